@@ -1,0 +1,58 @@
+# Showplan: the two commands are `make serve` and `make test` (see README).
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+PUBLIC_URL ?= /
+DIST ?= dist
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+LOGS := target/test-logs
+
+.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint
+
+setup:
+	bash scripts/setup.sh
+
+setup-test:
+	bash scripts/setup.sh --test
+
+## Build and serve the app on http://127.0.0.1:8080 (rebuilds on change).
+serve: setup
+	trunk serve --offline --release --address 127.0.0.1 --port 8080
+
+## Release bundle in $(DIST)/ for static hosting; PUBLIC_URL=/sub/path/ for a sub-path.
+dist: setup
+	trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+	cp "$(DIST)/index.html" "$(DIST)/404.html"
+
+## The same bundle built for /showplan/, used by the end-to-end tests.
+dist-subpath:
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/showplan/ DIST=dist-subpath
+
+## Every test layer; fails if any layer fails or runs no test.
+test: setup-test lint test-host test-browser test-e2e
+	@bash scripts/test-summary.sh $(LOGS)
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+test-host:
+	@mkdir -p $(LOGS)
+	cargo test 2>&1 | tee $(LOGS)/host.log
+	@bash scripts/test-summary.sh --require $(LOGS)/host.log
+
+test-browser:
+	@mkdir -p $(LOGS)
+	cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee $(LOGS)/browser.log
+	@bash scripts/test-summary.sh --require $(LOGS)/browser.log
+
+test-e2e: dist dist-subpath
+	@mkdir -p $(LOGS)
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test 2>&1 | tee $(LOGS)/e2e.log
+	@bash scripts/test-summary.sh --require $(LOGS)/e2e.log
+
+## First-load size of $(DIST)/ (raw, gzip, brotli); fails above the budget.
+size:
+	node scripts/size.mjs "$(DIST)"

@@ -1,0 +1,49 @@
+// A tiny static host for end-to-end tests, behaving like GitHub Pages:
+// files from DIR under the PREFIX path, and for any unknown path the
+// site's 404.html with status 404 (which is how deep links reach the app).
+// Usage: node e2e/serve.mjs DIR PORT [PREFIX]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const [dir, port, prefix = "/"] = process.argv.slice(2);
+const root = resolve(dir);
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".ics": "text/calendar",
+};
+
+async function fileFor(urlPath) {
+  if (!urlPath.startsWith(prefix)) return null;
+  let rel = decodeURIComponent(urlPath.slice(prefix.length));
+  if (rel === "" || rel.endsWith("/")) rel += "index.html";
+  const full = normalize(join(root, rel));
+  if (!full.startsWith(root)) return null;
+  try {
+    return (await stat(full)).isFile() ? full : null;
+  } catch {
+    return null;
+  }
+}
+
+createServer(async (req, res) => {
+  const path = new URL(req.url, "http://localhost").pathname;
+  const file = await fileFor(path);
+  const status = file ? 200 : 404;
+  const body = await readFile(file ?? join(root, "404.html")).catch(() => "Not found");
+  res.writeHead(status, {
+    "content-type": types[extname(file ?? "404.html")] ?? "application/octet-stream",
+    "cache-control": "no-cache",
+  });
+  res.end(body);
+}).listen(Number(port), "127.0.0.1", () => {
+  console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`);
+});

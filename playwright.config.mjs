@@ -1,0 +1,48 @@
+// End-to-end tests: the release dist/ served on loopback, driven in the
+// system Chromium at a tablet viewport with touch.
+import { defineConfig } from "@playwright/test";
+
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export default defineConfig({
+  testDir: "e2e/tests",
+  outputDir: "e2e/test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "e2e/test-results/results.json" }]],
+  use: {
+    baseURL: "http://127.0.0.1:8091",
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+    locale: "en-US",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: chromiumArgs,
+    },
+  },
+  webServer: [
+    {
+      command: "node e2e/serve.mjs dist 8091 /",
+      url: "http://127.0.0.1:8091/",
+      reuseExistingServer: false,
+    },
+    {
+      command: "node e2e/serve.mjs dist-subpath 8092 /showplan/",
+      url: "http://127.0.0.1:8092/showplan/",
+      reuseExistingServer: false,
+    },
+  ],
+});

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Installs what building and testing Showplan need, and skips what is there.
+#   scripts/setup.sh          build tools: wasm target, wasm-bindgen-cli, trunk, npm packages
+#   scripts/setup.sh --test   also Chromium and chromedriver (Debian packages)
+# Recipe and timings: ../shared/TOOLCHAIN.md (a first run takes 30-60 minutes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+say() { echo "setup: $*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+  if [ -z "${APT_UPDATED:-}" ]; then
+    as_root apt-get update -q
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q "$@"
+}
+
+# 1. The wasm target (rust-toolchain.toml does not install it here: RUSTUP_AUTO_INSTALL=0).
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "wasm32 target: present"
+else
+  say "wasm32 target: installing"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. wasm-bindgen-cli, exactly the wasm-bindgen version in Cargo.lock.
+WB=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$WB" ]; then
+  echo "setup: cannot read the wasm-bindgen version from Cargo.lock" >&2
+  exit 1
+fi
+if ! grep -q "wasm_bindgen = \"$WB\"" Trunk.toml; then
+  echo "setup: Trunk.toml [tools] wasm_bindgen must be \"$WB\" (the version in Cargo.lock)" >&2
+  exit 1
+fi
+if wasm-bindgen --version 2>/dev/null | grep -q " $WB\b" && command -v wasm-bindgen-test-runner >/dev/null; then
+  say "wasm-bindgen-cli $WB: present"
+else
+  say "wasm-bindgen-cli $WB: installing (15-20 min)"
+  # --locked can fail when the registry lacks a brand-new patch release of a dependency.
+  cargo install --locked wasm-bindgen-cli --version "$WB" || cargo install wasm-bindgen-cli --version "$WB"
+fi
+
+# 3. Trunk (0.22 needs a newer rustc than this machine has; --locked is required).
+if trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  say "trunk $TRUNK_VERSION: present"
+else
+  say "trunk $TRUNK_VERSION: installing (10-45 min)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+# 4. Node packages: wasm-opt (npm binaryen) for the build; Playwright and friends for tests.
+if ! command -v npm >/dev/null; then
+  say "node/npm: installing"
+  apt_install nodejs npm
+fi
+# npm ci rewrites node_modules/.package-lock.json, so it is newer than package-lock.json
+# unless the lock file changed since the last install.
+if [ -x node_modules/.bin/wasm-opt ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  say "npm packages: present"
+else
+  say "npm packages: installing"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi
+
+# 5. For tests: Debian's Chromium and its matching chromedriver (never a downloaded browser).
+if [ "${1:-}" = "--test" ]; then
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    say "chromium + chromedriver: present"
+  else
+    say "chromium + chromedriver: installing"
+    apt_install chromium chromium-driver
+  fi
+fi
+say "done"

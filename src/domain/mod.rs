@@ -1,0 +1,1 @@
+//! Plain Rust domain logic: no Leptos, no web-sys. Tested on the host.

@@ -1,0 +1,79 @@
+//! Every in-app link goes through [`href`], so the app works when it is
+//! served under a sub-path (`trunk build --public-url /showplan/`).
+//!
+//! The sub-path is read from the `<base href>` that Trunk writes into
+//! `index.html`, so one build knows where it lives without configuration.
+use std::sync::OnceLock;
+
+static BASE: OnceLock<String> = OnceLock::new();
+
+/// The path the app is served under, without a trailing slash: `""` at the
+/// root of a host, `"/showplan"` under a sub-path.
+pub fn base() -> String {
+    BASE.get_or_init(|| {
+        let uri = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .unwrap_or_default();
+        base_from_uri(&uri)
+    })
+    .clone()
+}
+
+/// An absolute in-app path (`"/tours"`) turned into the link for this host.
+pub fn href(path: &str) -> String {
+    join(&base(), path)
+}
+
+/// The path part of a base URI, trimmed of its trailing slash.
+///
+/// `"https://x.github.io/showplan/"` gives `"/showplan"`; `"http://127.0.0.1:8080/"` gives `""`.
+pub fn base_from_uri(uri: &str) -> String {
+    let after_scheme = match uri.find("://") {
+        Some(i) => &uri[i + 3..],
+        None => uri,
+    };
+    let path = match after_scheme.find('/') {
+        Some(i) => &after_scheme[i..],
+        None => "",
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    // A base URI names a folder: drop any file name after the last slash.
+    let folder = match path.rfind('/') {
+        Some(i) => &path[..i],
+        None => "",
+    };
+    folder.trim_end_matches('/').to_string()
+}
+
+/// Joins a base (`""` or `"/showplan"`) and an absolute path (`"/tours"`).
+pub fn join(base: &str, path: &str) -> String {
+    let path = path.trim_start_matches('/');
+    format!("{}/{}", base.trim_end_matches('/'), path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_at_host_root_is_empty() {
+        assert_eq!(base_from_uri("http://127.0.0.1:8080/"), "");
+        assert_eq!(base_from_uri("http://127.0.0.1:8080"), "");
+    }
+
+    #[test]
+    fn base_under_sub_path_has_no_trailing_slash() {
+        assert_eq!(base_from_uri("https://me.github.io/showplan/"), "/showplan");
+        assert_eq!(base_from_uri("https://h/a/b/?x=1#y"), "/a/b");
+        assert_eq!(base_from_uri("http://127.0.0.1:8000/index.html"), "");
+    }
+
+    #[test]
+    fn join_builds_links_for_both_roots() {
+        assert_eq!(join("", "/tours"), "/tours");
+        assert_eq!(join("/showplan", "/tours"), "/showplan/tours");
+        assert_eq!(join("/showplan/", "tours"), "/showplan/tours");
+        assert_eq!(join("", "/"), "/");
+    }
+}

@@ -1,0 +1,250 @@
+//! Browser component tests: mount the real app in headless Chromium and use
+//! it as a person would (find by test id or text, click, read).
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use leptos::mount::{mount_to, UnmountHandle};
+use leptos::prelude::Owner;
+use leptos::task::tick;
+use showplan::app::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage")
+}
+
+thread_local! {
+    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The test runner interleaves async tests; each test holds this while it
+/// owns the page (one app, one URL, one storage).
+struct PageLock;
+
+impl Drop for PageLock {
+    fn drop(&mut self) {
+        BUSY.with(|b| b.set(false));
+    }
+}
+
+async fn lock_page() -> PageLock {
+    while BUSY.with(|b| b.replace(true)) {
+        next_frame().await;
+    }
+    PageLock
+}
+
+/// A clean start: empty storage and the app's root address, under a
+/// `<base href="/">` as in the built `index.html`.
+fn fresh_start() {
+    storage().clear().expect("clear storage");
+    if document().query_selector("base").ok().flatten().is_none() {
+        let base = document().create_element("base").expect("base");
+        base.set_attribute("href", "/").expect("href");
+        document()
+            .head()
+            .expect("head")
+            .append_child(&base)
+            .expect("append");
+    }
+    let history = web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history");
+    history
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .expect("push state");
+}
+
+/// A mounted app. Dropping it cleans up its reactive owner too, so the
+/// router's window listeners go away before the next test mounts its own.
+struct MountedApp<M: leptos::tachys::view::Mountable> {
+    owner: Owner,
+    _handle: UnmountHandle<M>,
+}
+
+impl<M: leptos::tachys::view::Mountable> Drop for MountedApp<M> {
+    fn drop(&mut self) {
+        self.owner.cleanup();
+    }
+}
+
+fn mount_app() -> MountedApp<impl leptos::tachys::view::Mountable> {
+    let owner = Owner::new();
+    let handle = owner.with(mount_into_new_container);
+    MountedApp {
+        owner,
+        _handle: handle,
+    }
+}
+
+/// Mounts the app into a fresh container; dropping the handle unmounts it.
+fn mount_into_new_container() -> UnmountHandle<impl leptos::tachys::view::Mountable> {
+    let container: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .dyn_into()
+        .expect("an element");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&container)
+        .expect("append");
+    mount_to(container, App)
+}
+
+fn by_test_id(id: &str) -> Option<web_sys::Element> {
+    document()
+        .query_selector(&format!("[data-testid='{id}']"))
+        .ok()
+        .flatten()
+}
+
+fn nav_link(text: &str) -> HtmlElement {
+    let links = document()
+        .query_selector_all(".main-nav a")
+        .expect("nav links");
+    (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+        .find(|a| a.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no nav link named {text}"))
+}
+
+fn heading() -> String {
+    document()
+        .query_selector("h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.text_content())
+        .unwrap_or_default()
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        tick().await;
+    }
+}
+
+/// Waits for the next macrotask (routing and effects finish by then).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Waits until `what` holds, for at most two seconds, then reports what was seen.
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if cond() {
+            return;
+        }
+        next_frame().await;
+    }
+    panic!("gave up waiting for {what}; the page shows {:?}", heading());
+}
+
+#[wasm_bindgen_test]
+async fn opens_on_buyers_and_navigates_between_pages() {
+    let _page = lock_page().await;
+    fresh_start();
+    let _app = mount_app();
+    settle().await;
+    assert!(
+        by_test_id("buyers-page").is_some(),
+        "the app opens on Buyers"
+    );
+    assert_eq!(heading(), "Buyers");
+
+    nav_link("Properties").click();
+    until("the properties page", || {
+        by_test_id("properties-page").is_some()
+    })
+    .await;
+    assert_eq!(heading(), "Properties");
+    assert_eq!(
+        nav_link("Properties")
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("page"),
+        "the current page is marked in the navigation"
+    );
+
+    nav_link("Tours").click();
+    until("the tours page", || by_test_id("tours-page").is_some()).await;
+    assert_eq!(heading(), "Tours");
+    assert_eq!(
+        by_test_id("tours-page")
+            .and_then(|e| e.text_content())
+            .map(|t| t.contains("0 tours")),
+        Some(true),
+        "the empty count uses the plural form"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_changes_strings_and_is_remembered() {
+    let _page = lock_page().await;
+    fresh_start();
+    let app = mount_app();
+    settle().await;
+
+    let select: HtmlSelectElement = by_test_id("language")
+        .expect("language select")
+        .dyn_into()
+        .expect("a select");
+    select.set_value("es");
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("event"))
+        .expect("dispatch");
+    settle().await;
+    assert_eq!(heading(), "Compradores");
+    nav_link("Inmuebles");
+    assert_eq!(
+        storage()
+            .get_item("showplan.locale")
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("es")
+    );
+
+    // A second start of the app (as after a reload) comes back in Spanish.
+    drop(app);
+    settle().await;
+    let _again = mount_app();
+    settle().await;
+    assert_eq!(heading(), "Compradores");
+}
+
+#[wasm_bindgen_test]
+async fn unknown_address_shows_not_found() {
+    let _page = lock_page().await;
+    fresh_start();
+    let history = web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history");
+    history
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/no/such/page"))
+        .expect("push state");
+    let _app = mount_app();
+    settle().await;
+    assert!(by_test_id("not-found-page").is_some());
+    assert_eq!(heading(), "Page not found");
+}
