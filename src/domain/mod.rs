@@ -1,1 +1,5 @@
 //! Plain Rust domain logic: no Leptos, no web-sys. Tested on the host.
+pub mod codec;
+pub mod merge;
+pub mod model;
+pub mod sample;

@@ -1,0 +1,148 @@
+//! The saved form of the document: a versioned envelope, and the migrations
+//! that bring an older envelope up to date when it is read.
+//!
+//! The same envelope is the backup file format, so a backup can always be
+//! read back by this or a later version of Showplan.
+use super::model::Document;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+
+/// The `format` field that marks a Showplan file or stored document.
+pub const FORMAT: &str = "showplan";
+/// The version this build writes. Older versions are migrated on read.
+pub const CURRENT_VERSION: u32 = 2;
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'static str,
+    version: u32,
+    saved_at: DateTime<Utc>,
+    document: &'a Document,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    saved_at: Option<DateTime<Utc>>,
+    document: Document,
+}
+
+/// A document read back, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub document: Document,
+    pub saved_at: Option<DateTime<Utc>>,
+    /// The version it was stored as, when a migration ran.
+    pub migrated_from: Option<u32>,
+}
+
+/// Why a stored document or a file could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecodeError {
+    /// Not JSON at all (truncated, binary, another kind of file).
+    NotJson(String),
+    /// JSON, but not a Showplan document.
+    NotShowplan,
+    /// Written by a newer Showplan than this one.
+    NewerVersion { found: u32, supported: u32 },
+    /// An older version whose upgrade failed.
+    Migration { from: u32, reason: String },
+    /// The right format and version, but a field holds something unexpected.
+    Invalid(String),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotJson(e) => write!(f, "not readable as JSON: {e}"),
+            DecodeError::NotShowplan => write!(f, "not a Showplan file"),
+            DecodeError::NewerVersion { found, supported } => write!(
+                f,
+                "written by a newer Showplan (format {found}; this one reads up to {supported})"
+            ),
+            DecodeError::Migration { from, reason } => {
+                write!(f, "could not upgrade from format {from}: {reason}")
+            }
+            DecodeError::Invalid(e) => write!(f, "damaged content: {e}"),
+        }
+    }
+}
+
+/// The envelope text for a document.
+pub fn encode(document: &Document, saved_at: DateTime<Utc>) -> String {
+    let envelope = EnvelopeOut {
+        format: FORMAT,
+        version: CURRENT_VERSION,
+        saved_at,
+        document,
+    };
+    // Serialising plain structs with string keys cannot fail.
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads an envelope of any known version, migrating it to the current one.
+pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let (value, from) = upgrade(value)?;
+    let envelope: EnvelopeIn =
+        serde_json::from_value(value).map_err(|e| DecodeError::Invalid(e.to_string()))?;
+    Ok(Decoded {
+        document: envelope.document,
+        saved_at: envelope.saved_at,
+        migrated_from: (from != CURRENT_VERSION).then_some(from),
+    })
+}
+
+/// Checks the envelope's header and runs every migration from its version on.
+/// Returns the current-version value and the version it started at.
+pub fn upgrade(mut value: Value) -> Result<(Value, u32), DecodeError> {
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(DecodeError::NotShowplan);
+    }
+    let from = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or(DecodeError::NotShowplan)?;
+    if from > CURRENT_VERSION {
+        return Err(DecodeError::NewerVersion {
+            found: from,
+            supported: CURRENT_VERSION,
+        });
+    }
+    if from == 0 {
+        return Err(DecodeError::NotShowplan);
+    }
+    let mut version = from;
+    while version < CURRENT_VERSION {
+        value = match version {
+            1 => v1_to_v2(value),
+            other => Err(format!("no migration from format {other}")),
+        }
+        .map_err(|reason| DecodeError::Migration { from, reason })?;
+        version += 1;
+        value["version"] = Value::from(version);
+    }
+    Ok((value, from))
+}
+
+/// Format 1 called a property's asking price `price`; format 2 calls it
+/// `list_price`, beside the renovation costs that make up the effective price.
+fn v1_to_v2(mut value: Value) -> Result<Value, String> {
+    let properties = match value.pointer_mut("/document/properties") {
+        None | Some(Value::Null) => return Ok(value),
+        Some(Value::Array(list)) => list,
+        Some(_) => return Err("properties is not a list".to_string()),
+    };
+    for property in properties.iter_mut() {
+        let Value::Object(fields) = property else {
+            return Err("a property is not an object".to_string());
+        };
+        if let Some(price) = fields.remove("price") {
+            fields.entry("list_price").or_insert(price);
+        }
+    }
+    Ok(value)
+}

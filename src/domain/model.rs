@@ -1,0 +1,382 @@
+//! The saved document: everything an agent records. Plain data, no web code.
+//!
+//! Every record has a stable id (uuid v4) and created/updated times, which is
+//! what merging (other tabs, backups) works on. New fields must carry
+//! `#[serde(default)]` so older saved documents still read.
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A record's identity: a random uuid v4.
+pub type Id = Uuid;
+
+/// Creation and last-change times of one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+}
+
+impl Stamp {
+    /// A record made now.
+    pub fn new(now: DateTime<Utc>) -> Self {
+        Stamp {
+            created: now,
+            updated: now,
+        }
+    }
+}
+
+/// Anything with an id and a stamp can be merged record by record.
+pub trait Record {
+    fn id(&self) -> Id;
+    fn stamp(&self) -> Stamp;
+}
+
+macro_rules! record {
+    ($($t:ty),*) => {$(
+        impl Record for $t {
+            fn id(&self) -> Id { self.id }
+            fn stamp(&self) -> Stamp { self.stamp }
+        }
+    )*};
+}
+record!(Buyer, Property, Tour, Feedback);
+
+/// The whole saved document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    #[serde(default)]
+    pub buyers: Vec<Buyer>,
+    #[serde(default)]
+    pub properties: Vec<Property>,
+    #[serde(default)]
+    pub tours: Vec<Tour>,
+    #[serde(default)]
+    pub feedback: Vec<Feedback>,
+    /// Records deleted here, so a merge does not bring them back.
+    #[serde(default)]
+    pub deleted: Vec<Tombstone>,
+}
+
+/// A deleted record's id and when it was deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: Id,
+    pub at: DateTime<Utc>,
+}
+
+/// How to reach someone.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+/// A nice-to-have and how much it matters (1 = a little, 5 = a lot).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeightedWish {
+    pub text: String,
+    pub weight: u8,
+}
+
+/// Kinds of home.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PropertyType {
+    #[default]
+    House,
+    Townhouse,
+    Condo,
+    Apartment,
+    MultiFamily,
+    Land,
+    Other,
+}
+
+/// A buyer's profile: what they can spend, what they need, what rules a home out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Buyer {
+    pub id: Id,
+    pub stamp: Stamp,
+    pub name: String,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub budget_min: Option<u64>,
+    #[serde(default)]
+    pub budget_max: Option<u64>,
+    #[serde(default)]
+    pub min_beds: Option<u8>,
+    #[serde(default)]
+    pub min_baths: Option<f32>,
+    #[serde(default)]
+    pub property_types: Vec<PropertyType>,
+    #[serde(default)]
+    pub preferred_areas: Vec<String>,
+    #[serde(default)]
+    pub must_haves: Vec<String>,
+    #[serde(default)]
+    pub nice_to_haves: Vec<WeightedWish>,
+    #[serde(default)]
+    pub deal_breakers: Vec<String>,
+    #[serde(default)]
+    pub agreement_signed: Option<NaiveDate>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// Units for floor area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaUnit {
+    #[default]
+    SqFt,
+    SqM,
+}
+
+/// Where a listing stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListingStatus {
+    #[default]
+    Active,
+    Pending,
+    Sold,
+    Withdrawn,
+}
+
+/// A point on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LatLon {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// One feature of a home, by room or category ("Kitchen": "gas range").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feature {
+    pub category: String,
+    pub text: String,
+}
+
+/// How urgent a renovation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    High,
+    #[default]
+    Medium,
+    Low,
+}
+
+/// Work a home needs, with a cost range in whole currency units.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Renovation {
+    pub id: Id,
+    pub item: String,
+    #[serde(default)]
+    pub room: String,
+    #[serde(default)]
+    pub priority: Priority,
+    pub cost_low: u64,
+    pub cost_high: u64,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// What a neighbourhood note is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteCategory {
+    Schools,
+    Transit,
+    Shopping,
+    Parks,
+    Safety,
+    Noise,
+    Community,
+    #[default]
+    Other,
+}
+
+/// A note about the neighbourhood or community, rated 1-5.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeighbourhoodNote {
+    pub id: Id,
+    pub category: NoteCategory,
+    pub rating: u8,
+    pub text: String,
+    /// May this note travel to the buyer in a share link?
+    #[serde(default)]
+    pub shareable: bool,
+}
+
+/// A home that may interest a buyer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Property {
+    pub id: Id,
+    pub stamp: Stamp,
+    pub address: String,
+    #[serde(default)]
+    pub area: String,
+    #[serde(default)]
+    pub coords: Option<LatLon>,
+    #[serde(default)]
+    pub list_price: Option<u64>,
+    #[serde(default)]
+    pub beds: Option<u8>,
+    #[serde(default)]
+    pub baths: Option<f32>,
+    #[serde(default)]
+    pub floor_area: Option<f64>,
+    #[serde(default)]
+    pub area_unit: AreaUnit,
+    #[serde(default)]
+    pub lot_size: Option<f64>,
+    #[serde(default)]
+    pub year_built: Option<u16>,
+    #[serde(default)]
+    pub property_type: PropertyType,
+    #[serde(default)]
+    pub status: ListingStatus,
+    #[serde(default)]
+    pub listing_link: String,
+    #[serde(default)]
+    pub mls_number: String,
+    #[serde(default)]
+    pub features: Vec<Feature>,
+    #[serde(default)]
+    pub renovations: Vec<Renovation>,
+    #[serde(default)]
+    pub neighbourhood: Vec<NeighbourhoodNote>,
+    /// Never shared with a buyer.
+    #[serde(default)]
+    pub private_notes: String,
+}
+
+/// A fixed appointment or a window for one stop's start.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum StopTiming {
+    Pinned {
+        at: NaiveTime,
+    },
+    Window {
+        earliest: NaiveTime,
+        latest: NaiveTime,
+    },
+}
+
+/// One showing in a tour.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stop {
+    pub id: Id,
+    pub property: Id,
+    #[serde(default)]
+    pub duration_min: Option<u16>,
+    #[serde(default)]
+    pub timing: Option<StopTiming>,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A travel time the agent set by hand for the leg from one stop to the next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LegOverride {
+    pub from: Id,
+    pub to: Id,
+    pub minutes: u16,
+}
+
+/// A named place with optional coordinates (tour start or end).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub coords: Option<LatLon>,
+}
+
+/// A planned morning (or day) of showings for one buyer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tour {
+    pub id: Id,
+    pub stamp: Stamp,
+    #[serde(default)]
+    pub name: String,
+    pub buyer: Option<Id>,
+    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub start: Place,
+    pub start_time: Option<NaiveTime>,
+    #[serde(default)]
+    pub end: Option<Place>,
+    #[serde(default)]
+    pub latest_end: Option<NaiveTime>,
+    pub default_duration_min: u16,
+    pub buffer_min: u16,
+    #[serde(default)]
+    pub stops: Vec<Stop>,
+    #[serde(default)]
+    pub leg_overrides: Vec<LegOverride>,
+}
+
+/// Would the buyer see this home again?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    SeeAgain,
+    Maybe,
+    No,
+}
+
+/// One person's reaction to one stop of a tour.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub id: Id,
+    pub stamp: Stamp,
+    pub tour: Id,
+    pub stop: Id,
+    pub person: String,
+    #[serde(default)]
+    pub rating: Option<u8>,
+    #[serde(default)]
+    pub verdict: Option<Verdict>,
+    #[serde(default)]
+    pub comment: String,
+    pub at: DateTime<Utc>,
+}
+
+impl Document {
+    /// True when there is nothing in the document.
+    pub fn is_empty(&self) -> bool {
+        self.buyers.is_empty()
+            && self.properties.is_empty()
+            && self.tours.is_empty()
+            && self.feedback.is_empty()
+    }
+
+    /// How many records of each kind, for previews and summaries.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            buyers: self.buyers.len(),
+            properties: self.properties.len(),
+            tours: self.tours.len(),
+            feedback: self.feedback.len(),
+        }
+    }
+}
+
+/// Record counts of a document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub buyers: usize,
+    pub properties: usize,
+    pub tours: usize,
+    pub feedback: usize,
+}

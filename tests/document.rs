@@ -1,0 +1,285 @@
+//! Host tests for the saved document: encode, decode, migrate, merge, backup.
+use chrono::{DateTime, TimeZone, Utc};
+use showplan::domain::codec::{decode, encode, DecodeError, CURRENT_VERSION};
+use showplan::domain::merge::{merge, preview, MergePreview};
+use showplan::domain::model::*;
+use showplan::domain::sample::sample_document;
+use uuid::Uuid;
+
+fn t(h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 20, h, 0, 0)
+        .single()
+        .expect("valid time")
+}
+
+fn buyer(name: &str, updated: DateTime<Utc>) -> Buyer {
+    Buyer {
+        id: Uuid::new_v4(),
+        stamp: Stamp {
+            created: t(1),
+            updated,
+        },
+        name: name.into(),
+        contacts: vec![],
+        budget_min: None,
+        budget_max: Some(500_000),
+        min_beds: None,
+        min_baths: None,
+        property_types: vec![],
+        preferred_areas: vec![],
+        must_haves: vec![],
+        nice_to_haves: vec![],
+        deal_breakers: vec![],
+        agreement_signed: None,
+        notes: String::new(),
+    }
+}
+
+#[test]
+fn encode_then_decode_gives_the_same_document() {
+    let doc = sample_document(t(9));
+    let text = encode(&doc, t(10));
+    let back = decode(&text).expect("decodes");
+    assert_eq!(back.document, doc);
+    assert_eq!(back.saved_at, Some(t(10)));
+    assert_eq!(back.migrated_from, None);
+}
+
+#[test]
+fn a_version_1_fixture_migrates_to_the_current_version() {
+    let text = include_str!("fixtures/document-v1.json");
+    let decoded = decode(text).expect("v1 decodes");
+    assert_eq!(decoded.migrated_from, Some(1));
+    let doc = decoded.document;
+    assert_eq!(doc.buyers.len(), 1);
+    assert_eq!(doc.buyers[0].name, "Ana Popescu");
+    assert_eq!(doc.properties.len(), 2);
+    assert_eq!(
+        doc.properties[0].list_price,
+        Some(189_000),
+        "v1 `price` becomes `list_price`"
+    );
+    assert_eq!(
+        doc.properties[1].list_price, None,
+        "a property without a price stays without one"
+    );
+    assert_eq!(doc.properties[0].renovations[0].cost_high, 1_500);
+    assert_eq!(
+        doc.properties[0].private_notes,
+        "Owner open to offers below asking."
+    );
+    assert_eq!(
+        doc.properties[0].address,
+        "Strada Barbu Văcărescu 120, București"
+    );
+
+    // Saved again, it is a current-version document that reads back the same.
+    let again = decode(&encode(&doc, t(12))).expect("re-encoded decodes");
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.document, doc);
+    assert!(encode(&doc, t(12)).contains(&format!("\"version\":{CURRENT_VERSION}")));
+}
+
+#[test]
+fn unreadable_inputs_name_their_problem() {
+    assert!(matches!(decode(""), Err(DecodeError::NotJson(_))));
+    assert!(matches!(
+        decode("{\"format\":\"showplan\",\"vers"),
+        Err(DecodeError::NotJson(_))
+    ));
+    assert!(matches!(decode("[1,2,3]"), Err(DecodeError::NotShowplan)));
+    assert!(matches!(
+        decode("{\"name\":\"a todo list\"}"),
+        Err(DecodeError::NotShowplan)
+    ));
+    assert!(matches!(
+        decode("{\"format\":\"showplan\",\"version\":99,\"document\":{}}"),
+        Err(DecodeError::NewerVersion { found: 99, .. })
+    ));
+    assert!(matches!(
+        decode("{\"format\":\"showplan\",\"version\":1,\"document\":{\"properties\":7}}"),
+        Err(DecodeError::Migration { from: 1, .. })
+    ));
+    assert!(matches!(
+        decode("{\"format\":\"showplan\",\"version\":2,\"document\":{\"buyers\":[{\"name\":3}]}}"),
+        Err(DecodeError::Invalid(_))
+    ));
+}
+
+#[test]
+fn merge_keeps_both_sides_new_records() {
+    let a = buyer("Only here", t(2));
+    let b = buyer("Only there", t(3));
+    let local = Document {
+        buyers: vec![a.clone()],
+        ..Document::default()
+    };
+    let incoming = Document {
+        buyers: vec![b.clone()],
+        ..Document::default()
+    };
+    let merged = merge(&local, &incoming);
+    assert_eq!(merged.buyers, vec![a, b]);
+}
+
+#[test]
+fn merge_takes_the_later_edit_of_the_same_record() {
+    let older = buyer("Old name", t(2));
+    let mut newer = older.clone();
+    newer.name = "New name".into();
+    newer.stamp.updated = t(5);
+    let local = Document {
+        buyers: vec![older.clone()],
+        ..Document::default()
+    };
+    let incoming = Document {
+        buyers: vec![newer.clone()],
+        ..Document::default()
+    };
+    assert_eq!(merge(&local, &incoming).buyers, vec![newer.clone()]);
+    assert_eq!(
+        merge(&incoming, &local).buyers,
+        vec![newer],
+        "whichever side holds it"
+    );
+}
+
+#[test]
+fn a_tie_keeps_the_local_copy() {
+    let mine = buyer("Mine", t(2));
+    let mut theirs = mine.clone();
+    theirs.name = "Theirs".into();
+    let local = Document {
+        buyers: vec![mine.clone()],
+        ..Document::default()
+    };
+    let incoming = Document {
+        buyers: vec![theirs],
+        ..Document::default()
+    };
+    assert_eq!(merge(&local, &incoming).buyers, vec![mine]);
+}
+
+#[test]
+fn a_deletion_wins_over_older_copies_but_not_newer_edits() {
+    let kept = buyer("Edited after the delete", t(2));
+    let dropped = buyer("Deleted", t(2));
+    let local = Document {
+        buyers: vec![],
+        deleted: vec![
+            Tombstone {
+                id: dropped.id,
+                at: t(4),
+            },
+            Tombstone {
+                id: kept.id,
+                at: t(4),
+            },
+        ],
+        ..Document::default()
+    };
+    let mut edited = kept.clone();
+    edited.stamp.updated = t(6);
+    let incoming = Document {
+        buyers: vec![edited.clone(), dropped],
+        ..Document::default()
+    };
+    let merged = merge(&local, &incoming);
+    assert_eq!(merged.buyers, vec![edited]);
+    assert_eq!(
+        merged.deleted.len(),
+        2,
+        "tombstones travel with the document"
+    );
+}
+
+#[test]
+fn merging_a_document_with_itself_changes_nothing() {
+    let doc = sample_document(t(9));
+    assert_eq!(merge(&doc, &doc), doc);
+    assert_eq!(
+        preview(&doc, &doc),
+        MergePreview {
+            added: 0,
+            updated: 0,
+            unchanged: doc.buyers.len() + doc.properties.len() + doc.tours.len()
+        }
+    );
+}
+
+#[test]
+fn preview_counts_what_an_import_would_do() {
+    let same = buyer("Same", t(2));
+    let old = buyer("Old", t(2));
+    let mut newer = old.clone();
+    newer.notes = "changed".into();
+    newer.stamp.updated = t(3);
+    let added = buyer("New", t(2));
+    let local = Document {
+        buyers: vec![same.clone(), old],
+        ..Document::default()
+    };
+    let incoming = Document {
+        buyers: vec![same, newer, added],
+        ..Document::default()
+    };
+    assert_eq!(
+        preview(&local, &incoming),
+        MergePreview {
+            added: 1,
+            updated: 1,
+            unchanged: 1
+        }
+    );
+}
+
+#[test]
+fn a_backup_file_round_trip_gives_an_identical_document() {
+    let mut doc = sample_document(t(9));
+    doc.deleted.push(Tombstone {
+        id: Uuid::new_v4(),
+        at: t(10),
+    });
+    doc.feedback.push(Feedback {
+        id: Uuid::new_v4(),
+        stamp: Stamp::new(t(11)),
+        tour: doc.tours[0].id,
+        stop: doc.tours[0].stops[0].id,
+        person: "Maria".into(),
+        rating: Some(4),
+        verdict: Some(Verdict::SeeAgain),
+        comment: "Loved the porch — \"perfect\" <b>really</b>".into(),
+        at: t(11),
+    });
+    let file = encode(&doc, t(12));
+    let restored = decode(&file).expect("backup reads back").document;
+    assert_eq!(restored, doc);
+    assert_eq!(
+        encode(&restored, t(12)),
+        file,
+        "byte-identical when saved again"
+    );
+}
+
+#[test]
+fn sample_data_is_realistic_and_stable() {
+    let a = sample_document(t(1));
+    let b = sample_document(t(2));
+    assert_eq!(a.properties.len(), 25);
+    assert!(a.buyers.len() >= 3);
+    for p in &a.properties {
+        let c = p.coords.expect("every sample home has coordinates");
+        assert!(
+            (45.4..45.6).contains(&c.lat) && (-122.8..-122.5).contains(&c.lon),
+            "{} is in Portland",
+            p.address
+        );
+    }
+    let ids = |d: &Document| d.properties.iter().map(|p| p.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(&a),
+        ids(&b),
+        "loading the sample twice merges instead of duplicating"
+    );
+    assert_eq!(merge(&a, &b).properties.len(), 25);
+}
