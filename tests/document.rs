@@ -1,4 +1,5 @@
 //! Host tests for the saved document: encode, decode, migrate, merge, backup.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 use chrono::{DateTime, TimeZone, Utc};
 use showplan::domain::codec::{decode, encode, DecodeError, CURRENT_VERSION};
 use showplan::domain::merge::{merge, preview, MergePreview};
