@@ -14,8 +14,10 @@ mod generated {
 pub use generated::i18n;
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod domain;
 pub mod pages;
 pub mod paths;
+pub mod state;
 pub mod storage;

@@ -1,20 +1,39 @@
 //! The one module that touches `localStorage`. Keys live here and nowhere else.
 //!
-//! Every call returns a `Result` or an `Option`: storage may be blocked
-//! (some private modes), full, or hold something another version wrote.
+//! The document is kept in one of two slots. A save writes the slot that is
+//! not in use, reads it back, checks it, and only then points
+//! `showplan.doc.active` at it and removes the old slot. A failed or partial
+//! save therefore never touches the last good copy. A stored document that
+//! cannot be read is copied aside under its own `showplan.unreadable.*` key,
+//! which no save ever writes.
+use crate::domain::codec::{self, DecodeError, Decoded};
+use wasm_bindgen::JsCast;
 
 /// Every key Showplan writes, so nothing else invents one.
 pub mod keys {
     /// The language the user picked (a locale code such as `"es"`).
     pub const LOCALE: &str = "showplan.locale";
+    /// Which slot holds the current document: `"a"` or `"b"`.
+    pub const ACTIVE: &str = "showplan.doc.active";
+    /// The two document slots.
+    pub const SLOT_A: &str = "showplan.doc.a";
+    pub const SLOT_B: &str = "showplan.doc.b";
+    /// Prefix of copies of unreadable documents (never overwritten).
+    pub const UNREADABLE_PREFIX: &str = "showplan.unreadable.";
+    /// When the user last downloaded a backup (RFC 3339).
+    pub const LAST_BACKUP: &str = "showplan.last-backup";
 }
 
-/// Why a storage call failed, in words a user can act on.
+/// Why a storage call failed, in terms the UI can explain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
-    /// The browser does not let this page use `localStorage`.
+    /// The browser does not let this page use `localStorage` (some private modes).
     Unavailable,
-    /// The browser refused the write (full quota or similar).
+    /// The browser's storage for this site is full.
+    Full,
+    /// The write went through but reading it back gave something else.
+    VerifyFailed,
+    /// Any other refusal, with the browser's words.
     WriteFailed(String),
 }
 
@@ -27,21 +46,26 @@ fn local_storage() -> Result<web_sys::Storage, StorageError> {
         .ok_or(StorageError::Unavailable)
 }
 
+fn classify(err: wasm_bindgen::JsValue) -> StorageError {
+    match err.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StorageError::Full,
+        Some(e) => StorageError::WriteFailed(format!("{}: {}", e.name(), e.message())),
+        None => StorageError::WriteFailed(format!("{err:?}")),
+    }
+}
+
 /// Reads a raw value; `None` when absent or when storage is unavailable.
-pub fn read(key: &str) -> Option<String> {
+fn read(key: &str) -> Option<String> {
     local_storage().ok()?.get_item(key).ok().flatten()
 }
 
-/// Writes a raw value.
-pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    local_storage()?.set_item(key, value).map_err(|e| {
-        StorageError::WriteFailed(
-            js_sys::JSON::stringify(&e)
-                .ok()
-                .and_then(|s| s.as_string())
-                .unwrap_or_else(|| "unknown error".to_string()),
-        )
-    })
+fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    local_storage()?.set_item(key, value).map_err(classify)
+}
+
+/// Whether this page may use `localStorage` at all.
+pub fn available() -> bool {
+    local_storage().is_ok()
 }
 
 /// The language the user chose last time, if any.
@@ -52,4 +76,140 @@ pub fn load_locale() -> Option<String> {
 /// Remembers the language the user chose.
 pub fn save_locale(code: &str) -> Result<(), StorageError> {
     write(keys::LOCALE, code)
+}
+
+/// When the user last downloaded a backup.
+pub fn last_backup() -> Option<chrono::DateTime<chrono::Utc>> {
+    read(keys::LAST_BACKUP)?.parse().ok()
+}
+
+/// Remembers that a backup was just downloaded.
+pub fn set_last_backup(at: chrono::DateTime<chrono::Utc>) -> Result<(), StorageError> {
+    write(keys::LAST_BACKUP, &at.to_rfc3339())
+}
+
+/// What was found in storage at start-up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// Nothing stored yet.
+    Empty,
+    /// A document, migrated to the current version if it was older.
+    Ready { decoded: Decoded, text: String },
+    /// Something is stored but cannot be read. It was copied to `backup_key`
+    /// (when there was room) and is left where it was.
+    Unreadable {
+        error: DecodeError,
+        backup_key: Option<String>,
+    },
+}
+
+fn active_slot() -> &'static str {
+    match read(keys::ACTIVE).as_deref() {
+        Some("b") => keys::SLOT_B,
+        _ => keys::SLOT_A,
+    }
+}
+
+fn other_slot(slot: &str) -> &'static str {
+    if slot == keys::SLOT_A {
+        keys::SLOT_B
+    } else {
+        keys::SLOT_A
+    }
+}
+
+/// The stored document text, from the active slot (or the other one when
+/// the active one is missing).
+pub fn read_document_text() -> Option<String> {
+    let active = active_slot();
+    read(active).or_else(|| read(other_slot(active)))
+}
+
+/// Loads the stored document.
+pub fn load_document() -> Result<Loaded, StorageError> {
+    local_storage()?;
+    let Some(text) = read_document_text() else {
+        return Ok(Loaded::Empty);
+    };
+    match codec::decode(&text) {
+        Ok(decoded) => Ok(Loaded::Ready { decoded, text }),
+        Err(error) => Ok(Loaded::Unreadable {
+            error,
+            backup_key: set_aside(&text),
+        }),
+    }
+}
+
+/// Copies unreadable text to a key of its own, unless an earlier copy
+/// already holds the same bytes. Returns the key, or `None` when full.
+fn set_aside(text: &str) -> Option<String> {
+    let storage = local_storage().ok()?;
+    let len = storage.length().ok()?;
+    for i in 0..len {
+        if let Some(key) = storage.key(i).ok().flatten() {
+            if key.starts_with(keys::UNREADABLE_PREFIX) && read(&key).as_deref() == Some(text) {
+                return Some(key);
+            }
+        }
+    }
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+    let key = format!("{}{stamp}", keys::UNREADABLE_PREFIX);
+    write(&key, text).ok().map(|_| key)
+}
+
+/// The raw text kept under an unreadable-copy key.
+pub fn read_unreadable(key: &str) -> Option<String> {
+    if key.starts_with(keys::UNREADABLE_PREFIX) {
+        read(key)
+    } else {
+        None
+    }
+}
+
+/// Saves envelope text: write the spare slot, read it back, then switch.
+pub fn save_document(text: &str) -> Result<(), StorageError> {
+    let storage = local_storage()?;
+    let active = active_slot();
+    let spare = other_slot(active);
+    if let Err(e) = storage.set_item(spare, text) {
+        // Leave no half-used spare slot behind; the active copy is untouched.
+        let _ = storage.remove_item(spare);
+        return Err(classify(e));
+    }
+    if storage.get_item(spare).ok().flatten().as_deref() != Some(text) {
+        let _ = storage.remove_item(spare);
+        return Err(StorageError::VerifyFailed);
+    }
+    let flag = if spare == keys::SLOT_B { "b" } else { "a" };
+    storage.set_item(keys::ACTIVE, flag).map_err(classify)?;
+    // The old copy is no longer needed; removing it keeps one copy at rest.
+    let _ = storage.remove_item(active);
+    Ok(())
+}
+
+/// Asks the browser to keep this site's storage (best effort, no prompt in
+/// most browsers). Safari otherwise clears it after 7 days without a visit.
+pub fn request_persistence() {
+    if let Some(window) = web_sys::window() {
+        let storage = window.navigator().storage();
+        if let Ok(promise) = storage.persist() {
+            leptos::task::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
+        }
+    }
+}
+
+/// Calls `on_change` with the new document text whenever another tab saves.
+/// The listener lives as long as the page.
+pub fn on_other_tab_save(on_change: impl Fn(String) + 'static) {
+    let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(keys::ACTIVE) {
+            if let Some(text) = read_document_text() {
+                on_change(text);
+            }
+        }
+    });
+    // Kept for the life of the page: the document is app-wide.
+    std::mem::forget(handle);
 }

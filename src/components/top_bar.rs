@@ -18,6 +18,7 @@ pub fn TopBar() -> impl IntoView {
                 <A href=href("/buyers")>{t!(i18n, nav_buyers)}</A>
                 <A href=href("/properties")>{t!(i18n, nav_properties)}</A>
                 <A href=href("/tours")>{t!(i18n, nav_tours)}</A>
+                <A href=href("/data")>{t!(i18n, nav_data)}</A>
             </nav>
             <LanguageSwitch />
         </header>

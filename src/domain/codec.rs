@@ -5,7 +5,7 @@
 //! read back by this or a later version of Showplan.
 use super::model::Document;
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::Value;
 use std::fmt;
 
@@ -13,14 +13,6 @@ use std::fmt;
 pub const FORMAT: &str = "showplan";
 /// The version this build writes. Older versions are migrated on read.
 pub const CURRENT_VERSION: u32 = 2;
-
-#[derive(Serialize)]
-struct EnvelopeOut<'a> {
-    format: &'static str,
-    version: u32,
-    saved_at: DateTime<Utc>,
-    document: &'a Document,
-}
 
 #[derive(Deserialize)]
 struct EnvelopeIn {
@@ -69,16 +61,23 @@ impl fmt::Display for DecodeError {
     }
 }
 
+/// The document alone as JSON: what saving compares to skip unchanged writes.
+pub fn document_json(document: &Document) -> String {
+    // Serialising plain structs with string keys cannot fail.
+    serde_json::to_string(document).unwrap_or_default()
+}
+
+/// The envelope text around a document already turned into JSON.
+pub fn envelope(document_json: &str, saved_at: DateTime<Utc>) -> String {
+    let saved_at = serde_json::to_string(&saved_at).unwrap_or_else(|_| "null".to_string());
+    format!(
+        "{{\"format\":\"{FORMAT}\",\"version\":{CURRENT_VERSION},\"saved_at\":{saved_at},\"document\":{document_json}}}"
+    )
+}
+
 /// The envelope text for a document.
 pub fn encode(document: &Document, saved_at: DateTime<Utc>) -> String {
-    let envelope = EnvelopeOut {
-        format: FORMAT,
-        version: CURRENT_VERSION,
-        saved_at,
-        document,
-    };
-    // Serialising plain structs with string keys cannot fail.
-    serde_json::to_string(&envelope).unwrap_or_default()
+    envelope(&document_json(document), saved_at)
 }
 
 /// Reads an envelope of any known version, migrating it to the current one.

@@ -380,3 +380,26 @@ pub struct Counts {
     pub tours: usize,
     pub feedback: usize,
 }
+
+impl Buyer {
+    /// A new buyer with only a name, made `now`.
+    pub fn new(name: &str, now: DateTime<Utc>) -> Self {
+        Buyer {
+            id: Uuid::new_v4(),
+            stamp: Stamp::new(now),
+            name: name.trim().to_string(),
+            contacts: vec![],
+            budget_min: None,
+            budget_max: None,
+            min_beds: None,
+            min_baths: None,
+            property_types: vec![],
+            preferred_areas: vec![],
+            must_haves: vec![],
+            nice_to_haves: vec![],
+            deal_breakers: vec![],
+            agreement_signed: None,
+            notes: String::new(),
+        }
+    }
+}

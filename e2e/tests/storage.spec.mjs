@@ -1,0 +1,188 @@
+// The saved document: reloads, corrupt data, full storage, two tabs, backups.
+import { test, expect } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { addBuyer, expectStoredBuyer, heading, storedBuyerNames, storedEnvelope } from "./helpers.mjs";
+
+test("data survives a reload", async ({ page }) => {
+  await page.goto("/buyers");
+  await addBuyer(page, "Ana Popescu");
+  await expectStoredBuyer(page, "Ana Popescu");
+  await page.reload();
+  await expect(page.getByTestId("buyer-list").getByText("Ana Popescu")).toBeVisible();
+  await expect(page.getByText("1 buyer", { exact: true })).toBeVisible();
+});
+
+test("an empty name gets a clear message and adds nothing", async ({ page }) => {
+  await page.goto("/buyers");
+  await page.getByRole("button", { name: "Add buyer" }).tap();
+  await expect(page.getByRole("alert")).toHaveText("Enter the buyer's name.");
+  await expect(page.getByText("0 buyers", { exact: true })).toBeVisible();
+});
+
+test("a corrupt stored document is set aside, announced, and the app stays usable", async ({ page }) => {
+  const corrupt = '{"format":"showplan","version":2,"document":{"buyers":[{"name":12';
+  await page.goto("/buyers");
+  await page.evaluate((text) => {
+    localStorage.setItem("showplan.doc.active", "a");
+    localStorage.setItem("showplan.doc.a", text);
+  }, corrupt);
+  await page.reload();
+
+  const banner = page.getByTestId("unreadable-banner");
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText("could not be read");
+  await expect(banner.getByRole("button", { name: "Download the unreadable data" })).toBeVisible();
+
+  const asideKeys = () =>
+    page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("showplan.unreadable.")));
+  const keys = await asideKeys();
+  expect(keys).toHaveLength(1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), keys[0])).toBe(corrupt);
+
+  // Downloading gives back the original bytes.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    banner.getByRole("button", { name: "Download the unreadable data" }).tap(),
+  ]);
+  expect(await readFile(await download.path(), "utf8")).toBe(corrupt);
+
+  // Still usable; saving later never touches the copy set aside.
+  await addBuyer(page, "After the crash");
+  await expectStoredBuyer(page, "After the crash");
+  expect(await page.evaluate((k) => localStorage.getItem(k), keys[0])).toBe(corrupt);
+
+  // A reload does not make a second copy, and start fresh clears the banner.
+  await page.reload();
+  await expect(page.getByTestId("unreadable-banner")).toHaveCount(0);
+  await expect(page.getByTestId("buyer-list").getByText("After the crash")).toBeVisible();
+  expect(await asideKeys()).toEqual(keys);
+});
+
+test("start fresh replaces unreadable data with an empty planner and keeps the copy", async ({ page }) => {
+  await page.goto("/buyers");
+  await page.evaluate(() => localStorage.setItem("showplan.doc.a", "not json at all"));
+  await page.reload();
+  await page.getByRole("button", { name: "Start fresh" }).tap();
+  await expect(page.getByTestId("unreadable-banner")).toHaveCount(0);
+  await addBuyer(page, "Fresh start");
+  await expectStoredBuyer(page, "Fresh start");
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("showplan.unreadable."))
+      .map((k) => localStorage.getItem(k)),
+  );
+  expect(kept).toEqual(["not json at all"]);
+});
+
+test("a full storage shows a message, keeps the edit in the tab and the last good copy", async ({ page }) => {
+  await page.goto("/buyers");
+  await addBuyer(page, "Saved before");
+  await expectStoredBuyer(page, "Saved before");
+
+  // Fill what is left of this origin's localStorage.
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let i = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`filler-${i++}`, "x".repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+
+  await addBuyer(page, "Only in memory");
+  const problem = page.getByTestId("save-problem");
+  await expect(problem).toBeVisible();
+  await expect(problem).toContainText("Storage is full");
+  await expect(problem.getByRole("button", { name: "Download backup" })).toBeVisible();
+  await expect(page.getByTestId("buyer-list").getByText("Only in memory")).toBeVisible();
+  expect(await storedBuyerNames(page)).toEqual(["Saved before"]);
+
+  // Free space, retry: the edit is saved and the message goes.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith("filler-")) localStorage.removeItem(k);
+  });
+  await problem.getByRole("button", { name: "Try saving again" }).tap();
+  await expect(page.getByTestId("save-problem")).toHaveCount(0);
+  expect(await storedBuyerNames(page)).toEqual(["Saved before", "Only in memory"]);
+});
+
+test("two tabs editing different records keep both edits", async ({ context }) => {
+  const one = await context.newPage();
+  const two = await context.newPage();
+  await one.goto("/buyers");
+  await two.goto("/buyers");
+  await expect(heading(two)).toHaveText("Buyers");
+
+  await addBuyer(one, "Added in tab one");
+  await addBuyer(two, "Added in tab two");
+
+  for (const page of [one, two]) {
+    await expect(page.getByTestId("buyer-list").getByText("Added in tab one")).toBeVisible();
+    await expect(page.getByTestId("buyer-list").getByText("Added in tab two")).toBeVisible();
+  }
+  await expect.poll(async () => (await storedBuyerNames(one)).sort()).toEqual(["Added in tab one", "Added in tab two"]);
+  await one.reload();
+  await expect(one.getByText("2 buyers", { exact: true })).toBeVisible();
+});
+
+test("export, clear, import restores the same data", async ({ page }) => {
+  await page.goto("/data");
+  await page.getByTestId("load-sample").tap();
+  await expect(page.getByTestId("data-counts")).toContainText("25 properties");
+  await expect.poll(async () => (await storedEnvelope(page))?.document.properties.length).toBe(25);
+  const before = (await storedEnvelope(page)).document;
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("main").getByRole("button", { name: "Download backup" }).tap(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^showplan-backup-.*\.json$/);
+  const file = await download.path();
+  expect(JSON.parse(await readFile(file, "utf8")).document).toEqual(before);
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByTestId("data-counts")).toContainText("0 properties");
+
+  await page.getByLabel("Backup file").setInputFiles(file);
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("3 buyers");
+  await expect(preview).toContainText("25 properties");
+  await expect(preview).toContainText("1 tour");
+  await preview.getByRole("button", { name: "Replace everything" }).tap();
+  await expect(page.getByTestId("import-done")).toHaveText("Backup restored.");
+  await expect(page.getByTestId("data-counts")).toContainText("25 properties");
+  await expect.poll(async () => (await storedEnvelope(page))?.document).toEqual(before);
+});
+
+test("a foreign or newer file is refused with a clear message and changes nothing", async ({ page }) => {
+  await page.goto("/buyers");
+  await addBuyer(page, "Keep me");
+  await expectStoredBuyer(page, "Keep me");
+  await page.getByRole("navigation").getByRole("link", { name: "Backup" }).tap();
+  const input = page.getByLabel("Backup file");
+  const error = page.getByTestId("import-error");
+
+  await input.setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("hello") });
+  await expect(error).toContainText("cannot be read as JSON");
+
+  await input.setInputFiles({
+    name: "todo.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ todos: [{ title: "milk" }] })),
+  });
+  await expect(error).toContainText("not a Showplan backup");
+
+  await input.setInputFiles({
+    name: "future.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ format: "showplan", version: 99, document: {} })),
+  });
+  await expect(error).toContainText("newer version");
+
+  await expect(page.getByTestId("data-counts")).toContainText("1 buyer");
+  expect(await storedBuyerNames(page)).toEqual(["Keep me"]);
+});

@@ -1,0 +1,51 @@
+use crate::components::{BackupButton, ImportBackup};
+use crate::domain::sample::sample_document;
+use crate::i18n::{t, use_i18n};
+use crate::state::use_document;
+use chrono::Utc;
+use leptos::prelude::*;
+
+/// Where the data lives, backups in and out, and the sample data.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_document();
+    let counts = move || state.doc.with(|d| d.counts());
+    let sample_loaded = RwSignal::new(false);
+    let load_sample = move |_| {
+        state.merge_in(&sample_document(Utc::now()));
+        sample_loaded.set(true);
+    };
+    view! {
+        <section class="page-section" data-testid="data-page">
+            <h1>{t!(i18n, data_title)}</h1>
+            <p class="intro">{t!(i18n, data_intro)}</p>
+            <ul class="counts" data-testid="data-counts">
+                <li>{t!(i18n, buyers_count, count = move || counts().buyers)}</li>
+                <li>{t!(i18n, properties_count, count = move || counts().properties)}</li>
+                <li>{t!(i18n, tours_count, count = move || counts().tours)}</li>
+            </ul>
+            <div class="card">
+                <p data-testid="last-backup">
+                    {move || match state.last_backup.get() {
+                        None => t!(i18n, last_backup_never).into_any(),
+                        Some(at) => {
+                            let date = at.format("%Y-%m-%d %H:%M").to_string();
+                            t!(i18n, last_backup_at, date = move || date.clone()).into_any()
+                        }
+                    }}
+                </p>
+                <BackupButton />
+            </div>
+            <ImportBackup />
+            <section class="card">
+                <h2>{t!(i18n, sample_title)}</h2>
+                <p>{t!(i18n, sample_body)}</p>
+                <button type="button" data-testid="load-sample" on:click=load_sample>{t!(i18n, sample_load)}</button>
+                <Show when=move || sample_loaded.get()>
+                    <p class="message message-ok" role="status">{t!(i18n, sample_loaded)}</p>
+                </Show>
+            </section>
+        </section>
+    }
+}
