@@ -9,7 +9,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 LOGS := target/test-logs
 
-.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint
+.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint bench
 
 setup:
 	bash scripts/setup.sh
@@ -56,3 +56,8 @@ test-e2e: dist dist-subpath
 ## First-load size of $(DIST)/ (raw, gzip, brotli); fails above the budget.
 size:
 	node scripts/size.mjs "$(DIST)"
+
+## Benchmarks that print numbers (not part of make test).
+bench: dist
+	cargo run --release --example bench_document
+	node scripts/bench-load.mjs dist target/bench/document-2000.json

@@ -101,8 +101,11 @@ impl DocState {
         if self.held() {
             return;
         }
-        let json = self.doc.with_untracked(codec::document_json);
-        if self.stored_json.with_value(|s| *s == json) {
+        // `try_` so a timer that outlives the app (tests unmount it) does nothing.
+        let Some(json) = self.doc.try_with_untracked(codec::document_json) else {
+            return;
+        };
+        if self.stored_json.try_with_value(|s| *s == json) != Some(false) {
             return;
         }
         match storage::save_document(&codec::envelope(&json, Utc::now())) {
@@ -120,7 +123,7 @@ impl DocState {
         self.generation.set_value(generation);
         set_timeout(
             move || {
-                if this.generation.get_value() == generation {
+                if this.generation.try_get_value() == Some(generation) {
                     this.save_now();
                 }
             },
@@ -193,10 +196,13 @@ pub fn provide_document() -> DocState {
         state.doc.track();
         state.schedule_save();
     });
-    storage::on_other_tab_save(move |text| state.receive_other_tab(text));
+    let other_tabs = storage::on_other_tab_save(move |text| state.receive_other_tab(text));
     // Leaving the page (reload, close, switch app on a tablet) saves at once.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
-    std::mem::forget(flush);
+    on_cleanup(move || {
+        other_tabs.remove();
+        flush.remove();
+    });
     storage::request_persistence();
     state
 }

@@ -6,7 +6,11 @@
 //! save therefore never touches the last good copy. A stored document that
 //! cannot be read is copied aside under its own `showplan.unreadable.*` key,
 //! which no save ever writes.
+//!
+//! Document text is packed (DEFLATE + base64url, see `domain::packing`)
+//! at rest; backups and everything above this module see plain JSON.
 use crate::domain::codec::{self, DecodeError, Decoded};
+use crate::domain::packing::{pack, unpack};
 use wasm_bindgen::JsCast;
 
 /// Every key Showplan writes, so nothing else invents one.
@@ -94,7 +98,7 @@ pub enum Loaded {
     /// Nothing stored yet.
     Empty,
     /// A document, migrated to the current version if it was older.
-    Ready { decoded: Decoded, text: String },
+    Ready { decoded: Decoded },
     /// Something is stored but cannot be read. It was copied to `backup_key`
     /// (when there was room) and is left where it was.
     Unreadable {
@@ -118,9 +122,9 @@ fn other_slot(slot: &str) -> &'static str {
     }
 }
 
-/// The stored document text, from the active slot (or the other one when
-/// the active one is missing).
-pub fn read_document_text() -> Option<String> {
+/// The stored document as it is kept (packed), from the active slot (or the
+/// other one when the active one is missing).
+pub fn read_stored_document() -> Option<String> {
     let active = active_slot();
     read(active).or_else(|| read(other_slot(active)))
 }
@@ -128,14 +132,17 @@ pub fn read_document_text() -> Option<String> {
 /// Loads the stored document.
 pub fn load_document() -> Result<Loaded, StorageError> {
     local_storage()?;
-    let Some(text) = read_document_text() else {
+    let Some(stored) = read_stored_document() else {
         return Ok(Loaded::Empty);
     };
-    match codec::decode(&text) {
-        Ok(decoded) => Ok(Loaded::Ready { decoded, text }),
+    let decoded = unpack(&stored)
+        .map_err(|e| DecodeError::NotJson(e.to_string()))
+        .and_then(|text| codec::decode(&text));
+    match decoded {
+        Ok(decoded) => Ok(Loaded::Ready { decoded }),
         Err(error) => Ok(Loaded::Unreadable {
             error,
-            backup_key: set_aside(&text),
+            backup_key: set_aside(&stored),
         }),
     }
 }
@@ -169,6 +176,8 @@ pub fn read_unreadable(key: &str) -> Option<String> {
 /// Saves envelope text: write the spare slot, read it back, then switch.
 pub fn save_document(text: &str) -> Result<(), StorageError> {
     let storage = local_storage()?;
+    let packed = pack(text);
+    let text = packed.as_str();
     let active = active_slot();
     let spare = other_slot(active);
     if let Err(e) = storage.set_item(spare, text) {
@@ -200,16 +209,16 @@ pub fn request_persistence() {
     }
 }
 
-/// Calls `on_change` with the new document text whenever another tab saves.
-/// The listener lives as long as the page.
-pub fn on_other_tab_save(on_change: impl Fn(String) + 'static) {
-    let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
+/// Calls `on_change` with the new document text whenever another tab saves
+/// (the `storage` event fires only in the other tabs, never the writer).
+pub fn on_other_tab_save(
+    on_change: impl Fn(String) + 'static,
+) -> leptos::prelude::WindowListenerHandle {
+    leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(keys::ACTIVE) {
-            if let Some(text) = read_document_text() {
+            if let Some(Ok(text)) = read_stored_document().map(|s| unpack(&s)) {
                 on_change(text);
             }
         }
-    });
-    // Kept for the life of the page: the document is app-wide.
-    std::mem::forget(handle);
+    })
 }

@@ -102,6 +102,10 @@ fn unreadable_inputs_name_their_problem() {
         Err(DecodeError::Migration { from: 1, .. })
     ));
     assert!(matches!(
+        decode("{\"format\":\"showplan\",\"version\":1,\"document\":{\"buyers\":[{\"stamp\":{\"created\":\"yesterday\"}}]}}"),
+        Err(DecodeError::Migration { from: 1, .. })
+    ));
+    assert!(matches!(
         decode("{\"format\":\"showplan\",\"version\":2,\"document\":{\"buyers\":[{\"name\":3}]}}"),
         Err(DecodeError::Invalid(_))
     ));

@@ -248,3 +248,68 @@ async fn unknown_address_shows_not_found() {
     assert!(by_test_id("not-found-page").is_some());
     assert_eq!(heading(), "Page not found");
 }
+
+fn stored_document_text() -> Option<String> {
+    let slot = match storage()
+        .get_item("showplan.doc.active")
+        .ok()
+        .flatten()
+        .as_deref()
+    {
+        Some("b") => "showplan.doc.b",
+        _ => "showplan.doc.a",
+    };
+    storage().get_item(slot).ok().flatten()
+}
+
+#[wasm_bindgen_test]
+async fn a_version_1_document_opens_and_is_saved_in_the_current_format() {
+    let _page = lock_page().await;
+    fresh_start();
+    storage()
+        .set_item("showplan.doc.a", include_str!("fixtures/document-v1.json"))
+        .expect("store v1");
+    let _app = mount_app();
+    settle().await;
+    until("the v1 buyer", || {
+        by_test_id("buyer-list")
+            .and_then(|l| l.text_content())
+            .is_some_and(|t| t.contains("Ana Popescu"))
+    })
+    .await;
+    until("the upgraded copy in storage", || {
+        stored_document_text().is_some_and(|t| t.starts_with(showplan::domain::packing::MARKER))
+    })
+    .await;
+    let packed = stored_document_text().expect("stored");
+    let text = showplan::domain::packing::unpack(&packed).expect("unpacks");
+    assert!(text.contains("\"version\":2"));
+    let doc = showplan::domain::codec::decode(&text)
+        .expect("current format")
+        .document;
+    assert_eq!(doc.properties[0].list_price, Some(189_000));
+    assert_eq!(doc.buyers[0].name, "Ana Popescu");
+    assert!(by_test_id("unreadable-banner").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn loading_the_sample_twice_does_not_duplicate_homes() {
+    let _page = lock_page().await;
+    fresh_start();
+    let _app = mount_app();
+    settle().await;
+    nav_link("Backup").click();
+    until("the data page", || by_test_id("load-sample").is_some()).await;
+    let button: HtmlElement = by_test_id("load-sample")
+        .expect("button")
+        .dyn_into()
+        .expect("html");
+    button.click();
+    button.click();
+    settle().await;
+    let counts = by_test_id("data-counts")
+        .and_then(|c| c.text_content())
+        .unwrap_or_default();
+    assert!(counts.contains("25 properties"), "{counts}");
+    assert!(counts.contains("3 buyers"), "{counts}");
+}

@@ -1,15 +1,27 @@
 // Shared helpers for end-to-end tests: read what the app stored, act like a user.
 import { expect } from "@playwright/test";
 
-/** The stored envelope (parsed), or null when nothing is stored. */
+/**
+ * The stored envelope (parsed), or null when nothing is stored. Stored text
+ * is "SPZ1:" + base64url(raw DEFLATE(JSON)); the browser's own
+ * DecompressionStream unpacks it, independently of the app's Rust code.
+ */
 export async function storedEnvelope(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const slot = localStorage.getItem("showplan.doc.active") === "b" ? "showplan.doc.b" : "showplan.doc.a";
-    const text = localStorage.getItem(slot);
+    const stored = localStorage.getItem(slot);
+    if (stored === null) return null;
     try {
-      return text === null ? null : JSON.parse(text);
+      let text = stored;
+      if (stored.startsWith("SPZ1:")) {
+        const b64 = stored.slice(5).replace(/-/g, "+").replace(/_/g, "/");
+        const bytes = Uint8Array.from(atob(b64 + "===".slice((b64.length + 3) % 4)), (c) => c.charCodeAt(0));
+        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+        text = await new Response(stream).text();
+      }
+      return JSON.parse(text);
     } catch {
-      return { unreadable: text };
+      return { unreadable: stored };
     }
   });
 }
@@ -17,7 +29,7 @@ export async function storedEnvelope(page) {
 /** Names of the buyers in storage (waits for nothing). */
 export async function storedBuyerNames(page) {
   const envelope = await storedEnvelope(page);
-  return envelope?.document ? envelope.document.buyers.map((b) => b.name) : [];
+  return (envelope?.document?.buyers ?? []).map((b) => b.name);
 }
 
 /** Waits until storage holds a buyer with this name. */

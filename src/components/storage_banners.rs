@@ -35,13 +35,9 @@ fn UnreadableBanner() -> impl IntoView {
             .backup_key
             .as_deref()
             .and_then(storage::read_unreadable)
-            .or_else(storage::read_document_text);
+            .or_else(storage::read_stored_document);
         if let Some(text) = text {
-            let _ = crate::browser::download_text(
-                "showplan-unreadable.json",
-                "application/json",
-                &text,
-            );
+            let _ = crate::browser::download_text("showplan-unreadable.txt", "text/plain", &text);
         }
     };
     view! {

@@ -67,6 +67,8 @@ pub fn document_json(document: &Document) -> String {
     serde_json::to_string(document).unwrap_or_default()
 }
 
+impl std::error::Error for DecodeError {}
+
 /// The envelope text around a document already turned into JSON.
 pub fn envelope(document_json: &str, saved_at: DateTime<Utc>) -> String {
     let saved_at = serde_json::to_string(&saved_at).unwrap_or_else(|_| "null".to_string());
@@ -127,21 +129,46 @@ pub fn upgrade(mut value: Value) -> Result<(Value, u32), DecodeError> {
     Ok((value, from))
 }
 
-/// Format 1 called a property's asking price `price`; format 2 calls it
-/// `list_price`, beside the renovation costs that make up the effective price.
+/// Format 1 called a property's asking price `price` and wrote times as
+/// RFC 3339 text. Format 2 calls it `list_price` (beside the renovation
+/// costs that make up the effective price) and writes record times as Unix
+/// milliseconds, which keeps a large document well under the storage quota.
 fn v1_to_v2(mut value: Value) -> Result<Value, String> {
-    let properties = match value.pointer_mut("/document/properties") {
-        None | Some(Value::Null) => return Ok(value),
-        Some(Value::Array(list)) => list,
-        Some(_) => return Err("properties is not a list".to_string()),
+    let Some(document) = value.get_mut("document") else {
+        return Ok(value);
     };
-    for property in properties.iter_mut() {
-        let Value::Object(fields) = property else {
-            return Err("a property is not an object".to_string());
+    for list in ["buyers", "properties", "tours", "feedback", "deleted"] {
+        let records = match document.get_mut(list) {
+            None | Some(Value::Null) => continue,
+            Some(Value::Array(records)) => records,
+            Some(_) => return Err(format!("{list} is not a list")),
         };
-        if let Some(price) = fields.remove("price") {
-            fields.entry("list_price").or_insert(price);
+        for record in records.iter_mut() {
+            let Value::Object(fields) = record else {
+                return Err(format!("an entry of {list} is not an object"));
+            };
+            if list == "properties" {
+                if let Some(price) = fields.remove("price") {
+                    fields.entry("list_price").or_insert(price);
+                }
+            }
+            if let Some(Value::Object(stamp)) = fields.get_mut("stamp") {
+                for key in ["created", "updated"] {
+                    if let Some(time) = stamp.get_mut(key) {
+                        *time = rfc3339_to_millis(time)?;
+                    }
+                }
+            }
+            if let Some(time) = fields.get_mut("at") {
+                *time = rfc3339_to_millis(time)?;
+            }
         }
     }
     Ok(value)
+}
+
+fn rfc3339_to_millis(time: &Value) -> Result<Value, String> {
+    let text = time.as_str().ok_or("a time is not text")?;
+    let parsed = DateTime::parse_from_rfc3339(text).map_err(|e| format!("time {text:?}: {e}"))?;
+    Ok(Value::from(parsed.timestamp_millis()))
 }

@@ -2,4 +2,5 @@
 pub mod codec;
 pub mod merge;
 pub mod model;
+pub mod packing;
 pub mod sample;

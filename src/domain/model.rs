@@ -1,8 +1,9 @@
 //! The saved document: everything an agent records. Plain data, no web code.
 //!
-//! Every record has a stable id (uuid v4) and created/updated times, which is
-//! what merging (other tabs, backups) works on. New fields must carry
-//! `#[serde(default)]` so older saved documents still read.
+//! Every record has a stable id (uuid v4) and created/updated times (stored
+//! as Unix milliseconds), which is what merging (other tabs, backups) works
+//! on. New fields must carry `#[serde(default)]` so older saved documents
+//! still read; empty values are left out of the saved text to keep it small.
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -13,7 +14,9 @@ pub type Id = Uuid;
 /// Creation and last-change times of one record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub created: DateTime<Utc>,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub updated: DateTime<Utc>,
 }
 
@@ -46,16 +49,16 @@ record!(Buyer, Property, Tour, Feedback);
 /// The whole saved document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub buyers: Vec<Buyer>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub properties: Vec<Property>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tours: Vec<Tour>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub feedback: Vec<Feedback>,
     /// Records deleted here, so a merge does not bring them back.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<Tombstone>,
 }
 
@@ -63,17 +66,18 @@ pub struct Document {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tombstone {
     pub id: Id,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub at: DateTime<Utc>,
 }
 
 /// How to reach someone.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub email: String,
 }
 
@@ -104,29 +108,29 @@ pub struct Buyer {
     pub id: Id,
     pub stamp: Stamp,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_min: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_max: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_beds: Option<u8>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_baths: Option<f32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub property_types: Vec<PropertyType>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preferred_areas: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub must_haves: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nice_to_haves: Vec<WeightedWish>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deal_breakers: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement_signed: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 
@@ -179,13 +183,13 @@ pub enum Priority {
 pub struct Renovation {
     pub id: Id,
     pub item: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub room: String,
     #[serde(default)]
     pub priority: Priority,
     pub cost_low: u64,
     pub cost_high: u64,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
@@ -222,40 +226,40 @@ pub struct Property {
     pub id: Id,
     pub stamp: Stamp,
     pub address: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub area: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coords: Option<LatLon>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_price: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub beds: Option<u8>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baths: Option<f32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub floor_area: Option<f64>,
     #[serde(default)]
     pub area_unit: AreaUnit,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lot_size: Option<f64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year_built: Option<u16>,
     #[serde(default)]
     pub property_type: PropertyType,
     #[serde(default)]
     pub status: ListingStatus,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub listing_link: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub mls_number: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<Feature>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub renovations: Vec<Renovation>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub neighbourhood: Vec<NeighbourhoodNote>,
     /// Never shared with a buyer.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub private_notes: String,
 }
 
@@ -277,11 +281,11 @@ pub enum StopTiming {
 pub struct Stop {
     pub id: Id,
     pub property: Id,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_min: Option<u16>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timing: Option<StopTiming>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
@@ -296,9 +300,9 @@ pub struct LegOverride {
 /// A named place with optional coordinates (tour start or end).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Place {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coords: Option<LatLon>,
 }
 
@@ -307,22 +311,25 @@ pub struct Place {
 pub struct Tour {
     pub id: Id,
     pub stamp: Stamp,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buyer: Option<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
     #[serde(default)]
     pub start: Place,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<NaiveTime>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Place>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_end: Option<NaiveTime>,
     pub default_duration_min: u16,
     pub buffer_min: u16,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stops: Vec<Stop>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub leg_overrides: Vec<LegOverride>,
 }
 
@@ -343,12 +350,13 @@ pub struct Feedback {
     pub tour: Id,
     pub stop: Id,
     pub person: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<u8>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub at: DateTime<Utc>,
 }
 

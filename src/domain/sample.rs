@@ -335,3 +335,55 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
         deleted: vec![],
     }
 }
+
+/// A large document for benchmarks: `properties` homes (cycling through the
+/// sample homes with varied addresses, features, renovations and notes),
+/// `tours` tours of 8 stops each, and 20 buyers.
+pub fn large_document(properties: usize, tours: usize, now: DateTime<Utc>) -> Document {
+    let base = sample_document(now);
+    let mut doc = Document {
+        buyers: Vec::new(),
+        properties: Vec::with_capacity(properties),
+        tours: Vec::with_capacity(tours),
+        feedback: vec![],
+        deleted: vec![],
+    };
+    for i in 0..20 {
+        let mut b = base.buyers[i % base.buyers.len()].clone();
+        b.id = Uuid::new_v4();
+        b.name = format!("{} ({})", b.name, i + 1);
+        doc.buyers.push(b);
+    }
+    for i in 0..properties {
+        let mut p = base.properties[i % base.properties.len()].clone();
+        p.id = Uuid::new_v4();
+        p.address = format!("{} {}", 100 + i, p.address);
+        p.list_price = p.list_price.map(|v| v + (i as u64 % 50) * 1_000);
+        p.private_notes = format!("Showing notes for listing {i}: call the listing agent first.");
+        for r in &mut p.renovations {
+            r.id = Uuid::new_v4();
+        }
+        for n in &mut p.neighbourhood {
+            n.id = Uuid::new_v4();
+        }
+        doc.properties.push(p);
+    }
+    let template = &base.tours[0];
+    for t in 0..tours {
+        let mut tour = template.clone();
+        tour.id = Uuid::new_v4();
+        tour.name = format!("Tour {}", t + 1);
+        tour.buyer = Some(doc.buyers[t % doc.buyers.len()].id);
+        tour.stops = (0..8)
+            .map(|k| Stop {
+                id: Uuid::new_v4(),
+                property: doc.properties[(t * 8 + k) % doc.properties.len().max(1)].id,
+                duration_min: None,
+                timing: None,
+                note: String::new(),
+            })
+            .collect();
+        doc.tours.push(tour);
+    }
+    doc
+}

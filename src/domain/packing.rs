@@ -1,0 +1,111 @@
+//! How the document text is packed for `localStorage`: raw DEFLATE, then
+//! base64url, behind a short marker. A 2,000-home document shrinks about
+//! eightfold, so two copies (the verified-save protocol) fit easily in the
+//! usual 5 MB quota. Backup files stay plain JSON.
+//!
+//! Unpacking is capped, so damaged or hostile data cannot balloon.
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use miniz_oxide::deflate::compress_to_vec;
+use miniz_oxide::inflate::decompress_to_vec_with_limit;
+
+/// Marks packed text (format 1 of the packing).
+pub const MARKER: &str = "SPZ1:";
+/// The largest document text unpacking will produce (64 MB).
+pub const MAX_UNPACKED: usize = 64 * 1024 * 1024;
+/// DEFLATE level: 1-3 is much faster than 6 for JSON at a similar size.
+const LEVEL: u8 = 3;
+
+/// Why packed text could not be unpacked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnpackError {
+    NotBase64,
+    NotDeflate,
+    TooLarge,
+    NotUtf8,
+}
+
+impl std::fmt::Display for UnpackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            UnpackError::NotBase64 => "packed data is not base64",
+            UnpackError::NotDeflate => "packed data is damaged",
+            UnpackError::TooLarge => "packed data unpacks to more than the limit",
+            UnpackError::NotUtf8 => "packed data is not text",
+        })
+    }
+}
+
+impl std::error::Error for UnpackError {}
+
+/// Packs document text for storage.
+pub fn pack(text: &str) -> String {
+    let compressed = compress_to_vec(text.as_bytes(), LEVEL);
+    let mut out = String::with_capacity(MARKER.len() + compressed.len() * 4 / 3 + 4);
+    out.push_str(MARKER);
+    URL_SAFE_NO_PAD.encode_string(compressed, &mut out);
+    out
+}
+
+/// Unpacks stored text; text without the marker is returned as it is
+/// (plain JSON written by hand, a test, or an older build).
+pub fn unpack(stored: &str) -> Result<String, UnpackError> {
+    let Some(body) = stored.strip_prefix(MARKER) else {
+        return Ok(stored.to_string());
+    };
+    let bytes = URL_SAFE_NO_PAD
+        .decode(body.trim())
+        .map_err(|_| UnpackError::NotBase64)?;
+    let raw = decompress_to_vec_with_limit(&bytes, MAX_UNPACKED).map_err(|e| {
+        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+            UnpackError::TooLarge
+        } else {
+            UnpackError::NotDeflate
+        }
+    })?;
+    String::from_utf8(raw).map_err(|_| UnpackError::NotUtf8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packing_round_trips_and_shrinks_json() {
+        let text = "{\"buyers\":[".to_string() + &"{\"name\":\"Ana Pérez\"},".repeat(500) + "{}]}";
+        let packed = pack(&text);
+        assert!(packed.starts_with(MARKER));
+        assert!(
+            packed.len() * 5 < text.len(),
+            "{} vs {}",
+            packed.len(),
+            text.len()
+        );
+        assert_eq!(unpack(&packed), Ok(text));
+    }
+
+    #[test]
+    fn plain_text_passes_through() {
+        assert_eq!(unpack("{\"a\":1}"), Ok("{\"a\":1}".to_string()));
+    }
+
+    #[test]
+    fn damaged_packed_text_is_an_error_not_a_panic() {
+        assert_eq!(unpack("SPZ1:@@@"), Err(UnpackError::NotBase64));
+        assert_eq!(unpack("SPZ1:AAAA"), Err(UnpackError::NotDeflate));
+        let packed = pack("{\"long\":\"enough text to truncate\"}");
+        let cut = &packed[..packed.len() - 6];
+        assert!(unpack(cut).is_err());
+    }
+
+    #[test]
+    fn a_decompression_bomb_stops_at_the_limit() {
+        let zeros = vec![b' '; MAX_UNPACKED + 1024];
+        let bomb = format!(
+            "{MARKER}{}",
+            URL_SAFE_NO_PAD.encode(compress_to_vec(&zeros, 9))
+        );
+        assert!(bomb.len() < 200_000);
+        assert_eq!(unpack(&bomb), Err(UnpackError::TooLarge));
+    }
+}
