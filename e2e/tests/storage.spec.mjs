@@ -186,3 +186,27 @@ test("a foreign or newer file is refused with a clear message and changes nothin
   await expect(page.getByTestId("data-counts")).toContainText("1 buyer");
   expect(await storedBuyerNames(page)).toEqual(["Keep me"]);
 });
+
+test("blocked storage gets a clear message, the app works in memory and offers a backup", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  const page = await context.newPage();
+  await page.goto("http://127.0.0.1:8091/buyers");
+  const problem = page.getByTestId("save-problem");
+  await expect(problem).toContainText("not letting Showplan save");
+  await addBuyer(page, "Kept in memory");
+  await expect(page.getByText("1 buyer", { exact: true })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    problem.getByRole("button", { name: "Download backup" }).tap(),
+  ]);
+  const backup = JSON.parse(await readFile(await download.path(), "utf8"));
+  expect(backup.document.buyers.map((b) => b.name)).toEqual(["Kept in memory"]);
+  await context.close();
+});
