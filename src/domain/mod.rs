@@ -1,5 +1,8 @@
 //! Plain Rust domain logic: no Leptos, no web-sys. Tested on the host.
 pub mod codec;
+pub mod coords;
+pub mod csv_import;
+pub mod links;
 pub mod merge;
 pub mod model;
 pub mod packing;

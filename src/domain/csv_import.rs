@@ -1,0 +1,485 @@
+//! Reading MLS-style CSV exports into properties, and writing properties out.
+//!
+//! Reading is forgiving where exports differ (a UTF-8 BOM, quoted fields with
+//! commas or line breaks, empty cells, "$1,250,000", header names) and exact
+//! about what it refuses: every bad row is reported with its line number.
+use super::model::*;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// What a CSV column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Address,
+    Street,
+    City,
+    Zip,
+    State,
+    Neighbourhood,
+    Price,
+    Beds,
+    Baths,
+    FloorArea,
+    Type,
+    Lat,
+    Lon,
+    Mls,
+    Status,
+    Link,
+    Ignore,
+}
+
+impl Column {
+    /// Every column a user can map to, in the order a form lists them.
+    pub const ALL: [Column; 17] = [
+        Column::Address,
+        Column::Street,
+        Column::City,
+        Column::Zip,
+        Column::State,
+        Column::Neighbourhood,
+        Column::Price,
+        Column::Beds,
+        Column::Baths,
+        Column::FloorArea,
+        Column::Type,
+        Column::Lat,
+        Column::Lon,
+        Column::Mls,
+        Column::Status,
+        Column::Link,
+        Column::Ignore,
+    ];
+
+    /// A stable name for forms and tests.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Column::Address => "address",
+            Column::Street => "street",
+            Column::City => "city",
+            Column::Zip => "zip",
+            Column::State => "state",
+            Column::Neighbourhood => "neighbourhood",
+            Column::Price => "price",
+            Column::Beds => "beds",
+            Column::Baths => "baths",
+            Column::FloorArea => "floor_area",
+            Column::Type => "type",
+            Column::Lat => "lat",
+            Column::Lon => "lon",
+            Column::Mls => "mls",
+            Column::Status => "status",
+            Column::Link => "link",
+            Column::Ignore => "ignore",
+        }
+    }
+
+    /// The column named by [`Column::as_str`].
+    pub fn from_name(name: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+/// Guesses what a header means from the names common in MLS exports.
+pub fn detect(header: &str) -> Column {
+    let h: String = header
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect();
+    let h = h.split_whitespace().collect::<Vec<_>>().join(" ");
+    let is = |names: &[&str]| names.iter().any(|n| h == *n);
+    let has = |names: &[&str]| names.iter().any(|n| h.contains(n));
+    if is(&["lat", "latitude", "y"]) {
+        Column::Lat
+    } else if is(&["lon", "lng", "long", "longitude", "x"]) {
+        Column::Lon
+    } else if has(&["mls", "listing id", "listing number"]) {
+        Column::Mls
+    } else if has(&["zip", "postal", "postcode"]) {
+        Column::Zip
+    } else if is(&["state", "province", "region", "state or province"]) {
+        Column::State
+    } else if is(&["city", "town", "municipality"]) {
+        Column::City
+    } else if has(&["neighborhood", "neighbourhood", "subdivision", "district"]) {
+        Column::Neighbourhood
+    } else if has(&["street", "address line", "street address"]) {
+        Column::Street
+    } else if has(&["address"]) {
+        Column::Address
+    } else if has(&["price", "asking", "list amount"]) {
+        Column::Price
+    } else if has(&["bed", "bedrooms", "br"]) || is(&["beds"]) {
+        Column::Beds
+    } else if has(&["bath"]) || is(&["ba"]) {
+        Column::Baths
+    } else if has(&[
+        "sq ft",
+        "sqft",
+        "square feet",
+        "living area",
+        "floor area",
+        "area",
+        "size",
+        "m2",
+    ]) {
+        Column::FloorArea
+    } else if has(&["type", "style", "category"]) {
+        Column::Type
+    } else if has(&["status"]) {
+        Column::Status
+    } else if has(&["url", "link", "website"]) {
+        Column::Link
+    } else {
+        Column::Ignore
+    }
+}
+
+/// A CSV file read into cells, with each row's line number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub headers: Vec<String>,
+    /// (line number in the file, cells)
+    pub rows: Vec<(u64, Vec<String>)>,
+}
+
+/// Why a whole file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvError {
+    Empty,
+    Unreadable { line: u64, reason: String },
+}
+
+/// Reads CSV text (a leading BOM is ignored; rows may differ in length).
+pub fn read_table(text: &str) -> Result<Table, CsvError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| CsvError::Unreadable {
+            line: 1,
+            reason: e.to_string(),
+        })?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    if headers.iter().all(String::is_empty) {
+        return Err(CsvError::Empty);
+    }
+    // Line numbers come from byte offsets: the reader's own line count is
+    // off after CRLF line ends and blank lines.
+    let mut counter = LineCounter::new(text);
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| CsvError::Unreadable {
+            line: e.position().map_or(0, |p| counter.line_at(p.byte())),
+            reason: e.to_string(),
+        })?;
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let line = record.position().map_or(0, |p| counter.line_at(p.byte()));
+        rows.push((line, record.iter().map(str::to_string).collect()));
+    }
+    Ok(Table { headers, rows })
+}
+
+/// Turns byte offsets (visited in increasing order) into 1-based line numbers.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut target = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        // The reader may place a record at the line end before it.
+        while target < self.text.len() && matches!(self.text[target], b'\r' | b'\n') {
+            target += 1;
+        }
+        if target >= self.byte {
+            self.line += self.text[self.byte..target]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            self.byte = target;
+        }
+        self.line
+    }
+}
+
+/// Why one row was not imported.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowProblem {
+    /// No address, and no street to build one from.
+    NoAddress,
+    /// A number column holds something that is not a number.
+    NotANumber { column: Column, value: String },
+    /// Latitude and longitude are missing one half or out of range.
+    BadCoordinates,
+    /// A status no MLS export uses.
+    UnknownStatus(String),
+}
+
+/// A row that was not imported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowError {
+    pub line: u64,
+    pub problem: RowProblem,
+}
+
+/// The outcome of an import: the good rows as properties, the bad ones explained.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub properties: Vec<Property>,
+    pub errors: Vec<RowError>,
+}
+
+/// Turns rows into properties using `mapping` (one entry per header).
+pub fn import(table: &Table, mapping: &[Column], now: DateTime<Utc>) -> Imported {
+    let mut properties = Vec::new();
+    let mut errors = Vec::new();
+    for (line, cells) in &table.rows {
+        match row_to_property(cells, mapping, now) {
+            Ok(p) => properties.push(p),
+            Err(problem) => errors.push(RowError {
+                line: *line,
+                problem,
+            }),
+        }
+    }
+    Imported { properties, errors }
+}
+
+fn row_to_property(
+    cells: &[String],
+    mapping: &[Column],
+    now: DateTime<Utc>,
+) -> Result<Property, RowProblem> {
+    let get = |column: Column| -> &str {
+        mapping
+            .iter()
+            .position(|c| *c == column)
+            .and_then(|i| cells.get(i))
+            .map_or("", |s| s.trim())
+    };
+    let number = |column: Column| -> Result<Option<f64>, RowProblem> {
+        let raw = get(column);
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        parse_number(raw)
+            .map(Some)
+            .ok_or_else(|| RowProblem::NotANumber {
+                column,
+                value: raw.to_string(),
+            })
+    };
+    let address = if !get(Column::Address).is_empty() {
+        get(Column::Address).to_string()
+    } else if !get(Column::Street).is_empty() {
+        let state_zip = [get(Column::State), get(Column::Zip)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        [get(Column::Street), get(Column::City), &state_zip]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else {
+        return Err(RowProblem::NoAddress);
+    };
+    let price = number(Column::Price)?;
+    let beds = number(Column::Beds)?;
+    let baths = number(Column::Baths)?;
+    let floor_area = number(Column::FloorArea)?;
+    let coords = match (number(Column::Lat)?, number(Column::Lon)?) {
+        (None, None) => None,
+        (Some(lat), Some(lon))
+            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+        {
+            Some(LatLon { lat, lon })
+        }
+        _ => return Err(RowProblem::BadCoordinates),
+    };
+    let status = parse_status(get(Column::Status))
+        .ok_or_else(|| RowProblem::UnknownStatus(get(Column::Status).to_string()))?;
+    let neighbourhood = if get(Column::Neighbourhood).is_empty() {
+        get(Column::City)
+    } else {
+        get(Column::Neighbourhood)
+    };
+    Ok(Property {
+        id: Uuid::new_v4(),
+        stamp: Stamp::new(now),
+        address,
+        area: neighbourhood.to_string(),
+        coords,
+        list_price: price.map(|p| p.round().max(0.0) as u64),
+        beds: beds.map(|b| b.round().clamp(0.0, 255.0) as u8),
+        baths: baths.map(|b| b.max(0.0) as f32),
+        floor_area,
+        area_unit: AreaUnit::SqFt,
+        lot_size: None,
+        year_built: None,
+        property_type: parse_type(get(Column::Type)),
+        status,
+        listing_link: get(Column::Link).to_string(),
+        mls_number: get(Column::Mls).to_string(),
+        features: vec![],
+        renovations: vec![],
+        neighbourhood: vec![],
+        private_notes: String::new(),
+    })
+}
+
+/// Reads "$1,250,000", "1 250 000 €", "2.5", "2,5", "1.250.000"; `None` for text.
+pub fn parse_number(raw: &str) -> Option<f64> {
+    let kept: String = raw
+        .chars()
+        .filter(|c| {
+            !c.is_whitespace() && !matches!(c, '$' | '€' | '£' | '¥' | '\'' | '\u{a0}' | '\u{202f}')
+        })
+        .collect();
+    let kept = kept
+        .trim_start_matches(|c: char| c.is_alphabetic())
+        .trim_end_matches(|c: char| c.is_alphabetic())
+        .to_string();
+    if kept.is_empty()
+        || !kept
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+    {
+        return None;
+    }
+    let commas = kept.matches(',').count();
+    let dots = kept.matches('.').count();
+    let groups_of_three = |sep: char| kept.split(sep).skip(1).all(|g| g.len() == 3);
+    let normalised = match (commas, dots) {
+        (0, 0) | (0, 1) => kept,
+        (0, _) if groups_of_three('.') => kept.replace('.', ""),
+        (_, 0) if commas > 1 || groups_of_three(',') => kept.replace(',', ""),
+        (1, 0) => kept.replace(',', "."),
+        _ => {
+            // Both: the last one is the decimal separator.
+            let last_comma = kept.rfind(',').unwrap_or(0);
+            let last_dot = kept.rfind('.').unwrap_or(0);
+            if last_dot > last_comma {
+                kept.replace(',', "")
+            } else {
+                kept.replace('.', "").replace(',', ".")
+            }
+        }
+    };
+    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+fn parse_status(raw: &str) -> Option<ListingStatus> {
+    let s = raw.trim().to_lowercase();
+    Some(match s.as_str() {
+        "" | "active" | "a" | "new" | "coming soon" | "for sale" | "price change"
+        | "back on market" => ListingStatus::Active,
+        "pending"
+        | "p"
+        | "under contract"
+        | "contingent"
+        | "active under contract"
+        | "sale pending" => ListingStatus::Pending,
+        "sold" | "s" | "closed" => ListingStatus::Sold,
+        "withdrawn" | "w" | "expired" | "canceled" | "cancelled" | "off market" => {
+            ListingStatus::Withdrawn
+        }
+        _ => return None,
+    })
+}
+
+fn parse_type(raw: &str) -> PropertyType {
+    let s = raw.trim().to_lowercase();
+    let has = |names: &[&str]| names.iter().any(|n| s.contains(n));
+    if has(&["town", "row", "attached"]) && !has(&["detached"]) {
+        PropertyType::Townhouse
+    } else if s.is_empty()
+        || has(&[
+            "single family",
+            "sfr",
+            "detached",
+            "house",
+            "residential",
+            "bungalow",
+        ])
+    {
+        PropertyType::House
+    } else if has(&["condo"]) {
+        PropertyType::Condo
+    } else if has(&["apart", "flat"]) {
+        PropertyType::Apartment
+    } else if has(&["multi", "duplex", "triplex", "fourplex", "plex"]) {
+        PropertyType::MultiFamily
+    } else if has(&["land", "lot", "acreage"]) {
+        PropertyType::Land
+    } else {
+        PropertyType::Other
+    }
+}
+
+/// Properties as CSV with the same header names `detect` reads back.
+pub fn export(properties: &[Property]) -> String {
+    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+    let header = [
+        "Address",
+        "Neighborhood",
+        "List Price",
+        "Beds",
+        "Baths",
+        "Sq Ft",
+        "Type",
+        "Status",
+        "Latitude",
+        "Longitude",
+        "MLS #",
+        "Listing URL",
+    ];
+    let _ = writer.write_record(header);
+    for p in properties {
+        let opt = |v: Option<String>| v.unwrap_or_default();
+        let row = [
+            p.address.clone(),
+            p.area.clone(),
+            opt(p.list_price.map(|v| v.to_string())),
+            opt(p.beds.map(|v| v.to_string())),
+            opt(p.baths.map(|v| v.to_string())),
+            opt(p.floor_area.map(|v| v.to_string())),
+            format!("{:?}", p.property_type),
+            format!("{:?}", p.status),
+            opt(p.coords.map(|c| c.lat.to_string())),
+            opt(p.coords.map(|c| c.lon.to_string())),
+            p.mls_number.clone(),
+            p.listing_link.clone(),
+        ];
+        let _ = writer.write_record(row);
+    }
+    writer
+        .into_inner()
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
+}
