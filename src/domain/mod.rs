@@ -3,6 +3,7 @@ pub mod codec;
 pub mod coords;
 pub mod csv_import;
 pub mod links;
+pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod packing;
