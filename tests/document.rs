@@ -288,3 +288,29 @@ fn sample_data_is_realistic_and_stable() {
     );
     assert_eq!(merge(&a, &b).properties.len(), 25);
 }
+
+#[test]
+fn a_removed_record_can_be_restored_and_wins_over_its_tombstone_elsewhere() {
+    let a = buyer("A", t(2));
+    let b = buyer("B", t(2));
+    let mut doc = Document {
+        buyers: vec![a.clone(), b.clone()],
+        ..Document::default()
+    };
+    let removed = remove_record(&mut doc.buyers, &mut doc.deleted, a.id, t(3)).expect("removed");
+    assert_eq!(doc.buyers, vec![b.clone()]);
+    let other_tab = doc.clone();
+    restore_record(&mut doc.buyers, &mut doc.deleted, removed, t(4));
+    assert_eq!(
+        doc.buyers
+            .iter()
+            .map(|b| b.name.as_str())
+            .collect::<Vec<_>>(),
+        ["A", "B"]
+    );
+    assert!(doc.deleted.is_empty());
+    // The other tab still holds the tombstone; merging keeps the restored record.
+    assert_eq!(merge(&other_tab, &doc).buyers.len(), 2);
+    assert_eq!(merge(&doc, &other_tab).buyers.len(), 2);
+    assert!(remove_record(&mut doc.buyers, &mut doc.deleted, Uuid::new_v4(), t(5)).is_none());
+}

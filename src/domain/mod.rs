@@ -7,4 +7,5 @@ pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod packing;
+pub mod query;
 pub mod sample;

@@ -34,6 +34,8 @@ impl Stamp {
 pub trait Record {
     fn id(&self) -> Id;
     fn stamp(&self) -> Stamp;
+    /// Marks the record as changed `now`.
+    fn touch(&mut self, now: DateTime<Utc>);
 }
 
 macro_rules! record {
@@ -41,8 +43,48 @@ macro_rules! record {
         impl Record for $t {
             fn id(&self) -> Id { self.id }
             fn stamp(&self) -> Stamp { self.stamp }
+            fn touch(&mut self, now: DateTime<Utc>) { self.stamp.updated = now; }
         }
     )*};
+}
+
+/// A record taken out of a list, with where it was, so it can be put back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed<T> {
+    pub index: usize,
+    pub record: T,
+}
+
+/// Removes the record with `id` from `list` and remembers the deletion in
+/// `deleted`, so merges with other tabs or backups do not bring it back.
+pub fn remove_record<T: Record>(
+    list: &mut Vec<T>,
+    deleted: &mut Vec<Tombstone>,
+    id: Id,
+    now: DateTime<Utc>,
+) -> Option<Removed<T>> {
+    let index = list.iter().position(|r| r.id() == id)?;
+    let record = list.remove(index);
+    deleted.retain(|t| t.id != id);
+    deleted.push(Tombstone { id, at: now });
+    Some(Removed { index, record })
+}
+
+/// Undoes [`remove_record`]: the record goes back where it was, marked as
+/// changed after its deletion so that it wins over the tombstone everywhere.
+pub fn restore_record<T: Record>(
+    list: &mut Vec<T>,
+    deleted: &mut Vec<Tombstone>,
+    removed: Removed<T>,
+    now: DateTime<Utc>,
+) {
+    let Removed { index, mut record } = removed;
+    let id = record.id();
+    deleted.retain(|t| t.id != id);
+    record.touch(now);
+    if list.iter().all(|r| r.id() != id) {
+        list.insert(index.min(list.len()), record);
+    }
 }
 record!(Buyer, Property, Tour, Feedback);
 
