@@ -2,6 +2,7 @@
 pub mod codec;
 pub mod coords;
 pub mod csv_import;
+pub mod forms;
 pub mod links;
 pub mod matching;
 pub mod merge;

@@ -1,0 +1,375 @@
+//! Form drafts: what an agent typed, as text, checked and turned into
+//! records. Every problem names its field, so the form can show it inline.
+use super::coords::parse_coords;
+use super::model::*;
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// What is wrong with one field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    NotANumber,
+    Negative,
+    MinAboveMax,
+    NoCoordinates,
+    NotADate,
+    OutOfRange,
+}
+
+/// Problems by field name (the names match the form's inputs).
+pub type Problems = Vec<(&'static str, Problem)>;
+
+/// Reads an optional whole number: empty is `None`; separators and a
+/// currency sign are allowed ("$650,000").
+fn whole(field: &'static str, text: &str, problems: &mut Problems) -> Option<u64> {
+    decimal(field, text, problems).map(|v| v.round() as u64)
+}
+
+/// Reads an optional non-negative decimal.
+fn decimal(field: &'static str, text: &str, problems: &mut Problems) -> Option<f64> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match super::csv_import::parse_number(t) {
+        Some(v) if v < 0.0 => {
+            problems.push((field, Problem::Negative));
+            None
+        }
+        Some(v) => Some(v),
+        None => {
+            problems.push((field, Problem::NotANumber));
+            None
+        }
+    }
+}
+
+fn small(field: &'static str, text: &str, max: f64, problems: &mut Problems) -> Option<f64> {
+    let v = decimal(field, text, problems)?;
+    if v > max {
+        problems.push((field, Problem::OutOfRange));
+        return None;
+    }
+    Some(v)
+}
+
+/// Lines of a textarea, trimmed, without empty ones.
+pub fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Comma-separated items, trimmed, without empty ones.
+pub fn items(text: &str) -> Vec<String> {
+    text.split([',', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A buyer's profile as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BuyerDraft {
+    pub name: String,
+    pub contact_name: String,
+    pub phone: String,
+    pub email: String,
+    pub budget_min: String,
+    pub budget_max: String,
+    pub min_beds: String,
+    pub min_baths: String,
+    pub property_types: Vec<PropertyType>,
+    pub preferred_areas: String,
+    pub must_haves: String,
+    /// One per line: "garage: 3" (weight 1-5, 3 when left out).
+    pub nice_to_haves: String,
+    pub deal_breakers: String,
+    pub agreement_signed: String,
+    pub notes: String,
+}
+
+impl BuyerDraft {
+    /// The draft for an existing buyer.
+    pub fn from_buyer(b: &Buyer) -> Self {
+        let contact = b.contacts.first().cloned().unwrap_or_default();
+        let num = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
+        BuyerDraft {
+            name: b.name.clone(),
+            contact_name: contact.name,
+            phone: contact.phone,
+            email: contact.email,
+            budget_min: num(b.budget_min),
+            budget_max: num(b.budget_max),
+            min_beds: b.min_beds.map(|v| v.to_string()).unwrap_or_default(),
+            min_baths: b.min_baths.map(|v| v.to_string()).unwrap_or_default(),
+            property_types: b.property_types.clone(),
+            preferred_areas: b.preferred_areas.join(", "),
+            must_haves: b.must_haves.join("\n"),
+            nice_to_haves: b
+                .nice_to_haves
+                .iter()
+                .map(|n| format!("{}: {}", n.text, n.weight))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            deal_breakers: b.deal_breakers.join("\n"),
+            agreement_signed: b
+                .agreement_signed
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            notes: b.notes.clone(),
+        }
+    }
+
+    /// The buyer this draft describes, based on `base` (id, created time and
+    /// any further contacts are kept), or every problem found.
+    pub fn to_buyer(&self, base: &Buyer, now: DateTime<Utc>) -> Result<Buyer, Problems> {
+        let mut problems = Problems::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            problems.push(("name", Problem::Required));
+        }
+        let budget_min = whole("budget_min", &self.budget_min, &mut problems);
+        let budget_max = whole("budget_max", &self.budget_max, &mut problems);
+        if let (Some(lo), Some(hi)) = (budget_min, budget_max) {
+            if lo > hi {
+                problems.push(("budget_min", Problem::MinAboveMax));
+            }
+        }
+        let min_beds =
+            small("min_beds", &self.min_beds, 50.0, &mut problems).map(|v| v.round() as u8);
+        let min_baths = small("min_baths", &self.min_baths, 50.0, &mut problems).map(|v| v as f32);
+        let agreement_signed = match self.agreement_signed.trim() {
+            "" => None,
+            t => match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    problems.push(("agreement_signed", Problem::NotADate));
+                    None
+                }
+            },
+        };
+        let nice_to_haves = lines(&self.nice_to_haves)
+            .into_iter()
+            .map(|line| match line.rsplit_once(':') {
+                Some((text, w)) if w.trim().parse::<u8>().is_ok() => WeightedWish {
+                    text: text.trim().to_string(),
+                    weight: w.trim().parse::<u8>().unwrap_or(3).clamp(1, 5),
+                },
+                _ => WeightedWish {
+                    text: line,
+                    weight: 3,
+                },
+            })
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut contacts = base.contacts.clone();
+        let first = Contact {
+            name: self.contact_name.trim().to_string(),
+            phone: self.phone.trim().to_string(),
+            email: self.email.trim().to_string(),
+        };
+        match contacts.first_mut() {
+            Some(c) => *c = first,
+            None if first != Contact::default() => contacts.push(first),
+            None => {}
+        }
+        Ok(Buyer {
+            id: base.id,
+            stamp: Stamp {
+                created: base.stamp.created,
+                updated: now,
+            },
+            name: name.to_string(),
+            contacts,
+            budget_min,
+            budget_max,
+            min_beds,
+            min_baths,
+            property_types: self.property_types.clone(),
+            preferred_areas: items(&self.preferred_areas),
+            must_haves: lines(&self.must_haves),
+            nice_to_haves,
+            deal_breakers: lines(&self.deal_breakers),
+            agreement_signed,
+            notes: self.notes.trim().to_string(),
+        })
+    }
+}
+
+/// A property's main facts as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PropertyDraft {
+    pub address: String,
+    pub area: String,
+    pub coords: String,
+    pub list_price: String,
+    pub beds: String,
+    pub baths: String,
+    pub floor_area: String,
+    pub area_unit: AreaUnit,
+    pub lot_size: String,
+    pub year_built: String,
+    pub property_type: PropertyType,
+    pub status: ListingStatus,
+    pub listing_link: String,
+    pub mls_number: String,
+}
+
+impl PropertyDraft {
+    pub fn from_property(p: &Property) -> Self {
+        let f = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+        PropertyDraft {
+            address: p.address.clone(),
+            area: p.area.clone(),
+            coords: p
+                .coords
+                .map(|c| format!("{}, {}", c.lat, c.lon))
+                .unwrap_or_default(),
+            list_price: p.list_price.map(|v| v.to_string()).unwrap_or_default(),
+            beds: p.beds.map(|v| v.to_string()).unwrap_or_default(),
+            baths: p.baths.map(|v| v.to_string()).unwrap_or_default(),
+            floor_area: f(p.floor_area),
+            area_unit: p.area_unit,
+            lot_size: f(p.lot_size),
+            year_built: p.year_built.map(|v| v.to_string()).unwrap_or_default(),
+            property_type: p.property_type,
+            status: p.status,
+            listing_link: p.listing_link.clone(),
+            mls_number: p.mls_number.clone(),
+        }
+    }
+
+    /// The property with these facts, based on `base` (its features,
+    /// renovations and notes are kept), or every problem found.
+    pub fn to_property(&self, base: &Property, now: DateTime<Utc>) -> Result<Property, Problems> {
+        let mut problems = Problems::new();
+        let address = self.address.trim();
+        if address.is_empty() {
+            problems.push(("address", Problem::Required));
+        }
+        let coords = match self.coords.trim() {
+            "" => None,
+            t => match parse_coords(t) {
+                Some(c) => Some(c),
+                None => {
+                    problems.push(("coords", Problem::NoCoordinates));
+                    None
+                }
+            },
+        };
+        let list_price = whole("list_price", &self.list_price, &mut problems);
+        let beds = small("beds", &self.beds, 200.0, &mut problems).map(|v| v.round() as u8);
+        let baths = small("baths", &self.baths, 200.0, &mut problems).map(|v| v as f32);
+        let floor_area = decimal("floor_area", &self.floor_area, &mut problems);
+        let lot_size = decimal("lot_size", &self.lot_size, &mut problems);
+        let year_built = match small("year_built", &self.year_built, 2100.0, &mut problems) {
+            Some(y) if y < 1600.0 => {
+                problems.push(("year_built", Problem::OutOfRange));
+                None
+            }
+            y => y.map(|y| y as u16),
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Property {
+            id: base.id,
+            stamp: Stamp {
+                created: base.stamp.created,
+                updated: now,
+            },
+            address: address.to_string(),
+            area: self.area.trim().to_string(),
+            coords,
+            list_price,
+            beds,
+            baths,
+            floor_area,
+            area_unit: self.area_unit,
+            lot_size,
+            year_built,
+            property_type: self.property_type,
+            status: self.status,
+            listing_link: self.listing_link.trim().to_string(),
+            mls_number: self.mls_number.trim().to_string(),
+            ..base.clone()
+        })
+    }
+}
+
+impl Property {
+    /// An empty property, made `now`.
+    pub fn new(now: DateTime<Utc>) -> Self {
+        Property {
+            id: uuid::Uuid::new_v4(),
+            stamp: Stamp::new(now),
+            address: String::new(),
+            area: String::new(),
+            coords: None,
+            list_price: None,
+            beds: None,
+            baths: None,
+            floor_area: None,
+            area_unit: AreaUnit::SqFt,
+            lot_size: None,
+            year_built: None,
+            property_type: PropertyType::House,
+            status: ListingStatus::Active,
+            listing_link: String::new(),
+            mls_number: String::new(),
+            features: vec![],
+            renovations: vec![],
+            neighbourhood: vec![],
+            private_notes: String::new(),
+        }
+    }
+}
+
+/// Checks one renovation row as typed; costs must be numbers, low ≤ high.
+pub fn renovation(
+    item: &str,
+    room: &str,
+    priority: Priority,
+    low: &str,
+    high: &str,
+) -> Result<Renovation, Problems> {
+    let mut problems = Problems::new();
+    if item.trim().is_empty() {
+        problems.push(("item", Problem::Required));
+    }
+    let low = whole("cost_low", low, &mut problems);
+    let high = whole("cost_high", high, &mut problems);
+    let (low, high) = match (low, high) {
+        (Some(l), Some(h)) if l > h => {
+            problems.push(("cost_low", Problem::MinAboveMax));
+            (l, h)
+        }
+        (Some(l), Some(h)) => (l, h),
+        (Some(l), None) => (l, l),
+        (None, Some(h)) => (h, h),
+        (None, None) => {
+            if !problems.iter().any(|(f, _)| f.starts_with("cost")) {
+                problems.push(("cost_low", Problem::Required));
+            }
+            (0, 0)
+        }
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Renovation {
+        id: uuid::Uuid::new_v4(),
+        item: item.trim().to_string(),
+        room: room.trim().to_string(),
+        priority,
+        cost_low: low,
+        cost_high: high,
+        note: String::new(),
+    })
+}
