@@ -17,6 +17,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod domain;
+pub mod format;
 pub mod pages;
 pub mod paths;
 pub mod state;
