@@ -55,7 +55,11 @@ impl DocState {
     }
 
     /// Changes one property and marks it as updated now.
-    pub fn update_property(&self, id: crate::domain::model::Id, f: impl FnOnce(&mut crate::domain::model::Property)) {
+    pub fn update_property(
+        &self,
+        id: crate::domain::model::Id,
+        f: impl FnOnce(&mut crate::domain::model::Property),
+    ) {
         self.doc.update(|d| {
             if let Some(p) = d.properties.iter_mut().find(|p| p.id == id) {
                 f(p);

@@ -21,9 +21,20 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
     let navigate = use_navigate();
     let d = BuyerDraft::from_buyer(&buyer);
     let s = |v: &str| RwSignal::new(v.to_string());
-    let (name, contact_name, phone, email) = (s(&d.name), s(&d.contact_name), s(&d.phone), s(&d.email));
-    let (budget_min, budget_max, min_beds, min_baths) = (s(&d.budget_min), s(&d.budget_max), s(&d.min_beds), s(&d.min_baths));
-    let (areas, must, nice, breakers) = (s(&d.preferred_areas), s(&d.must_haves), s(&d.nice_to_haves), s(&d.deal_breakers));
+    let (name, contact_name, phone, email) =
+        (s(&d.name), s(&d.contact_name), s(&d.phone), s(&d.email));
+    let (budget_min, budget_max, min_beds, min_baths) = (
+        s(&d.budget_min),
+        s(&d.budget_max),
+        s(&d.min_beds),
+        s(&d.min_baths),
+    );
+    let (areas, must, nice, breakers) = (
+        s(&d.preferred_areas),
+        s(&d.must_haves),
+        s(&d.nice_to_haves),
+        s(&d.deal_breakers),
+    );
     let (signed, notes) = (s(&d.agreement_signed), s(&d.notes));
     let types = RwSignal::new(d.property_types.clone());
     let problems = RwSignal::new(Problems::new());
@@ -49,7 +60,10 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
             agreement_signed: signed.get_untracked(),
             notes: notes.get_untracked(),
         };
-        let Some(base) = state.doc.with_untracked(|doc| doc.buyers.iter().find(|b| b.id == id).cloned()) else {
+        let Some(base) = state
+            .doc
+            .with_untracked(|doc| doc.buyers.iter().find(|b| b.id == id).cloned())
+        else {
             return;
         };
         match draft.to_buyer(&base, Utc::now()) {
@@ -70,12 +84,17 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
     };
     let delete = move |_| {
         let mut removed = None;
-        state.update(|doc| removed = remove_record(&mut doc.buyers, &mut doc.deleted, id, Utc::now()));
+        state.update(|doc| {
+            removed = remove_record(&mut doc.buyers, &mut doc.deleted, id, Utc::now())
+        });
         if let Some(removed) = removed {
-            let message = t_string!(i18n, deleted_buyer, name = removed.record.name.clone()).to_string();
+            let message =
+                t_string!(i18n, deleted_buyer, name = removed.record.name.clone()).to_string();
             undo.offer(message, move || {
                 let removed = removed.clone();
-                state.update(|doc| restore_record(&mut doc.buyers, &mut doc.deleted, removed, Utc::now()));
+                state.update(|doc| {
+                    restore_record(&mut doc.buyers, &mut doc.deleted, removed, Utc::now())
+                });
             });
             navigate(&href("/buyers"), Default::default());
         }

@@ -40,11 +40,19 @@ pub fn CsvImportPanel() -> impl IntoView {
     let report = RwSignal::new(None::<(usize, Vec<(u64, RowProblem)>)>);
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             let text = match crate::browser::read_chosen_file(&input).await {
                 Some(Ok(text)) => text,
-                Some(Err(e)) => { failure.set(Some(CsvError::Unreadable { line: 0, reason: e })); return; }
+                Some(Err(e)) => {
+                    failure.set(Some(CsvError::Unreadable { line: 0, reason: e }));
+                    return;
+                }
                 None => return,
             };
             input.set_value("");
@@ -55,17 +63,34 @@ pub fn CsvImportPanel() -> impl IntoView {
                     table.set(Some(t));
                     failure.set(None);
                 }
-                Err(e) => { table.set(None); failure.set(Some(e)); }
+                Err(e) => {
+                    table.set(None);
+                    failure.set(Some(e));
+                }
             }
         });
     };
-    let has_address = move || mapping.with(|m| m.iter().any(|c| matches!(c, Column::Address | Column::Street)));
+    let has_address = move || {
+        mapping.with(|m| {
+            m.iter()
+                .any(|c| matches!(c, Column::Address | Column::Street))
+        })
+    };
     let run = move |_| {
-        let Some(t) = table.get_untracked() else { return };
+        let Some(t) = table.get_untracked() else {
+            return;
+        };
         let result = import(&t, &mapping.get_untracked(), Utc::now());
         let count = result.properties.len();
         state.update(|d| d.properties.extend(result.properties));
-        report.set(Some((count, result.errors.into_iter().map(|e| (e.line, e.problem)).collect())));
+        report.set(Some((
+            count,
+            result
+                .errors
+                .into_iter()
+                .map(|e| (e.line, e.problem))
+                .collect(),
+        )));
         table.set(None);
     };
     let problem_text = move |p: RowProblem| -> AnyView {
@@ -73,10 +98,18 @@ pub fn CsvImportPanel() -> impl IntoView {
             RowProblem::NoAddress => t!(i18n, csv_no_address).into_any(),
             RowProblem::NotANumber { column, value } => {
                 let col = column_label(column);
-                t!(i18n, csv_not_a_number, value = move || value.clone(), column = move || col.clone()).into_any()
+                t!(
+                    i18n,
+                    csv_not_a_number,
+                    value = move || value.clone(),
+                    column = move || col.clone()
+                )
+                .into_any()
             }
             RowProblem::BadCoordinates => t!(i18n, csv_bad_coordinates).into_any(),
-            RowProblem::UnknownStatus(value) => t!(i18n, csv_unknown_status, value = move || value.clone()).into_any(),
+            RowProblem::UnknownStatus(value) => {
+                t!(i18n, csv_unknown_status, value = move || value.clone()).into_any()
+            }
         }
     };
 

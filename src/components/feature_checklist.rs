@@ -9,9 +9,13 @@ pub fn FeatureChecklist(id: Id) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_document();
     let features = move || {
-        state
-            .doc
-            .with(|d| d.properties.iter().find(|p| p.id == id).map(|p| p.features.clone()).unwrap_or_default())
+        state.doc.with(|d| {
+            d.properties
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.features.clone())
+                .unwrap_or_default()
+        })
     };
     let has = move |text: &str| features().iter().any(|f| f.text.eq_ignore_ascii_case(text));
     let set = move |category: String, text: String, on: bool| {
@@ -29,15 +33,27 @@ pub fn FeatureChecklist(id: Id) -> impl IntoView {
         let interior = t_string!(i18n, fcat_interior).to_string();
         vec![
             (kitchen.clone(), t_string!(i18n, feat_gas_range).to_string()),
-            (kitchen.clone(), t_string!(i18n, feat_dishwasher).to_string()),
+            (
+                kitchen.clone(),
+                t_string!(i18n, feat_dishwasher).to_string(),
+            ),
             (kitchen, t_string!(i18n, feat_island).to_string()),
-            (outside.clone(), t_string!(i18n, feat_fenced_yard).to_string()),
+            (
+                outside.clone(),
+                t_string!(i18n, feat_fenced_yard).to_string(),
+            ),
             (outside.clone(), t_string!(i18n, feat_garage).to_string()),
             (outside, t_string!(i18n, feat_deck).to_string()),
-            (systems.clone(), t_string!(i18n, feat_central_air).to_string()),
+            (
+                systems.clone(),
+                t_string!(i18n, feat_central_air).to_string(),
+            ),
             (systems, t_string!(i18n, feat_heat_pump).to_string()),
             (interior.clone(), t_string!(i18n, feat_hardwood).to_string()),
-            (interior.clone(), t_string!(i18n, feat_fireplace).to_string()),
+            (
+                interior.clone(),
+                t_string!(i18n, feat_fireplace).to_string(),
+            ),
             (interior.clone(), t_string!(i18n, feat_office).to_string()),
             (interior, t_string!(i18n, feat_laundry).to_string()),
         ]

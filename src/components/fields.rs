@@ -49,7 +49,9 @@ pub fn Field(
 ) -> impl IntoView {
     let id = format!("field-{name}-{}", uuid::Uuid::new_v4().simple());
     let error_id = format!("{id}-error");
-    let problem = move || problems.and_then(|p| p.with(|p| p.iter().find(|(f, _)| *f == name).map(|(_, p)| *p)));
+    let problem = move || {
+        problems.and_then(|p| p.with(|p| p.iter().find(|(f, _)| *f == name).map(|(_, p)| *p)))
+    };
     let invalid = move || problem().is_some().to_string();
     let (input_type, mode) = match kind {
         Kind::Text | Kind::Lines => ("text", "text"),

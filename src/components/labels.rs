@@ -62,8 +62,12 @@ pub const PROPERTY_TYPES: [PropertyType; 7] = [
     PropertyType::Other,
 ];
 
-pub const STATUSES: [ListingStatus; 4] =
-    [ListingStatus::Active, ListingStatus::Pending, ListingStatus::Sold, ListingStatus::Withdrawn];
+pub const STATUSES: [ListingStatus; 4] = [
+    ListingStatus::Active,
+    ListingStatus::Pending,
+    ListingStatus::Sold,
+    ListingStatus::Withdrawn,
+];
 
 pub const PRIORITIES: [Priority; 3] = [Priority::High, Priority::Medium, Priority::Low];
 

@@ -11,9 +11,13 @@ pub fn NeighbourhoodNotes(id: Id) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_document();
     let notes = move || {
-        state
-            .doc
-            .with(|d| d.properties.iter().find(|p| p.id == id).map(|p| p.neighbourhood.clone()).unwrap_or_default())
+        state.doc.with(|d| {
+            d.properties
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.neighbourhood.clone())
+                .unwrap_or_default()
+        })
     };
     let category = RwSignal::new(NoteCategory::Schools);
     let rating = RwSignal::new(3u8);
@@ -45,7 +49,8 @@ pub fn NeighbourhoodNotes(id: Id) -> impl IntoView {
             }
         })
     };
-    let remove = move |nid: Id| state.update_property(id, |p| p.neighbourhood.retain(|n| n.id != nid));
+    let remove =
+        move |nid: Id| state.update_property(id, |p| p.neighbourhood.retain(|n| n.id != nid));
 
     view! {
         <section class="card" data-testid="neighbourhood-notes">
@@ -89,7 +94,7 @@ pub fn NeighbourhoodNotes(id: Id) -> impl IntoView {
                 </label>
                 <label class="field wide"><span>{t!(i18n, note_text)}</span>
                     <textarea name="note" rows="2" aria-invalid=move || missing.get().to_string() prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                    <span class="field-error">{move || missing.get().then(|| t!(i18n, problem_required))}</span>
+                    <span class="field-error">{move || missing.get().then_some(t!(i18n, problem_required))}</span>
                 </label>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || shareable.get() on:change=move |ev| shareable.set(event_target_checked(&ev)) />

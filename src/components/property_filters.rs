@@ -17,7 +17,10 @@ fn sort_label(sort: Sort) -> AnyView {
 
 /// Search box, filters and sort order for the property list.
 #[component]
-pub fn PropertyFilters(query: RwSignal<PropertyQuery>, #[prop(into)] areas: Signal<Vec<String>>) -> impl IntoView {
+pub fn PropertyFilters(
+    query: RwSignal<PropertyQuery>,
+    #[prop(into)] areas: Signal<Vec<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let amount = |text: String| parse_number(&text).filter(|v| *v >= 0.0).map(|v| v as u64);
     view! {

@@ -1,7 +1,7 @@
 use crate::components::fields::{Field, FormProblems, Kind};
 use crate::components::labels::{property_type, status, PROPERTY_TYPES, STATUSES};
 use crate::components::undo_toast::use_undo;
-use crate::domain::forms::{PropertyDraft, Problems};
+use crate::domain::forms::{Problems, PropertyDraft};
 use crate::domain::links::safe_href;
 use crate::domain::model::{remove_record, restore_record, AreaUnit, Property};
 use crate::i18n::{t, t_string, use_i18n};
@@ -21,12 +21,21 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
     let navigate = use_navigate();
     let id = property.id;
     let d = PropertyDraft::from_property(&property);
-    let is_stored = state.doc.with_untracked(|doc| doc.properties.iter().any(|p| p.id == id));
+    let is_stored = state
+        .doc
+        .with_untracked(|doc| doc.properties.iter().any(|p| p.id == id));
     let fresh = StoredValue::new(property);
     let navigate_to = navigate.clone();
     let s = |v: &str| RwSignal::new(v.to_string());
-    let (address, area, coords, price) = (s(&d.address), s(&d.area), s(&d.coords), s(&d.list_price));
-    let (beds, baths, floor, lot, year) = (s(&d.beds), s(&d.baths), s(&d.floor_area), s(&d.lot_size), s(&d.year_built));
+    let (address, area, coords, price) =
+        (s(&d.address), s(&d.area), s(&d.coords), s(&d.list_price));
+    let (beds, baths, floor, lot, year) = (
+        s(&d.beds),
+        s(&d.baths),
+        s(&d.floor_area),
+        s(&d.lot_size),
+        s(&d.year_built),
+    );
     let (link, mls) = (s(&d.listing_link), s(&d.mls_number));
     let unit = RwSignal::new(d.area_unit);
     let kind = RwSignal::new(d.property_type);
@@ -52,7 +61,9 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
             listing_link: link.get_untracked(),
             mls_number: mls.get_untracked(),
         };
-        let stored = state.doc.with_untracked(|doc| doc.properties.iter().find(|p| p.id == id).cloned());
+        let stored = state
+            .doc
+            .with_untracked(|doc| doc.properties.iter().find(|p| p.id == id).cloned());
         let is_new = stored.is_none();
         let base = stored.unwrap_or_else(|| fresh.get_value());
         match draft.to_property(&base, Utc::now()) {
@@ -75,12 +86,21 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
     };
     let delete = move |_| {
         let mut removed = None;
-        state.update(|doc| removed = remove_record(&mut doc.properties, &mut doc.deleted, id, Utc::now()));
+        state.update(|doc| {
+            removed = remove_record(&mut doc.properties, &mut doc.deleted, id, Utc::now())
+        });
         if let Some(removed) = removed {
-            let message = t_string!(i18n, deleted_property, name = removed.record.address.clone()).to_string();
+            let message = t_string!(
+                i18n,
+                deleted_property,
+                name = removed.record.address.clone()
+            )
+            .to_string();
             undo.offer(message, move || {
                 let removed = removed.clone();
-                state.update(|doc| restore_record(&mut doc.properties, &mut doc.deleted, removed, Utc::now()));
+                state.update(|doc| {
+                    restore_record(&mut doc.properties, &mut doc.deleted, removed, Utc::now())
+                });
             });
             navigate(&href("/properties"), Default::default());
         }

@@ -15,13 +15,28 @@ pub fn RenovationTable(id: Id) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_document();
     let locale = move || i18n.get_locale().as_str();
-    let property = move || state.doc.with(|d| d.properties.iter().find(|p| p.id == id).cloned());
-    let (item, room, low, high) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let property = move || {
+        state
+            .doc
+            .with(|d| d.properties.iter().find(|p| p.id == id).cloned())
+    };
+    let (item, room, low, high) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
     let prio = RwSignal::new(Priority::Medium);
     let problems = RwSignal::new(Problems::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match renovation(&item.get_untracked(), &room.get_untracked(), prio.get_untracked(), &low.get_untracked(), &high.get_untracked()) {
+        match renovation(
+            &item.get_untracked(),
+            &room.get_untracked(),
+            prio.get_untracked(),
+            &low.get_untracked(),
+            &high.get_untracked(),
+        ) {
             Ok(r) => {
                 state.update_property(id, |p| p.renovations.push(r));
                 for s in [item, room, low, high] {
@@ -32,8 +47,13 @@ pub fn RenovationTable(id: Id) -> impl IntoView {
             Err(p) => problems.set(p),
         }
     };
-    let remove = move |rid: Id| state.update_property(id, |p| p.renovations.retain(|r| r.id != rid));
-    let problem = move |field: &'static str| problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, p)| *p)).map(problem_text);
+    let remove =
+        move |rid: Id| state.update_property(id, |p| p.renovations.retain(|r| r.id != rid));
+    let problem = move |field: &'static str| {
+        problems
+            .with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, p)| *p))
+            .map(problem_text)
+    };
 
     view! {
         <section class="card" data-testid="renovations">

@@ -1,11 +1,15 @@
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// Something that can be undone: what to say, and how.
+/// Something that can be undone: what to say, and how. A plain `Arc`
+/// rather than a `Callback`: the component that offered the undo (a form)
+/// is usually gone by the time the user taps Undo, and a `Callback` would
+/// be disposed with it.
 #[derive(Clone)]
 pub struct UndoItem {
     pub message: String,
-    pub undo: Callback<()>,
+    pub undo: Arc<dyn Fn() + Send + Sync>,
 }
 
 /// The app's one pending undo.
@@ -15,7 +19,10 @@ pub struct Undo(RwSignal<Option<UndoItem>>);
 impl Undo {
     /// Offers an undo for what just happened (replacing any earlier offer).
     pub fn offer(&self, message: String, undo: impl Fn() + Send + Sync + 'static) {
-        self.0.set(Some(UndoItem { message, undo: Callback::new(move |()| undo()) }));
+        self.0.set(Some(UndoItem {
+            message,
+            undo: Arc::new(undo),
+        }));
     }
 }
 
@@ -38,11 +45,11 @@ pub fn UndoToast() -> impl IntoView {
     let undo = use_undo();
     view! {
         {move || undo.0.get().map(|item| {
-            let run = item.undo;
+            let run = item.undo.clone();
             view! {
                 <div class="toast" role="status" data-testid="undo-toast">
                     <span>{item.message}</span>
-                    <button type="button" on:click=move |_| { run.run(()); undo.0.set(None); }>{t!(i18n, undo)}</button>
+                    <button type="button" on:click=move |_| { run(); undo.0.set(None); }>{t!(i18n, undo)}</button>
                     <button type="button" class="secondary" on:click=move |_| undo.0.set(None)>{t!(i18n, close)}</button>
                 </div>
             }

@@ -87,9 +87,18 @@ pub fn BuyerEditor() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_document();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").and_then(|s| uuid::Uuid::parse_str(&s).ok()));
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| uuid::Uuid::parse_str(&s).ok())
+    });
     move || {
-        let buyer = id.get().and_then(|id| state.doc.with_untracked(|d| d.buyers.iter().find(|b| b.id == id).cloned()));
+        let buyer = id.get().and_then(|id| {
+            state
+                .doc
+                .with_untracked(|d| d.buyers.iter().find(|b| b.id == id).cloned())
+        });
         match buyer {
             Some(buyer) => view! { <section class="page-section"><BuyerForm buyer=buyer /></section> }.into_any(),
             None => view! { <p class="message message-error" role="alert">{t!(i18n, buyer_not_found)}</p> }.into_any(),

@@ -13,7 +13,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The tour draft for a buyer: their newest tour that has no date yet.
 fn draft_index(tours: &[Tour], buyer: Id) -> Option<usize> {
-    tours.iter().rposition(|t| t.buyer == Some(buyer) && t.date.is_none())
+    tours
+        .iter()
+        .rposition(|t| t.buyer == Some(buyer) && t.date.is_none())
 }
 
 /// Choose a buyer; every home is ranked for them with its reasons, and the
@@ -24,20 +26,45 @@ pub fn MatchPage() -> impl IntoView {
     let state = use_document();
     let query = use_query_map();
     let navigate = use_navigate();
-    let buyer_id = Memo::new(move |_| query.read().get("buyer").and_then(|s| uuid::Uuid::parse_str(&s).ok()));
-    let buyers = move || state.doc.with(|d| d.buyers.iter().map(|b| (b.id, b.name.clone())).collect::<Vec<_>>());
+    let buyer_id = Memo::new(move |_| {
+        query
+            .read()
+            .get("buyer")
+            .and_then(|s| uuid::Uuid::parse_str(&s).ok())
+    });
+    let buyers = move || {
+        state.doc.with(|d| {
+            d.buyers
+                .iter()
+                .map(|b| (b.id, b.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     let choose = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         navigate(&format!("/match?buyer={v}"), Default::default());
     };
     let in_draft = move |pid: Id| {
         buyer_id.get().is_some_and(|b| {
-            state.doc.with(|d| draft_index(&d.tours, b).is_some_and(|i| d.tours[i].stops.iter().any(|s| s.property == pid)))
+            state.doc.with(|d| {
+                draft_index(&d.tours, b)
+                    .is_some_and(|i| d.tours[i].stops.iter().any(|s| s.property == pid))
+            })
         })
     };
     let toggle = move |pid: Id| {
-        let Some(bid) = buyer_id.get_untracked() else { return };
-        let name = state.doc.with_untracked(|d| d.buyers.iter().find(|b| b.id == bid).map(|b| b.name.clone())).unwrap_or_default();
+        let Some(bid) = buyer_id.get_untracked() else {
+            return;
+        };
+        let name = state
+            .doc
+            .with_untracked(|d| {
+                d.buyers
+                    .iter()
+                    .find(|b| b.id == bid)
+                    .map(|b| b.name.clone())
+            })
+            .unwrap_or_default();
         let now = Utc::now();
         state.update(|d| {
             let i = match draft_index(&d.tours, bid) {
@@ -65,13 +92,26 @@ pub fn MatchPage() -> impl IntoView {
             if let Some(at) = tour.stops.iter().position(|s| s.property == pid) {
                 tour.stops.remove(at);
             } else {
-                tour.stops.push(Stop { id: uuid::Uuid::new_v4(), property: pid, duration_min: None, timing: None, note: String::new() });
+                tour.stops.push(Stop {
+                    id: uuid::Uuid::new_v4(),
+                    property: pid,
+                    duration_min: None,
+                    timing: None,
+                    note: String::new(),
+                });
             }
             tour.stamp.updated = now;
         });
     };
     let draft_size = move || {
-        buyer_id.get().and_then(|b| state.doc.with(|d| draft_index(&d.tours, b).map(|i| d.tours[i].stops.len()))).unwrap_or(0)
+        buyer_id
+            .get()
+            .and_then(|b| {
+                state
+                    .doc
+                    .with(|d| draft_index(&d.tours, b).map(|i| d.tours[i].stops.len()))
+            })
+            .unwrap_or(0)
     };
     let ranked = move || {
         let locale = i18n.get_locale().as_str();
@@ -81,7 +121,15 @@ pub fn MatchPage() -> impl IntoView {
             Some(
                 rank(buyer, &d.properties)
                     .into_iter()
-                    .map(|(p, m)| (p.id, p.address.clone(), property_type(p.property_type), amount(locale, p.list_price), m))
+                    .map(|(p, m)| {
+                        (
+                            p.id,
+                            p.address.clone(),
+                            property_type(p.property_type),
+                            amount(locale, p.list_price),
+                            m,
+                        )
+                    })
                     .collect::<Vec<_>>(),
             )
         })
@@ -130,24 +178,53 @@ fn reason_text(reason: Reason) -> AnyView {
     let locale = i18n.get_locale_untracked().as_str();
     let money = move |v: u64| amount(locale, Some(v));
     match reason {
-        Reason::WithinBudget { low, high } => t!(i18n, r_within_budget, low = move || money(low), high = move || money(high)).into_any(),
-        Reason::BudgetTight { low, high, max } => {
-            t!(i18n, r_budget_tight, low = move || money(low), high = move || money(high), max = move || money(max)).into_any()
-        }
+        Reason::WithinBudget { low, high } => t!(
+            i18n,
+            r_within_budget,
+            low = move || money(low),
+            high = move || money(high)
+        )
+        .into_any(),
+        Reason::BudgetTight { low, high, max } => t!(
+            i18n,
+            r_budget_tight,
+            low = move || money(low),
+            high = move || money(high),
+            max = move || money(max)
+        )
+        .into_any(),
         Reason::OverBudget { by } => t!(i18n, r_over_budget, by = move || money(by)).into_any(),
         Reason::PriceUnknown => t!(i18n, r_price_unknown).into_any(),
-        Reason::BedsOk { have, want } => t!(i18n, r_beds_ok, have = move || have, want = move || want).into_any(),
-        Reason::BedsShort { have, want } => t!(i18n, r_beds_short, have = move || have, want = move || want).into_any(),
-        Reason::BathsOk { have, want } => t!(i18n, r_baths_ok, have = move || have, want = move || want).into_any(),
-        Reason::BathsShort { have, want } => t!(i18n, r_baths_short, have = move || have, want = move || want).into_any(),
+        Reason::BedsOk { have, want } => {
+            t!(i18n, r_beds_ok, have = move || have, want = move || want).into_any()
+        }
+        Reason::BedsShort { have, want } => {
+            t!(i18n, r_beds_short, have = move || have, want = move || want).into_any()
+        }
+        Reason::BathsOk { have, want } => {
+            t!(i18n, r_baths_ok, have = move || have, want = move || want).into_any()
+        }
+        Reason::BathsShort { have, want } => t!(
+            i18n,
+            r_baths_short,
+            have = move || have,
+            want = move || want
+        )
+        .into_any(),
         Reason::RoomsUnknown => t!(i18n, r_rooms_unknown).into_any(),
         Reason::TypeMatch(_) => t!(i18n, r_type_match).into_any(),
         Reason::TypeMismatch(_) => t!(i18n, r_type_mismatch).into_any(),
         Reason::AreaMatch(area) => t!(i18n, r_area_match, area = move || area.clone()).into_any(),
         Reason::AreaOther(_) => t!(i18n, r_area_other).into_any(),
         Reason::MustHaveMet(wish) => t!(i18n, r_must_met, wish = move || wish.clone()).into_any(),
-        Reason::MustHaveMissing(wish) => t!(i18n, r_must_missing, wish = move || wish.clone()).into_any(),
-        Reason::NiceToHaveMet { text, .. } => t!(i18n, r_nice_met, wish = move || text.clone()).into_any(),
-        Reason::DealBreaker(wish) => t!(i18n, r_deal_breaker, wish = move || wish.clone()).into_any(),
+        Reason::MustHaveMissing(wish) => {
+            t!(i18n, r_must_missing, wish = move || wish.clone()).into_any()
+        }
+        Reason::NiceToHaveMet { text, .. } => {
+            t!(i18n, r_nice_met, wish = move || text.clone()).into_any()
+        }
+        Reason::DealBreaker(wish) => {
+            t!(i18n, r_deal_breaker, wish = move || wish.clone()).into_any()
+        }
     }
 }

@@ -1,7 +1,7 @@
 use crate::components::labels::{property_type, status};
 use crate::components::{
-    CsvImportPanel, FeatureChecklist, NeighbourhoodNotes, PrivateNotes, PropertyFilters, PropertyForm,
-    RenovationTable,
+    CsvImportPanel, FeatureChecklist, NeighbourhoodNotes, PrivateNotes, PropertyFilters,
+    PropertyForm, RenovationTable,
 };
 use crate::domain::csv_import::export;
 use crate::domain::model::Property;
@@ -130,9 +130,11 @@ pub fn PropertyEditor() -> impl IntoView {
         if key == "new" {
             return view! { <section class="page-section"><PropertyForm property=Property::new(Utc::now()) /></section> }.into_any();
         }
-        let found = uuid::Uuid::parse_str(&key)
-            .ok()
-            .and_then(|id| state.doc.with_untracked(|d| d.properties.iter().find(|p| p.id == id).cloned()));
+        let found = uuid::Uuid::parse_str(&key).ok().and_then(|id| {
+            state
+                .doc
+                .with_untracked(|d| d.properties.iter().find(|p| p.id == id).cloned())
+        });
         match found {
             Some(p) => {
                 let id = p.id;
