@@ -61,3 +61,4 @@ size:
 bench: dist
 	cargo run --release --example bench_document
 	node scripts/bench-load.mjs dist target/bench/document-2000.json
+	node scripts/bench-ui.mjs dist target/bench/document-2000.json

@@ -54,8 +54,26 @@ pub struct PropertyQuery {
     pub sort: Sort,
 }
 
+/// The lowercase text the search looks in, one per property. Keep it
+/// between keystrokes (it changes only with the properties).
+pub fn search_index(properties: &[Property]) -> Vec<String> {
+    properties
+        .iter()
+        .map(|p| format!("{} {} {}", p.address, p.area, p.mls_number).to_lowercase())
+        .collect()
+}
+
 /// Indices into `properties` of the homes that match, in the asked order.
 pub fn apply(query: &PropertyQuery, properties: &[Property]) -> Vec<usize> {
+    apply_indexed(query, properties, &search_index(properties))
+}
+
+/// [`apply`] with a prepared [`search_index`] of the same properties.
+pub fn apply_indexed(
+    query: &PropertyQuery,
+    properties: &[Property],
+    index: &[String],
+) -> Vec<usize> {
     let words: Vec<String> = query
         .text
         .to_lowercase()
@@ -66,7 +84,7 @@ pub fn apply(query: &PropertyQuery, properties: &[Property]) -> Vec<usize> {
     let mut hits: Vec<usize> = properties
         .iter()
         .enumerate()
-        .filter(|(_, p)| {
+        .filter(|(i, p)| {
             let price_ok = match p.list_price {
                 Some(price) => {
                     query.price_min.is_none_or(|m| price >= m)
@@ -84,10 +102,10 @@ pub fn apply(query: &PropertyQuery, properties: &[Property]) -> Vec<usize> {
                 && query.property_type.is_none_or(|t| p.property_type == t)
                 && query.status.is_none_or(|s| p.status == s)
                 && area.as_deref().is_none_or(|a| p.area.to_lowercase() == a)
-                && (words.is_empty() || {
-                    let hay = format!("{} {} {}", p.address, p.area, p.mls_number).to_lowercase();
-                    words.iter().all(|w| hay.contains(w.as_str()))
-                })
+                && (words.is_empty()
+                    || index
+                        .get(*i)
+                        .is_some_and(|hay| words.iter().all(|w| hay.contains(w.as_str()))))
         })
         .map(|(i, _)| i)
         .collect();

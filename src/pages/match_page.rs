@@ -11,6 +11,10 @@ use leptos_i18n::Locale as _;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+/// How many ranked homes show at first, and per "show more". Deal-breakers
+/// rank last, so they appear when the list is shown in full.
+const PAGE: usize = 50;
+
 /// The tour draft for a buyer: their newest tour that has no date yet.
 fn draft_index(tours: &[Tour], buyer: Id) -> Option<usize> {
     tours
@@ -113,6 +117,13 @@ pub fn MatchPage() -> impl IntoView {
             })
             .unwrap_or(0)
     };
+    let limit = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        buyer_id.track();
+        limit.set(PAGE);
+    });
+    let total = move || state.doc.with(|d| d.properties.len());
+    let more = move || buyer_id.get().is_some() && limit.get() < total();
     let ranked = move || {
         let locale = i18n.get_locale().as_str();
         let bid = buyer_id.get()?;
@@ -121,6 +132,7 @@ pub fn MatchPage() -> impl IntoView {
             Some(
                 rank(buyer, &d.properties)
                     .into_iter()
+                    .take(limit.get())
                     .map(|(p, m)| {
                         (
                             p.id,
@@ -169,6 +181,11 @@ pub fn MatchPage() -> impl IntoView {
                     }
                 }).collect_view())}
             </ol>
+            <Show when=more>
+                <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {t!(i18n, show_more, count = move || PAGE.min(total().saturating_sub(limit.get())))}
+                </button>
+            </Show>
         </section>
     }
 }

@@ -5,7 +5,7 @@ use crate::components::{
 };
 use crate::domain::csv_import::export;
 use crate::domain::model::Property;
-use crate::domain::query::{apply, areas, PropertyQuery};
+use crate::domain::query::{apply_indexed, areas, search_index, PropertyQuery};
 use crate::format::amount;
 use crate::i18n::{t, use_i18n};
 use crate::paths::href;
@@ -16,20 +16,34 @@ use leptos_i18n::Locale as _;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 
+/// How many rows the list shows at first, and adds per "show more".
+const PAGE: usize = 50;
+
 /// The property list with search and filters, beside the chosen property.
 #[component]
 pub fn PropertiesPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_document();
     let query = RwSignal::new(PropertyQuery::default());
+    // Long lists render a page at a time, so a keystroke never rebuilds thousands of rows.
+    let limit = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        query.track();
+        limit.set(PAGE);
+    });
     let total = move || state.doc.with(|d| d.properties.len());
-    let shown = Memo::new(move |_| query.with(|q| state.doc.with(|d| apply(q, &d.properties))));
+    let index = Memo::new(move |_| state.doc.with(|d| search_index(&d.properties)));
+    let shown = Memo::new(move |_| {
+        query.with(|q| index.with(|ix| state.doc.with(|d| apply_indexed(q, &d.properties, ix))))
+    });
+    let more = move || limit.get() < shown.with(Vec::len);
     let area_list = Signal::derive(move || state.doc.with(|d| areas(&d.properties)));
     let rows = move || {
         let locale = i18n.get_locale().as_str();
         state.doc.with(|d| {
             shown.with(|idx| {
                 idx.iter()
+                    .take(limit.get())
                     .filter_map(|i| d.properties.get(*i))
                     .map(|p| Row::of(p, locale))
                     .collect::<Vec<_>>()
@@ -75,6 +89,11 @@ pub fn PropertiesPage() -> impl IntoView {
                         </li>
                     } />
                 </ul>
+                <Show when=more>
+                    <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        {t!(i18n, show_more, count = move || PAGE.min(shown.with(Vec::len).saturating_sub(limit.get())))}
+                    </button>
+                </Show>
             </section>
             <div class="detail-pane">
                 <Outlet />
