@@ -60,5 +60,6 @@ size:
 ## Benchmarks that print numbers (not part of make test).
 bench: dist
 	cargo run --release --example bench_document
+	cargo run --release --example bench_planner
 	node scripts/bench-load.mjs dist target/bench/document-2000.json
 	node scripts/bench-ui.mjs dist target/bench/document-2000.json

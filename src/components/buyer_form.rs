@@ -114,7 +114,7 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
                 })
             };
             view! {
-                <label class="check"><input type="checkbox" prop:checked=checked on:change=toggle />{property_type(kind)}</label>
+                <label class="check"><input type="checkbox" prop:checked=checked on:change=toggle />{move || property_type(kind)}</label>
             }
         })
         .collect_view();

@@ -84,7 +84,7 @@ pub fn NeighbourhoodNotes(id: Id) -> impl IntoView {
             <form class="grid-form" on:submit=add novalidate>
                 <label class="field"><span>{t!(i18n, note_category)}</span>
                     <select name="category" on:change=move |ev| { let v = event_target_value(&ev); if let Some(c) = NOTE_CATEGORIES.iter().find(|c| format!("{c:?}") == v) { category.set(*c) } }>
-                        {NOTE_CATEGORIES.iter().map(|&c| view! { <option value=format!("{c:?}") selected=move || category.get() == c>{note_category(c)}</option> }).collect_view()}
+                        {NOTE_CATEGORIES.iter().map(|&c| view! { <option value=format!("{c:?}") selected=move || category.get() == c>{move || note_category(c)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="field"><span>{t!(i18n, note_rating)}</span>

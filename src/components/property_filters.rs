@@ -57,14 +57,14 @@ pub fn PropertyFilters(
                 <select on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.property_type = PROPERTY_TYPES.iter().copied().find(|k| format!("{k:?}") == v)) }
                     prop:value=move || query.with(|q| q.property_type.map(|k| format!("{k:?}")).unwrap_or_default())>
                     <option value="">{t!(i18n, any)}</option>
-                    {PROPERTY_TYPES.iter().map(|&k| view! { <option value=format!("{k:?}")>{property_type(k)}</option> }).collect_view()}
+                    {PROPERTY_TYPES.iter().map(|&k| view! { <option value=format!("{k:?}")>{move || property_type(k)}</option> }).collect_view()}
                 </select>
             </label>
             <label class="field"><span>{t!(i18n, filter_status)}</span>
                 <select on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.status = STATUSES.iter().copied().find(|s| format!("{s:?}") == v)) }
                     prop:value=move || query.with(|q| q.status.map(|s| format!("{s:?}")).unwrap_or_default())>
                     <option value="">{t!(i18n, any)}</option>
-                    {STATUSES.iter().map(|&s| view! { <option value=format!("{s:?}")>{status(s)}</option> }).collect_view()}
+                    {STATUSES.iter().map(|&s| view! { <option value=format!("{s:?}")>{move || status(s)}</option> }).collect_view()}
                 </select>
             </label>
             <label class="field"><span>{t!(i18n, filter_area)}</span>

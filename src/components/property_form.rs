@@ -137,7 +137,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                         if let Some(k) = PROPERTY_TYPES.iter().find(|k| format!("{k:?}") == v) { kind.set(*k) }
                     }>
                         {PROPERTY_TYPES.iter().map(|&k| view! {
-                            <option value=format!("{k:?}") selected=move || kind.get() == k>{property_type(k)}</option>
+                            <option value=format!("{k:?}") selected=move || kind.get() == k>{move || property_type(k)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -148,7 +148,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                         if let Some(s) = STATUSES.iter().find(|s| format!("{s:?}") == v) { listing.set(*s) }
                     }>
                         {STATUSES.iter().map(|&s| view! {
-                            <option value=format!("{s:?}") selected=move || listing.get() == s>{status(s)}</option>
+                            <option value=format!("{s:?}") selected=move || listing.get() == s>{move || status(s)}</option>
                         }).collect_view()}
                     </select>
                 </label>

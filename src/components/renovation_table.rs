@@ -101,7 +101,7 @@ pub fn RenovationTable(id: Id) -> impl IntoView {
                 </label>
                 <label class="field"><span>{t!(i18n, reno_priority)}</span>
                     <select on:change=move |ev| { let v = event_target_value(&ev); if let Some(p) = PRIORITIES.iter().find(|p| format!("{p:?}") == v) { prio.set(*p) } }>
-                        {PRIORITIES.iter().map(|&p| view! { <option value=format!("{p:?}") selected=move || prio.get() == p>{priority(p)}</option> }).collect_view()}
+                        {PRIORITIES.iter().map(|&p| view! { <option value=format!("{p:?}") selected=move || prio.get() == p>{move || priority(p)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="field"><span>{t!(i18n, reno_low)}</span>

@@ -8,5 +8,6 @@ pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod packing;
+pub mod planner;
 pub mod query;
 pub mod sample;

@@ -1,0 +1,123 @@
+//! Prints how long the planner takes for 8 to 100 stops on this machine, and
+//! how good the heuristic's tours are: against the exact optimum (up to 12
+//! stops) and against the best of many random restarts (larger tours).
+//!
+//! Run with `make bench` (or `cargo run --release --example bench_planner`).
+use showplan::domain::model::LatLon;
+use showplan::domain::planner::*;
+use std::time::Instant;
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+/// A city-sized morning: random homes in a 15 km square, a few with windows.
+fn instance(rng: &mut Rng, n: usize, windows: bool) -> PlanInput {
+    let places: Vec<Option<LatLon>> = (0..=n)
+        .map(|_| {
+            Some(LatLon {
+                lat: 45.43 + rng.below(1300) as f64 / 10_000.0,
+                lon: -122.75 + rng.below(1900) as f64 / 10_000.0,
+            })
+        })
+        .collect();
+    let travel = travel_matrix(&places, &TravelSettings::default());
+    let stops = (0..n)
+        .map(|i| PlanStop {
+            duration: 20,
+            timing: if windows && i % 5 == 0 {
+                let earliest = 540 + rng.below(n as u64 * 35) as u32;
+                Timing::Window {
+                    earliest,
+                    latest: earliest + 90,
+                }
+            } else {
+                Timing::Free
+            },
+        })
+        .collect();
+    PlanInput {
+        start_time: 540,
+        stops,
+        travel,
+        has_end: false,
+        buffer: 5,
+        latest_end: None,
+    }
+}
+
+fn cost(input: &PlanInput) -> (u32, u32, u32) {
+    match optimise(input) {
+        Ok(s) => s.cost(),
+        Err(e) => e.best.cost(),
+    }
+}
+
+fn main() {
+    let mut rng = Rng(2026);
+    println!(
+        "optimise time (host, release; median of 5 instances; one in five stops has a window):"
+    );
+    for n in [8, 12, 15, 25, 50, 100] {
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            let input = instance(&mut rng, n, true);
+            let t = Instant::now();
+            std::hint::black_box(cost(&input));
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        times.sort_by(f64::total_cmp);
+        let method = if n <= EXACT_MAX { "exact" } else { "heuristic" };
+        println!(
+            "  {n:>3} stops ({method}): {:>8.2} ms (max {:.2} ms)",
+            times[2], times[4]
+        );
+    }
+
+    println!("heuristic against the exact optimum (total travel):");
+    for n in [8, 10, 12] {
+        let (mut same, mut worst) = (0, 0.0f64);
+        let rounds = 20;
+        for _ in 0..rounds {
+            let input = instance(&mut rng, n, false);
+            let exact = cost(&input);
+            let h = schedule(&input, &heuristic_for_tests(&input)).cost();
+            same += usize::from(h == exact);
+            worst = worst.max(h.1 as f64 / exact.1.max(1) as f64 - 1.0);
+        }
+        println!(
+            "  {n:>3} stops: optimal on {same} of {rounds}, worst gap {:.2} %",
+            worst * 100.0
+        );
+    }
+
+    println!("heuristic against the best of 200 random restarts of 2-opt + Or-opt (total travel):");
+    for n in [25, 50, 100] {
+        let mut gaps = Vec::new();
+        for _ in 0..3 {
+            let input = instance(&mut rng, n, false);
+            let h = cost(&input).1;
+            let mut best = u32::MAX;
+            for _ in 0..200 {
+                let mut order: Vec<usize> = (0..n).collect();
+                for i in (1..n).rev() {
+                    order.swap(i, rng.below(i as u64 + 1) as usize);
+                }
+                let improved = improve_for_tests(&input, order);
+                best = best.min(schedule(&input, &improved).travel);
+            }
+            gaps.push((h as f64 / best as f64 - 1.0) * 100.0);
+        }
+        let worst = gaps.iter().cloned().fold(f64::MIN, f64::max);
+        println!("  {n:>3} stops: gap to best restart {:?} % (worst {worst:.2} %; negative = heuristic better)", gaps.iter().map(|g| (g * 100.0).round() / 100.0).collect::<Vec<_>>());
+    }
+}
