@@ -20,3 +20,15 @@ pub fn number(locale: &str, value: f64) -> String {
 pub fn amount(locale: &str, value: Option<u64>) -> String {
     value.map_or_else(|| "–".to_string(), |v| number(locale, v as f64))
 }
+
+/// "2026-11-22-1430", for file names.
+pub fn file_stamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    format!("{:04}-{:02}-{:02}-{:02}{:02}", at.year(), at.month(), at.day(), at.hour(), at.minute())
+}
+
+/// "2026-11-22 14:30" (UTC), for "last backup" lines.
+pub fn date_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    format!("{:04}-{:02}-{:02} {:02}:{:02}", at.year(), at.month(), at.day(), at.hour(), at.minute())
+}

@@ -95,7 +95,7 @@ impl DocState {
     /// Downloads the whole document as a backup file and remembers when.
     pub fn download_backup(&self) -> Result<(), String> {
         let now = Utc::now();
-        let name = format!("showplan-backup-{}.json", now.format("%Y-%m-%d-%H%M"));
+        let name = format!("showplan-backup-{}.json", crate::format::file_stamp(now));
         crate::browser::download_text(&name, "application/json", &self.backup_text())?;
         // Not remembering the time only means an earlier reminder.
         let _ = storage::set_last_backup(now);

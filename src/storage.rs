@@ -159,7 +159,7 @@ fn set_aside(text: &str) -> Option<String> {
             }
         }
     }
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+    let stamp = chrono::Utc::now().timestamp_millis();
     let key = format!("{}{stamp}", keys::UNREADABLE_PREFIX);
     write(&key, text).ok().map(|_| key)
 }

@@ -144,7 +144,7 @@ impl BuyerDraft {
         let min_baths = small("min_baths", &self.min_baths, 50.0, &mut problems).map(|v| v as f32);
         let agreement_signed = match self.agreement_signed.trim() {
             "" => None,
-            t => match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            t => match t.parse::<NaiveDate>() {
                 Ok(d) => Some(d),
                 Err(_) => {
                     problems.push(("agreement_signed", Problem::NotADate));

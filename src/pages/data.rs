@@ -30,7 +30,7 @@ pub fn DataPage() -> impl IntoView {
                     {move || match state.last_backup.get() {
                         None => t!(i18n, last_backup_never).into_any(),
                         Some(at) => {
-                            let date = at.format("%Y-%m-%d %H:%M").to_string();
+                            let date = crate::format::date_time(at);
                             t!(i18n, last_backup_at, date = move || date.clone()).into_any()
                         }
                     }}

@@ -52,7 +52,7 @@ pub fn PropertiesPage() -> impl IntoView {
     };
     let export_csv = move |_| {
         let text = state.doc.with_untracked(|d| export(&d.properties));
-        let name = format!("showplan-properties-{}.csv", Utc::now().format("%Y-%m-%d"));
+        let name = format!("showplan-properties-{}.csv", crate::format::file_stamp(Utc::now()));
         let _ = crate::browser::download_text(&name, "text/csv", &text);
     };
     view! {
