@@ -7,19 +7,6 @@ use showplan::domain::model::LatLon;
 use showplan::domain::planner::*;
 use std::time::Instant;
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
-
 /// A city-sized morning: random homes in a 15 km square, a few with windows.
 fn instance(rng: &mut Rng, n: usize, windows: bool) -> PlanInput {
     let places: Vec<Option<LatLon>> = (0..=n)
@@ -35,7 +22,7 @@ fn instance(rng: &mut Rng, n: usize, windows: bool) -> PlanInput {
         .map(|i| PlanStop {
             duration: 20,
             timing: if windows && i % 5 == 0 {
-                let earliest = 540 + rng.below(n as u64 * 35) as u32;
+                let earliest = 540 + rng.below(n * 35) as u32;
                 Timing::Window {
                     earliest,
                     latest: earliest + 90,
@@ -63,7 +50,7 @@ fn cost(input: &PlanInput) -> (u32, u32, u32) {
 }
 
 fn main() {
-    let mut rng = Rng(2026);
+    let mut rng = Rng::new(2026);
     println!(
         "optimise time (host, release; median of 5 instances; one in five stops has a window):"
     );
@@ -110,7 +97,7 @@ fn main() {
             for _ in 0..200 {
                 let mut order: Vec<usize> = (0..n).collect();
                 for i in (1..n).rev() {
-                    order.swap(i, rng.below(i as u64 + 1) as usize);
+                    order.swap(i, rng.below(i + 1));
                 }
                 let improved = improve_for_tests(&input, order);
                 best = best.min(schedule(&input, &improved).travel);

@@ -14,26 +14,10 @@ fn t(h: u32) -> DateTime<Utc> {
 }
 
 fn buyer(name: &str, updated: DateTime<Utc>) -> Buyer {
-    Buyer {
-        id: Uuid::new_v4(),
-        stamp: Stamp {
-            created: t(1),
-            updated,
-        },
-        name: name.into(),
-        contacts: vec![],
-        budget_min: None,
-        budget_max: Some(500_000),
-        min_beds: None,
-        min_baths: None,
-        property_types: vec![],
-        preferred_areas: vec![],
-        must_haves: vec![],
-        nice_to_haves: vec![],
-        deal_breakers: vec![],
-        agreement_signed: None,
-        notes: String::new(),
-    }
+    let mut b = Buyer::new(name, t(1));
+    b.stamp.updated = updated;
+    b.budget_max = Some(500_000);
+    b
 }
 
 #[test]

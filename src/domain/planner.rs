@@ -343,18 +343,30 @@ fn exact(input: &PlanInput) -> Vec<usize> {
 }
 
 /// A small deterministic random source (xorshift), seeded from the input size.
-struct Rng(u64);
+/// The same seed gives the same numbers, so the optimiser (and the tests
+/// and benchmarks that make random tours) are repeatable.
+pub struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// A source seeded with `seed` (0 is replaced, xorshift needs a non-zero state).
+    pub fn new(seed: u64) -> Self {
+        Rng(if seed == 0 {
+            0x9E37_79B9_7F4A_7C15
+        } else {
+            seed
+        })
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 }
 
@@ -563,7 +575,7 @@ fn heuristic(input: &PlanInput) -> Vec<usize> {
     // growing with n and capped, so the page never freezes.
     let n64 = n as u64;
     let mut budget: u64 = (n64 * n64 * n64 * 600).clamp(200_000, 25_000_000);
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64);
+    let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15 ^ n as u64);
     let mut starts = vec![nearest_neighbour(input), by_time(input)];
     for _ in 0..4 {
         let mut random: Vec<usize> = (0..n).collect();
