@@ -303,34 +303,6 @@ impl PropertyDraft {
     }
 }
 
-impl Property {
-    /// An empty property, made `now`.
-    pub fn new(now: DateTime<Utc>) -> Self {
-        Property {
-            id: uuid::Uuid::new_v4(),
-            stamp: Stamp::new(now),
-            address: String::new(),
-            area: String::new(),
-            coords: None,
-            list_price: None,
-            beds: None,
-            baths: None,
-            floor_area: None,
-            area_unit: AreaUnit::SqFt,
-            lot_size: None,
-            year_built: None,
-            property_type: PropertyType::House,
-            status: ListingStatus::Active,
-            listing_link: String::new(),
-            mls_number: String::new(),
-            features: vec![],
-            renovations: vec![],
-            neighbourhood: vec![],
-            private_notes: String::new(),
-        }
-    }
-}
-
 /// Checks one renovation row as typed; costs must be numbers, low ≤ high.
 pub fn renovation(
     item: &str,

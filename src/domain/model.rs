@@ -453,3 +453,31 @@ impl Buyer {
         }
     }
 }
+
+impl Property {
+    /// An empty property, made `now`.
+    pub fn new(now: DateTime<Utc>) -> Self {
+        Property {
+            id: Uuid::new_v4(),
+            stamp: Stamp::new(now),
+            address: String::new(),
+            area: String::new(),
+            coords: None,
+            list_price: None,
+            beds: None,
+            baths: None,
+            floor_area: None,
+            area_unit: AreaUnit::SqFt,
+            lot_size: None,
+            year_built: None,
+            property_type: PropertyType::House,
+            status: ListingStatus::Active,
+            listing_link: String::new(),
+            mls_number: String::new(),
+            features: vec![],
+            renovations: vec![],
+            neighbourhood: vec![],
+            private_notes: String::new(),
+        }
+    }
+}
