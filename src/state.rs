@@ -153,36 +153,30 @@ impl DocState {
 /// Loads the document from storage, provides it as context, and sets up
 /// saving and cross-tab sync. Call once, at the root.
 pub fn provide_document() -> DocState {
+    // `stored_json` is what storage already holds, as far as saving cares:
+    // nothing is written until the document differs from it. A migrated
+    // document starts "unsaved", so it is written back in the current format.
+    let empty = Document::default();
+    let nothing_to_write = codec::document_json(&empty);
     let (document, stored_json, unreadable, save_state) = match storage::load_document() {
-        Ok(Loaded::Empty) => (Document::default(), String::new(), None, SaveState::Saved),
-        Ok(Loaded::Ready { decoded, .. }) => {
-            // A migrated document is saved again in the current format.
+        Ok(Loaded::Ready { decoded }) => {
             let stored = match decoded.migrated_from {
                 None => codec::document_json(&decoded.document),
                 Some(_) => String::new(),
             };
             (decoded.document, stored, None, SaveState::Saved)
         }
+        Ok(Loaded::Empty) => (empty, nothing_to_write, None, SaveState::Saved),
         Ok(Loaded::Unreadable { error, backup_key }) => (
-            Document::default(),
-            String::new(),
+            empty,
+            nothing_to_write,
             Some(Unreadable { error, backup_key }),
             SaveState::Saved,
         ),
-        Err(e) => (
-            Document::default(),
-            String::new(),
-            None,
-            SaveState::Failed(e),
-        ),
+        Err(e) => (empty, nothing_to_write, None, SaveState::Failed(e)),
     };
     let state = DocState {
-        // An empty store has nothing to save until the first change.
-        stored_json: StoredValue::new(if stored_json.is_empty() && document.is_empty() {
-            codec::document_json(&document)
-        } else {
-            stored_json
-        }),
+        stored_json: StoredValue::new(stored_json),
         doc: RwSignal::new(document),
         save_state: RwSignal::new(save_state),
         unreadable: RwSignal::new(unreadable),
@@ -207,7 +201,9 @@ pub fn provide_document() -> DocState {
     state
 }
 
-/// The document handle provided by [`provide_document`].
+/// The document handle provided by [`provide_document`]. There is exactly
+/// one: a second store would mean a second persist effect writing the same
+/// keys, so a missing provider is a programming error, not a fallback.
 pub fn use_document() -> DocState {
-    use_context::<DocState>().unwrap_or_else(provide_document)
+    expect_context::<DocState>()
 }
