@@ -62,3 +62,4 @@ bench: dist
 	cargo run --release --example bench_document
 	cargo run --release --example bench_planner
 	node scripts/bench-load.mjs dist target/bench/document-2000.json
+	node scripts/bench-ui.mjs dist target/bench/document-2000.json

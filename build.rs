@@ -1,6 +1,6 @@
 //! Generates the typed `i18n` module from `locales/*.json` at compile time,
 //! so a missing or misspelt key is a build error, not a blank label.
-use leptos_i18n_build::{Config, TranslationsInfos};
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::error::Error;
 use std::path::PathBuf;
 
@@ -11,7 +11,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?;
     let i18n_mod_directory = PathBuf::from(out_dir).join("i18n");
 
-    let cfg = Config::new("en")?.add_locale("es")?;
+    // interpolate_display: strings with values can also be built as plain
+    // text (for aria labels, messages and downloads).
+    let cfg = Config::new("en")?
+        .add_locale("es")?
+        .parse_options(ParseOptions::new().interpolate_display(true));
     let translations = TranslationsInfos::parse(cfg)?;
     translations.emit_diagnostics();
     translations.rerun_if_locales_changed();

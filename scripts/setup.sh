@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing Showplan need, and skips what is there.
-#   scripts/setup.sh          build tools: wasm target, wasm-bindgen-cli, trunk, npm packages
+#   scripts/setup.sh          build tools: wasm target, wasm-bindgen-cli, wasm-split-cli, trunk, npm packages
 #   scripts/setup.sh --test   also Chromium and chromedriver (Debian packages)
 # Recipe and timings: ../shared/TOOLCHAIN.md (a first run takes 30-60 minutes).
 set -euo pipefail
@@ -36,16 +36,23 @@ if [ -z "$WB" ]; then
   echo "setup: cannot read the wasm-bindgen version from Cargo.lock" >&2
   exit 1
 fi
-if ! grep -q "wasm_bindgen = \"$WB\"" Trunk.toml; then
-  echo "setup: Trunk.toml [tools] wasm_bindgen must be \"$WB\" (the version in Cargo.lock)" >&2
-  exit 1
-fi
 if wasm-bindgen --version 2>/dev/null | grep -q " $WB\b" && command -v wasm-bindgen-test-runner >/dev/null; then
   say "wasm-bindgen-cli $WB: present"
 else
   say "wasm-bindgen-cli $WB: installing (15-20 min)"
   # --locked can fail when the registry lacks a brand-new patch release of a dependency.
   cargo install --locked wasm-bindgen-cli --version "$WB" || cargo install wasm-bindgen-cli --version "$WB"
+fi
+
+# 2b. wasm-split-cli, which cuts the wasm into per-page chunks (scripts/build-wasm.sh).
+#     0.2.4 reads the split points of wasm_split_helpers 0.2.x, which Leptos 0.8 uses.
+WASM_SPLIT_VERSION=0.2.4
+if command -v wasm-split-cli >/dev/null && [ -f "$HOME/.cargo/.crates.toml" ] &&
+  grep -q "wasm_split_cli_support $WASM_SPLIT_VERSION" "$HOME/.cargo/.crates.toml"; then
+  say "wasm-split-cli $WASM_SPLIT_VERSION: present"
+else
+  say "wasm-split-cli $WASM_SPLIT_VERSION: installing (1-2 min)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # 3. Trunk (0.22 needs a newer rustc than this machine has; --locked is required).

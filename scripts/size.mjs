@@ -1,43 +1,110 @@
-// Prints the first-load size of a built bundle (html, js, wasm, css) raw,
-// gzip and brotli, and fails when the brotli total is over the budget.
+// Prints what a browser downloads to open Showplan (raw, gzip, brotli), and
+// fails when the first load (opening the app: "/" shows Buyers) is over the
+// budget. Every other entry address is printed too.
+//
+// The wasm is split (scripts/build-wasm.sh): a shell that every page needs,
+// plus per page its split_<page>.wasm and the shared chunk_N.wasm files that
+// __wasm_split.js lists for it. A page's first load is the shell plus those.
 // Usage: node scripts/size.mjs [dist] [budget-kb]
-import { readdirSync, readFileSync } from "node:fs";
-import { join, extname } from "node:path";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const dir = process.argv[2] ?? "dist";
 const budgetKb = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 350);
-const firstLoad = new Set([".html", ".js", ".wasm", ".css"]);
 const kb = (n) => (n / 1000).toFixed(1).padStart(8);
 
-let files;
-try {
-  files = readdirSync(dir).filter((f) => firstLoad.has(extname(f)) && f !== "404.html");
-} catch {
-  console.error(`size: no ${dir}/ here; run 'make dist' first`);
-  process.exit(1);
-}
-if (files.length === 0) {
-  console.error(`size: ${dir}/ holds no html, js, wasm or css`);
+// Entry addresses and the lazily loaded pages each one renders (app.rs).
+const start = "/buyers";
+const routes = {
+  "/buyers": ["buyers_page"],
+  "/buyers/:id": ["buyers_page", "buyer_editor"],
+  "/properties": ["properties_page"],
+  "/properties/:id": ["properties_page", "property_editor"],
+  "/match": ["match_page"],
+  "/tours": ["tours_page"],
+  "/data": ["data_page"],
+};
+
+function fail(message) {
+  console.error(`size: ${message}`);
   process.exit(1);
 }
 
-const total = { raw: 0, gzip: 0, brotli: 0 };
-console.log(`first load of ${dir}/ (KB = 1000 bytes)`);
-console.log(`${"file".padEnd(44)}${"raw".padStart(8)}${"gzip".padStart(8)}${"brotli".padStart(8)}`);
-for (const f of files.sort()) {
-  const bytes = readFileSync(join(dir, f));
-  const row = {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-    }).length,
-  };
-  for (const k of Object.keys(total)) total[k] += row[k];
-  console.log(`${f.padEnd(44)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
+if (!existsSync(join(dir, "index.html"))) fail(`no ${dir}/index.html here; run 'make dist' first`);
+const pkgs = readdirSync(dir).filter((f) => f.startsWith("pkg-"));
+if (pkgs.length !== 1) fail(`${dir}/ should hold one pkg-* folder, found ${pkgs.length}`);
+const pkg = pkgs[0];
+
+const sizes = new Map();
+function measure(path) {
+  if (!sizes.has(path)) {
+    const bytes = readFileSync(join(dir, path));
+    sizes.set(path, {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }).length,
+    });
+  }
+  return sizes.get(path);
 }
-console.log(`${"total".padEnd(44)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
-const ok = total.brotli <= budgetKb * 1000;
-console.log(`budget: ${(total.brotli / 1000).toFixed(1)} KB brotli of ${budgetKb} KB: ${ok ? "within" : "OVER"}`);
+function sum(paths) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const p of paths) for (const k of Object.keys(total)) total[k] += measure(p)[k];
+  return total;
+}
+const row = (name, s) => console.log(`${name.padEnd(46)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
+
+// The shell: html, css, the JS glue and the main wasm.
+const shell = [
+  "index.html",
+  ...readdirSync(dir).filter((f) => f.endsWith(".css")),
+  ...readdirSync(join(dir, pkg))
+    .filter((f) => f.endsWith(".js") || f === "showplan_bg.wasm")
+    .map((f) => `${pkg}/${f}`),
+];
+
+// Which files each split page needs, read from the loader wasm-split wrote.
+const loader = readFileSync(join(dir, pkg, "__wasm_split.js"), "utf8");
+const chunkFile = new Map(
+  [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map(
+    (m) => [m[1], m[2]],
+  ),
+);
+const pages = new Map();
+for (const m of loader.matchAll(
+  /export const __wasm_split_load_([a-z_]+?)_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g,
+)) {
+  const deps = m[3].split(",").map((d) => d.trim()).filter(Boolean);
+  const files = [m[2], ...deps.map((d) => chunkFile.get(d) ?? fail(`${d} has no file in __wasm_split.js`))];
+  pages.set(m[1], files.map((f) => `${pkg}/${f}`));
+}
+if (pages.size === 0) fail(`no split pages found in ${pkg}/__wasm_split.js`);
+for (const name of pages.keys()) {
+  if (!Object.values(routes).some((r) => r.includes(name))) fail(`page ${name} is in no route of scripts/size.mjs`);
+}
+
+console.log(`first load of ${dir}/ (KB = 1000 bytes)`);
+console.log(`${"".padEnd(46)}${"raw".padStart(8)}${"gzip".padStart(8)}${"brotli".padStart(8)}`);
+for (const f of shell) row(f.replace(pkg, "pkg"), measure(f));
+const shellTotal = sum(shell);
+row("shell (every page)", shellTotal);
+console.log("");
+const firstLoad = {};
+for (const [route, names] of Object.entries(routes)) {
+  const files = new Set(names.flatMap((n) => pages.get(n) ?? fail(`route ${route} needs page ${n}, not built`)));
+  const page = sum(files);
+  firstLoad[route] = sum([...shell, ...files]);
+  row(`${route}: page +${(page.brotli / 1000).toFixed(1)}, first load`, firstLoad[route]);
+}
+const all = readdirSync(join(dir, pkg)).map((f) => `${pkg}/${f}`);
+row("everything (all pages loaded)", sum([...shell.filter((f) => !f.startsWith(pkg)), ...all]));
+const [largest, largestSize] = Object.entries(firstLoad).sort((a, b) => b[1].brotli - a[1].brotli)[0];
+console.log(`largest first load: ${(largestSize.brotli / 1000).toFixed(1)} KB brotli (${largest})`);
+
+const opening = firstLoad[start].brotli;
+const ok = opening <= budgetKb * 1000;
+console.log(`budget: opening the app (${start}) ${(opening / 1000).toFixed(1)} KB brotli of ${budgetKb} KB: ${ok ? "within" : "OVER"}`);
 process.exit(ok ? 0 : 1);

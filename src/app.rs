@@ -1,17 +1,22 @@
 //! The root component: providers, router and the page shell.
-use crate::components::{LocaleMemory, StorageBanners, TopBar};
+use crate::components::undo_toast::provide_undo;
+use crate::components::{LocaleMemory, StorageBanners, TopBar, UndoToast};
 use crate::i18n::I18nContextProvider;
-use crate::pages::{BuyersPage, DataPage, NotFoundPage, PropertiesPage, ToursPage};
+use crate::pages::{
+    BuyerEditor, BuyersPage, DataPage, MatchPage, NoBuyerChosen, NoPropertyChosen, NotFoundPage,
+    PropertiesPage, PropertyEditor, ToursPage,
+};
 use crate::paths;
 use crate::state::provide_document;
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 /// The whole app: language, routes, and the shell around every page.
 #[component]
 pub fn App() -> impl IntoView {
     provide_document();
+    provide_undo();
     view! {
         <I18nContextProvider>
             <LocaleMemory />
@@ -21,13 +26,43 @@ pub fn App() -> impl IntoView {
                 <main id="main" class="page" tabindex="-1">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=|| view! { <Redirect path="/buyers" /> } />
-                        <Route path=path!("/buyers") view=BuyersPage />
-                        <Route path=path!("/properties") view=PropertiesPage />
-                        <Route path=path!("/tours") view=ToursPage />
-                        <Route path=path!("/data") view=DataPage />
+                        <ParentRoute path=path!("/buyers") view=|| Suspend::new(buyers_page())>
+                            <Route path=path!("") view=NoBuyerChosen />
+                            <Route path=path!(":id") view=|| Suspend::new(buyer_editor()) />
+                        </ParentRoute>
+                        <ParentRoute path=path!("/properties") view=|| Suspend::new(properties_page())>
+                            <Route path=path!("") view=NoPropertyChosen />
+                            <Route path=path!(":id") view=|| Suspend::new(property_editor()) />
+                        </ParentRoute>
+                        <Route path=path!("/match") view=|| Suspend::new(match_page()) />
+                        <Route path=path!("/tours") view=|| Suspend::new(tours_page()) />
+                        <Route path=path!("/data") view=|| Suspend::new(data_page()) />
                     </Routes>
                 </main>
+                <UndoToast />
             </Router>
         </I18nContextProvider>
     }
+}
+
+// Each page is its own lazily loaded wasm chunk in the release build
+// (scripts/build-wasm.sh), so the first load carries only the shell and the
+// page it opens on. Without the `split` feature these are plain async fns.
+macro_rules! lazy_page {
+    ($($name:ident => $page:ident),* $(,)?) => {$(
+        #[cfg_attr(feature = "split", leptos::lazy)]
+        async fn $name() -> AnyView {
+            view! { <$page /> }.into_any()
+        }
+    )*};
+}
+
+lazy_page! {
+    buyers_page => BuyersPage,
+    buyer_editor => BuyerEditor,
+    properties_page => PropertiesPage,
+    property_editor => PropertyEditor,
+    match_page => MatchPage,
+    tours_page => ToursPage,
+    data_page => DataPage,
 }

@@ -54,6 +54,20 @@ impl DocState {
         self.doc.update(f);
     }
 
+    /// Changes one property and marks it as updated now.
+    pub fn update_property(
+        &self,
+        id: crate::domain::model::Id,
+        f: impl FnOnce(&mut crate::domain::model::Property),
+    ) {
+        self.doc.update(|d| {
+            if let Some(p) = d.properties.iter_mut().find(|p| p.id == id) {
+                f(p);
+                p.stamp.updated = Utc::now();
+            }
+        });
+    }
+
     /// Merges `incoming` into the document (newer record wins).
     pub fn merge_in(&self, incoming: &Document) {
         self.doc.update(|d| *d = merge(d, incoming));

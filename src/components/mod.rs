@@ -1,14 +1,34 @@
 //! Reusable pieces of the UI, one public component per file.
 mod backup_button;
+mod buyer_form;
+mod csv_import_panel;
+mod feature_checklist;
+pub mod fields;
 mod import_backup;
+pub mod labels;
 mod language_switch;
 mod locale_memory;
+mod neighbourhood_notes;
+mod private_notes;
+mod property_filters;
+mod property_form;
+mod renovation_table;
 mod storage_banners;
 mod top_bar;
+pub mod undo_toast;
 
 pub use backup_button::BackupButton;
+pub use buyer_form::BuyerForm;
+pub use csv_import_panel::CsvImportPanel;
+pub use feature_checklist::FeatureChecklist;
 pub use import_backup::ImportBackup;
 pub use language_switch::LanguageSwitch;
 pub use locale_memory::LocaleMemory;
+pub use neighbourhood_notes::NeighbourhoodNotes;
+pub use private_notes::PrivateNotes;
+pub use property_filters::PropertyFilters;
+pub use property_form::PropertyForm;
+pub use renovation_table::RenovationTable;
 pub use storage_banners::StorageBanners;
 pub use top_bar::TopBar;
+pub use undo_toast::UndoToast;

@@ -17,6 +17,7 @@ pub fn TopBar() -> impl IntoView {
             <nav class="main-nav" aria-label=move || t_string!(i18n, nav_label)>
                 <A href=href("/buyers")>{t!(i18n, nav_buyers)}</A>
                 <A href=href("/properties")>{t!(i18n, nav_properties)}</A>
+                <A href=href("/match")>{t!(i18n, nav_match)}</A>
                 <A href=href("/tours")>{t!(i18n, nav_tours)}</A>
                 <A href=href("/data")>{t!(i18n, nav_data)}</A>
             </nav>

@@ -1,14 +1,19 @@
+use crate::components::BuyerForm;
 use crate::domain::model::Buyer;
 use crate::i18n::{t, use_i18n};
+use crate::paths::href;
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::{use_navigate, use_params_map};
 
-/// The buyers list, with a quick way to add one by name.
+/// The buyers list beside the chosen buyer's profile (stacked in portrait).
 #[component]
 pub fn BuyersPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_document();
+    let navigate = use_navigate();
     let count = move || state.doc.with(|d| d.buyers.len());
     let name = RwSignal::new(String::new());
     let missing_name = RwSignal::new(false);
@@ -19,42 +24,84 @@ pub fn BuyersPage() -> impl IntoView {
             missing_name.set(true);
             return;
         }
-        state.update(|d| d.buyers.push(Buyer::new(&typed, Utc::now())));
+        let buyer = Buyer::new(&typed, Utc::now());
+        let id = buyer.id;
+        state.update(|d| d.buyers.push(buyer));
         name.set(String::new());
         missing_name.set(false);
+        navigate(&format!("/buyers/{id}"), Default::default());
     };
     view! {
-        <section class="page-section" data-testid="buyers-page">
-            <h1>{t!(i18n, buyers_title)}</h1>
-            <p class="intro">{t!(i18n, buyers_intro)}</p>
-            <form class="inline-form" on:submit=add novalidate>
-                <label class="field">
-                    <span>{t!(i18n, buyer_name)}</span>
-                    <input
-                        type="text"
-                        autocomplete="off"
-                        enterkeyhint="done"
-                        aria-invalid=move || missing_name.get().to_string()
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
+        <div class="split">
+            <section class="page-section list-pane" data-testid="buyers-page">
+                <h1>{t!(i18n, buyers_title)}</h1>
+                <p class="intro">{t!(i18n, buyers_intro)}</p>
+                <form class="inline-form" on:submit=add novalidate>
+                    <label class="field">
+                        <span>{t!(i18n, buyer_name)}</span>
+                        <input
+                            type="text"
+                            autocomplete="off"
+                            enterkeyhint="done"
+                            aria-invalid=move || missing_name.get().to_string()
+                            prop:value=move || name.get()
+                            on:input=move |ev| name.set(event_target_value(&ev))
+                        />
+                    </label>
+                    <button type="submit">{t!(i18n, buyer_add)}</button>
+                </form>
+                <Show when=move || missing_name.get()>
+                    <p class="message message-error" role="alert">{t!(i18n, buyer_name_required)}</p>
+                </Show>
+                <p class="count">{t!(i18n, buyers_count, count)}</p>
+                <Show when=move || count() == 0>
+                    <p class="empty">{t!(i18n, buyers_empty)}</p>
+                </Show>
+                <ul class="record-list" data-testid="buyer-list">
+                    <For
+                        each=move || state.doc.with(|d| d.buyers.iter().map(|b| (b.id, b.name.clone())).collect::<Vec<_>>())
+                        key=|row| row.clone()
+                        children=|(id, name)| view! {
+                            <li><A href=href(&format!("/buyers/{id}"))>{name}</A></li>
+                        }
                     />
-                </label>
-                <button type="submit">{t!(i18n, buyer_add)}</button>
-            </form>
-            <Show when=move || missing_name.get()>
-                <p class="message message-error" role="alert">{t!(i18n, buyer_name_required)}</p>
-            </Show>
-            <p class="count">{t!(i18n, buyers_count, count)}</p>
-            <Show when=move || count() == 0>
-                <p class="empty">{t!(i18n, buyers_empty)}</p>
-            </Show>
-            <ul class="record-list" data-testid="buyer-list">
-                <For
-                    each=move || state.doc.with(|d| d.buyers.iter().map(|b| (b.id, b.name.clone())).collect::<Vec<_>>())
-                    key=|(id, name)| (*id, name.clone())
-                    children=|(_, name)| view! { <li>{name}</li> }
-                />
-            </ul>
-        </section>
+                </ul>
+            </section>
+            <div class="detail-pane">
+                <Outlet />
+            </div>
+        </div>
+    }
+}
+
+/// Shown beside the list when no buyer is chosen.
+#[component]
+pub fn NoBuyerChosen() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="empty placeholder">{t!(i18n, buyer_choose)}</p> }
+}
+
+/// The chosen buyer's profile form (from the `:id` in the address).
+#[component]
+pub fn BuyerEditor() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_document();
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| uuid::Uuid::parse_str(&s).ok())
+    });
+    move || {
+        let buyer = id.get().and_then(|id| {
+            state
+                .doc
+                .with_untracked(|d| d.buyers.iter().find(|b| b.id == id).cloned())
+        });
+        match buyer {
+            Some(buyer) => view! { <section class="page-section"><BuyerForm buyer=buyer /></section> }.into_any(),
+            None => view! { <p class="message message-error" role="alert">{t!(i18n, buyer_not_found)}</p> }.into_any(),
+        }
     }
 }

@@ -1,12 +1,14 @@
 //! One component per route; each name ends in `Page`.
 mod buyers;
 mod data;
+mod match_page;
 mod not_found;
 mod properties;
 mod tours;
 
-pub use buyers::BuyersPage;
+pub use buyers::{BuyerEditor, BuyersPage, NoBuyerChosen};
 pub use data::DataPage;
+pub use match_page::MatchPage;
 pub use not_found::NotFoundPage;
-pub use properties::PropertiesPage;
+pub use properties::{NoPropertyChosen, PropertiesPage, PropertyEditor};
 pub use tours::ToursPage;

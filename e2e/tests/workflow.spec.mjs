@@ -1,0 +1,188 @@
+// The agent's day: a buyer with needs, an MLS CSV import, the ranked list,
+// one home's features, renovations and neighbourhood notes, and a reload.
+import { test, expect } from "@playwright/test";
+import { heading } from "./helpers.mjs";
+
+const CSV = "tests/fixtures/mls-export.csv";
+
+async function createBuyer(page, name) {
+  await page.goto("/buyers");
+  await page.getByLabel("New buyer's name").fill(name);
+  await page.getByRole("button", { name: "Add buyer" }).tap();
+  await expect(page.getByTestId("buyer-form")).toBeVisible();
+  return page.getByTestId("buyer-form");
+}
+
+async function importCsv(page) {
+  await page.goto("/properties");
+  await page.getByText("Import from a CSV file (MLS export)").tap();
+  await page.getByLabel("CSV file").setInputFiles(CSV);
+  await page.getByRole("button", { name: /^Import 31 rows$/ }).tap();
+  return page.getByTestId("csv-report");
+}
+
+test("an agent's journey: buyer, CSV import, ranking, one home in detail, reload", async ({ page }) => {
+  const form = await createBuyer(page, "Maria Ortega");
+  await form.getByLabel("Budget from").fill("900,000");
+  await form.getByLabel("Budget up to").fill("$700,000");
+  await form.getByLabel("Bedrooms, at least").fill("3");
+  await form.getByLabel("Bathrooms, at least").fill("2");
+  await form.getByRole("checkbox", { name: "House", exact: true }).check();
+  await form.getByLabel("Preferred areas (separated by commas)").fill("Sellwood, Woodstock, Reed");
+  await form.getByLabel("Must-haves (one per line)").fill("fenced yard");
+  await form.getByLabel("Deal-breakers (one per line)").fill("busy street");
+  await form.getByRole("button", { name: "Save" }).tap();
+  await expect(form.getByText("The minimum is above the maximum.")).toBeVisible();
+  await expect(form.getByLabel("Budget from")).toHaveAttribute("aria-invalid", "true");
+  await form.getByLabel("Budget from").fill("500,000");
+  await form.getByRole("button", { name: "Save" }).tap();
+  await expect(form.getByText("Saved.")).toBeVisible();
+
+  // CSV: the good rows come in, every bad row is reported by line.
+  await page.goto("/properties");
+  await page.getByText("Import from a CSV file (MLS export)").tap();
+  await page.getByLabel("CSV file").setInputFiles(CSV);
+  await expect(page.getByRole("combobox", { name: "Street Address" })).toHaveValue("street");
+  await expect(page.getByRole("combobox", { name: "List Price" })).toHaveValue("price");
+  await expect(page.getByRole("combobox", { name: "Latitude" })).toHaveValue("lat");
+  await page.getByRole("button", { name: "Import 31 rows" }).tap();
+  const report = page.getByTestId("csv-report");
+  await expect(report).toContainText("Imported 26 properties.");
+  await expect(report).toContainText("5 rows were not imported:");
+  const errors = report.getByRole("listitem");
+  await expect(errors).toHaveText([
+    "Line 27: no address",
+    'Line 28: "call agent" is not a number (Price)',
+    "Line 29: latitude and longitude must both be given and valid",
+    'Line 30: "three" is not a number (Bedrooms)',
+    'Line 31: unknown status "Auction"',
+  ]);
+  await expect(page.getByTestId("shown-count")).toHaveText("Showing 26 of 26");
+
+  // Search and filters narrow the list.
+  await page.getByTestId("property-search").fill("sellwood");
+  await expect(page.getByTestId("shown-count")).toHaveText("Showing 2 of 26");
+  await page.getByTestId("property-search").fill("sellwood lambert");
+  await expect(page.getByTestId("shown-count")).toHaveText("Showing 1 of 26");
+  await page.getByRole("button", { name: "Clear filters" }).tap();
+  await page.getByTestId("property-filters").getByRole("combobox", { name: /^Type/ }).selectOption("Condo");
+  await expect(page.getByTestId("shown-count")).toHaveText("Showing 2 of 26");
+  await page.getByRole("button", { name: "Clear filters" }).tap();
+
+  // The ranked list for Maria, with reasons.
+  await page.getByRole("navigation").getByRole("link", { name: "Match" }).tap();
+  await page.getByLabel("Buyer").selectOption({ label: "Maria Ortega" });
+  const matches = page.getByTestId("match-list").locator(":scope > li");
+  await expect(matches).toHaveCount(26);
+  const scores = await page.getByTestId("match-list").locator(".score").allInnerTexts();
+  const numbers = scores.map(Number);
+  expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+  await expect(matches.first()).toContainText("Within budget");
+  await expect(matches.first()).toContainText("In a preferred area");
+
+  // Open the Sellwood home from the ranked list.
+  await page.getByRole("link", { name: "1306 SE Lambert St, Portland, OR 97202" }).tap();
+  const detail = page.getByTestId("property-detail");
+  await expect(detail.getByLabel("Address")).toHaveValue("1306 SE Lambert St, Portland, OR 97202");
+
+  const features = detail.getByTestId("features");
+  await features.getByRole("checkbox", { name: "gas range" }).check();
+  await features.getByRole("checkbox", { name: "fenced yard" }).check();
+  await features.getByLabel("Room or category").fill("Kitchen");
+  await features.getByLabel("Feature", { exact: true }).fill("quartz counters");
+  await features.getByRole("button", { name: "Add feature" }).tap();
+  await expect(features.getByTestId("feature-list").getByRole("listitem")).toHaveCount(3);
+
+  const renos = detail.getByTestId("renovations");
+  await renos.getByLabel("Item").fill("Replace roof");
+  await renos.getByLabel("Room").fill("Exterior");
+  await renos.getByLabel("Priority").selectOption({ label: "High" });
+  await renos.getByLabel("Low estimate").fill("14,000");
+  await renos.getByLabel("High estimate").fill("22,000");
+  await renos.getByRole("button", { name: "Add renovation" }).tap();
+  await expect(renos.getByTestId("reno-total")).toContainText("14,000");
+  await renos.getByLabel("Item").fill("Paint interior");
+  await renos.getByLabel("Low estimate").fill("3000");
+  await renos.getByLabel("High estimate").fill("5000");
+  await renos.getByRole("button", { name: "Add renovation" }).tap();
+  await expect(renos.getByTestId("reno-total")).toContainText("17,000");
+  await expect(renos.getByTestId("reno-total")).toContainText("27,000");
+  await expect(renos.getByTestId("effective-price")).toContainText("702,000 – 712,000");
+  // A row with the costs the wrong way round is refused with a message.
+  await renos.getByLabel("Item").fill("Deck");
+  await renos.getByLabel("Low estimate").fill("9000");
+  await renos.getByLabel("High estimate").fill("1000");
+  await renos.getByRole("button", { name: "Add renovation" }).tap();
+  await expect(renos.getByText("The minimum is above the maximum.")).toBeVisible();
+  await expect(renos.locator("tbody tr")).toHaveCount(2);
+
+  const notes = detail.getByTestId("neighbourhood-notes");
+  await notes.getByLabel("Category").selectOption({ label: "Schools" });
+  await notes.getByLabel("Rating (1-5)").selectOption("4");
+  await notes.getByLabel("Note", { exact: true }).fill("Llewellyn Elementary is a five-minute walk.");
+  await notes.getByRole("button", { name: "Add note" }).tap();
+  await notes.getByLabel("Category").selectOption({ label: "Noise" });
+  await notes.getByLabel("Rating (1-5)").selectOption("2");
+  await notes.getByLabel("Note", { exact: true }).fill("Busy street at rush hour.");
+  await notes.locator("form").getByRole("checkbox", { name: "Share with the buyer" }).uncheck();
+  await notes.getByRole("button", { name: "Add note" }).tap();
+  await expect(notes.locator("li.note")).toHaveCount(2);
+
+  const privateNotes = detail.getByTestId("private-notes");
+  await expect(privateNotes).toContainText("Private: never shared with buyers");
+  await privateNotes.getByLabel("Notes only you can see").fill("Seller wants a quick close.");
+
+  // Everything is still there after a reload.
+  const url = page.url();
+  await page.reload();
+  await expect(page).toHaveURL(url);
+  const again = page.getByTestId("property-detail");
+  await expect(again.getByTestId("feature-list").getByRole("listitem")).toHaveCount(3);
+  await expect(again.getByTestId("feature-list")).toContainText("quartz counters");
+  await expect(again.getByTestId("reno-total")).toContainText("17,000");
+  await expect(again.getByTestId("reno-total")).toContainText("27,000");
+  await expect(again.locator("li.note")).toHaveCount(2);
+  await expect(again.locator("li.note").nth(1)).toContainText("Busy street at rush hour.");
+  await expect(again.locator("li.note").nth(1).getByRole("checkbox")).not.toBeChecked();
+  await expect(again.getByLabel("Notes only you can see")).toHaveValue("Seller wants a quick close.");
+
+  // The noisy street is a deal-breaker for Maria now: last, with the reason.
+  await page.getByRole("navigation").getByRole("link", { name: "Match" }).tap();
+  await page.getByLabel("Buyer").selectOption({ label: "Maria Ortega" });
+  const last = page.getByTestId("match-list").locator(":scope > li").last();
+  await expect(last).toContainText("1306 SE Lambert St");
+  await expect(last).toContainText("Deal-breaker: busy street");
+  await expect(last.locator(".score")).toHaveText("0");
+
+  // The best home goes into a tour draft.
+  await page.getByTestId("match-list").locator(":scope > li").first().getByRole("button", { name: "Add to tour" }).tap();
+  await expect(page.getByTestId("tour-draft")).toHaveText("Tour draft: 1 home");
+  await page.getByRole("navigation").getByRole("link", { name: "Tours" }).tap();
+  await expect(page.getByTestId("tour-list")).toContainText("Draft for Maria Ortega");
+});
+
+test("a deleted property comes back with Undo", async ({ page }) => {
+  await importCsv(page);
+  await page.getByRole("link", { name: "1842 SE Harold St, Portland, OR 97202" }).tap();
+  await page.getByTestId("property-form").getByRole("button", { name: "Delete" }).tap();
+  await expect(page.getByTestId("undo-toast")).toContainText('Property "1842 SE Harold St, Portland, OR 97202" deleted.');
+  await expect(page.getByTestId("shown-count")).toHaveText("Showing 25 of 25");
+  await page.getByTestId("undo-toast").getByRole("button", { name: "Undo" }).tap();
+  await expect(page.getByTestId("shown-count")).toHaveText("Showing 26 of 26");
+  await page.reload();
+  await expect(page.getByTestId("shown-count")).toHaveText("Showing 26 of 26");
+});
+
+test("coordinates come from a pasted map link, or a clear message says none were found", async ({ page }) => {
+  await page.goto("/properties/new");
+  const form = page.getByTestId("property-form");
+  await form.getByLabel("Address").fill("4415 SE Woodstock Blvd");
+  await form.getByLabel(/^Coordinates/).fill("https://maps.apple.com/?q=coffee");
+  await form.getByRole("button", { name: "Save" }).tap();
+  await expect(form.getByText(/No coordinates found/)).toBeVisible();
+  await form.getByLabel(/^Coordinates/).fill("https://www.google.com/maps/@45.4793,-122.6162,17z");
+  await form.getByRole("button", { name: "Save" }).tap();
+  await expect(page).toHaveURL(/\/properties\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("property-form").getByLabel(/^Coordinates/)).toHaveValue("45.4793, -122.6162");
+  await expect(heading(page)).toHaveText("Properties");
+});

@@ -1,0 +1,171 @@
+use crate::domain::csv_import::{detect, import, read_table, Column, CsvError, RowProblem, Table};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::state::use_document;
+use chrono::Utc;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn column_label(c: Column) -> String {
+    let i18n = use_i18n();
+    match c {
+        Column::Address => t_string!(i18n, col_address).to_string(),
+        Column::Street => t_string!(i18n, col_street).to_string(),
+        Column::City => t_string!(i18n, col_city).to_string(),
+        Column::Zip => t_string!(i18n, col_zip).to_string(),
+        Column::State => t_string!(i18n, col_state).to_string(),
+        Column::Neighbourhood => t_string!(i18n, col_neighbourhood).to_string(),
+        Column::Price => t_string!(i18n, col_price).to_string(),
+        Column::Beds => t_string!(i18n, col_beds).to_string(),
+        Column::Baths => t_string!(i18n, col_baths).to_string(),
+        Column::FloorArea => t_string!(i18n, col_floor_area).to_string(),
+        Column::Type => t_string!(i18n, col_type).to_string(),
+        Column::Lat => t_string!(i18n, col_lat).to_string(),
+        Column::Lon => t_string!(i18n, col_lon).to_string(),
+        Column::Mls => t_string!(i18n, col_mls).to_string(),
+        Column::Status => t_string!(i18n, col_status).to_string(),
+        Column::Link => t_string!(i18n, col_link).to_string(),
+        Column::Ignore => t_string!(i18n, col_ignore).to_string(),
+    }
+}
+
+/// Imports an MLS-style CSV: preview, map columns, import, then a report of
+/// every row that was skipped and why.
+#[component]
+pub fn CsvImportPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_document();
+    let table = RwSignal::new(None::<Table>);
+    let mapping = RwSignal::new(Vec::<Column>::new());
+    let failure = RwSignal::new(None::<CsvError>);
+    let report = RwSignal::new(None::<(usize, Vec<(u64, RowProblem)>)>);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = match crate::browser::read_chosen_file(&input).await {
+                Some(Ok(text)) => text,
+                Some(Err(e)) => {
+                    failure.set(Some(CsvError::Unreadable { line: 0, reason: e }));
+                    return;
+                }
+                None => return,
+            };
+            input.set_value("");
+            report.set(None);
+            match read_table(&text) {
+                Ok(t) => {
+                    mapping.set(t.headers.iter().map(|h| detect(h)).collect());
+                    table.set(Some(t));
+                    failure.set(None);
+                }
+                Err(e) => {
+                    table.set(None);
+                    failure.set(Some(e));
+                }
+            }
+        });
+    };
+    let has_address = move || {
+        mapping.with(|m| {
+            m.iter()
+                .any(|c| matches!(c, Column::Address | Column::Street))
+        })
+    };
+    let run = move |_| {
+        let Some(t) = table.get_untracked() else {
+            return;
+        };
+        let result = import(&t, &mapping.get_untracked(), Utc::now());
+        let count = result.properties.len();
+        state.update(|d| d.properties.extend(result.properties));
+        report.set(Some((
+            count,
+            result
+                .errors
+                .into_iter()
+                .map(|e| (e.line, e.problem))
+                .collect(),
+        )));
+        table.set(None);
+    };
+    let problem_text = move |p: RowProblem| -> AnyView {
+        match p {
+            RowProblem::NoAddress => t!(i18n, csv_no_address).into_any(),
+            RowProblem::NotANumber { column, value } => {
+                let col = column_label(column);
+                t!(
+                    i18n,
+                    csv_not_a_number,
+                    value = move || value.clone(),
+                    column = move || col.clone()
+                )
+                .into_any()
+            }
+            RowProblem::BadCoordinates => t!(i18n, csv_bad_coordinates).into_any(),
+            RowProblem::UnknownStatus(value) => {
+                t!(i18n, csv_unknown_status, value = move || value.clone()).into_any()
+            }
+        }
+    };
+
+    view! {
+        <details class="card csv-import" data-testid="csv-import">
+            <summary>{t!(i18n, csv_title)}</summary>
+            <label class="field"><span>{t!(i18n, csv_file)}</span>
+                <input type="file" accept=".csv,text/csv" on:change=on_file />
+            </label>
+            {move || failure.get().map(|e| view! {
+                <p class="message message-error" role="alert">{match e {
+                    CsvError::Empty => t!(i18n, csv_empty).into_any(),
+                    CsvError::Unreadable { line, .. } => t!(i18n, csv_unreadable, line = move || line).into_any(),
+                }}</p>
+            })}
+            {move || table.get().map(|t| {
+                let rows = t.rows.len();
+                view! {
+                    <p>{t!(i18n, csv_mapping)}</p>
+                    <div class="table-scroll">
+                        <table class="csv-preview" aria-label=move || crate::i18n::t_string!(i18n, csv_preview).to_string()>
+                            <thead><tr>{t.headers.iter().enumerate().map(|(i, h)| view! {
+                                <th scope="col">
+                                    <span class="csv-header">{h.clone()}</span>
+                                    <select aria-label=h.clone() data-column=i.to_string()
+                                        on:change=move |ev| { let v = event_target_value(&ev); mapping.update(|m| if let (Some(slot), Some(c)) = (m.get_mut(i), Column::from_name(&v)) { *slot = c }) }
+                                        prop:value=move || mapping.with(|m| m.get(i).map(|c| c.as_str()).unwrap_or("ignore"))>
+                                        {Column::ALL.into_iter().map(|c| view! { <option value=c.as_str()>{column_label(c)}</option> }).collect_view()}
+                                    </select>
+                                </th>
+                            }).collect_view()}</tr></thead>
+                            <tbody>{t.rows.iter().take(5).map(|(_, cells)| view! {
+                                <tr>{cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                    </div>
+                    <Show when=move || !has_address()>
+                        <p class="message message-error" role="alert">{t!(i18n, csv_no_address_column)}</p>
+                    </Show>
+                    <button type="button" on:click=run disabled=move || !has_address()>{t!(i18n, csv_import_rows, count = move || rows)}</button>
+                }
+            })}
+            {move || report.get().map(|(count, errors)| {
+                let skipped = errors.len();
+                view! {
+                    <div class="import-report" role="status" data-testid="csv-report">
+                        <p class="message message-ok">{t!(i18n, csv_imported, count = move || count)}</p>
+                        <Show when=move || skipped != 0>
+                            <p>{t!(i18n, csv_skipped, count = move || skipped)}</p>
+                        </Show>
+                        <ul class="row-errors">{errors.into_iter().map(|(line, p)| view! {
+                            <li><strong>{t!(i18n, csv_line, line = move || line)}</strong>": "{problem_text(p)}</li>
+                        }).collect_view()}</ul>
+                    </div>
+                }
+            })}
+        </details>
+    }
+}

@@ -1,0 +1,83 @@
+//! The words for the model's enums, in the user's language.
+use crate::domain::model::{ListingStatus, NoteCategory, Priority, PropertyType};
+use crate::i18n::{t_string, use_i18n};
+
+pub fn property_type(kind: PropertyType) -> String {
+    let i18n = use_i18n();
+    match kind {
+        PropertyType::House => t_string!(i18n, type_house),
+        PropertyType::Townhouse => t_string!(i18n, type_townhouse),
+        PropertyType::Condo => t_string!(i18n, type_condo),
+        PropertyType::Apartment => t_string!(i18n, type_apartment),
+        PropertyType::MultiFamily => t_string!(i18n, type_multi_family),
+        PropertyType::Land => t_string!(i18n, type_land),
+        PropertyType::Other => t_string!(i18n, type_other),
+    }
+    .to_string()
+}
+
+pub fn status(status: ListingStatus) -> String {
+    let i18n = use_i18n();
+    match status {
+        ListingStatus::Active => t_string!(i18n, status_active),
+        ListingStatus::Pending => t_string!(i18n, status_pending),
+        ListingStatus::Sold => t_string!(i18n, status_sold),
+        ListingStatus::Withdrawn => t_string!(i18n, status_withdrawn),
+    }
+    .to_string()
+}
+
+pub fn priority(priority: Priority) -> String {
+    let i18n = use_i18n();
+    match priority {
+        Priority::High => t_string!(i18n, priority_high),
+        Priority::Medium => t_string!(i18n, priority_medium),
+        Priority::Low => t_string!(i18n, priority_low),
+    }
+    .to_string()
+}
+
+pub fn note_category(category: NoteCategory) -> String {
+    let i18n = use_i18n();
+    match category {
+        NoteCategory::Schools => t_string!(i18n, cat_schools),
+        NoteCategory::Transit => t_string!(i18n, cat_transit),
+        NoteCategory::Shopping => t_string!(i18n, cat_shopping),
+        NoteCategory::Parks => t_string!(i18n, cat_parks),
+        NoteCategory::Safety => t_string!(i18n, cat_safety),
+        NoteCategory::Noise => t_string!(i18n, cat_noise),
+        NoteCategory::Community => t_string!(i18n, cat_community),
+        NoteCategory::Other => t_string!(i18n, cat_other),
+    }
+    .to_string()
+}
+
+pub const PROPERTY_TYPES: [PropertyType; 7] = [
+    PropertyType::House,
+    PropertyType::Townhouse,
+    PropertyType::Condo,
+    PropertyType::Apartment,
+    PropertyType::MultiFamily,
+    PropertyType::Land,
+    PropertyType::Other,
+];
+
+pub const STATUSES: [ListingStatus; 4] = [
+    ListingStatus::Active,
+    ListingStatus::Pending,
+    ListingStatus::Sold,
+    ListingStatus::Withdrawn,
+];
+
+pub const PRIORITIES: [Priority; 3] = [Priority::High, Priority::Medium, Priority::Low];
+
+pub const NOTE_CATEGORIES: [NoteCategory; 8] = [
+    NoteCategory::Schools,
+    NoteCategory::Transit,
+    NoteCategory::Shopping,
+    NoteCategory::Parks,
+    NoteCategory::Safety,
+    NoteCategory::Noise,
+    NoteCategory::Community,
+    NoteCategory::Other,
+];

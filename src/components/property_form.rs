@@ -1,0 +1,174 @@
+use crate::components::fields::{Field, FormProblems, Kind};
+use crate::components::labels::{property_type, status, PROPERTY_TYPES, STATUSES};
+use crate::components::undo_toast::use_undo;
+use crate::domain::forms::{Problems, PropertyDraft};
+use crate::domain::links::safe_href;
+use crate::domain::model::{remove_record, restore_record, AreaUnit, Property};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::paths::href;
+use crate::state::use_document;
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// A property's main facts as a form. The listing link is shown as a link
+/// only when it is safe (http, https, tel, mailto).
+#[component]
+pub fn PropertyForm(property: Property) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_document();
+    let undo = use_undo();
+    let navigate = use_navigate();
+    let id = property.id;
+    let d = PropertyDraft::from_property(&property);
+    let is_stored = state
+        .doc
+        .with_untracked(|doc| doc.properties.iter().any(|p| p.id == id));
+    let fresh = StoredValue::new(property);
+    let navigate_to = navigate.clone();
+    let s = |v: &str| RwSignal::new(v.to_string());
+    let (address, area, coords, price) =
+        (s(&d.address), s(&d.area), s(&d.coords), s(&d.list_price));
+    let (beds, baths, floor, lot, year) = (
+        s(&d.beds),
+        s(&d.baths),
+        s(&d.floor_area),
+        s(&d.lot_size),
+        s(&d.year_built),
+    );
+    let (link, mls) = (s(&d.listing_link), s(&d.mls_number));
+    let unit = RwSignal::new(d.area_unit);
+    let kind = RwSignal::new(d.property_type);
+    let listing = RwSignal::new(d.status);
+    let problems = RwSignal::new(Problems::new());
+    let saved = RwSignal::new(false);
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = PropertyDraft {
+            address: address.get_untracked(),
+            area: area.get_untracked(),
+            coords: coords.get_untracked(),
+            list_price: price.get_untracked(),
+            beds: beds.get_untracked(),
+            baths: baths.get_untracked(),
+            floor_area: floor.get_untracked(),
+            area_unit: unit.get_untracked(),
+            lot_size: lot.get_untracked(),
+            year_built: year.get_untracked(),
+            property_type: kind.get_untracked(),
+            status: listing.get_untracked(),
+            listing_link: link.get_untracked(),
+            mls_number: mls.get_untracked(),
+        };
+        let stored = state
+            .doc
+            .with_untracked(|doc| doc.properties.iter().find(|p| p.id == id).cloned());
+        let is_new = stored.is_none();
+        let base = stored.unwrap_or_else(|| fresh.get_value());
+        match draft.to_property(&base, Utc::now()) {
+            Ok(updated) => {
+                state.update(|doc| match doc.properties.iter_mut().find(|p| p.id == id) {
+                    Some(p) => *p = updated,
+                    None => doc.properties.push(updated),
+                });
+                problems.set(Problems::new());
+                saved.set(true);
+                if is_new {
+                    navigate_to(&format!("/properties/{id}"), Default::default());
+                }
+            }
+            Err(p) => {
+                problems.set(p);
+                saved.set(false);
+            }
+        }
+    };
+    let delete = move |_| {
+        let mut removed = None;
+        state.update(|doc| {
+            removed = remove_record(&mut doc.properties, &mut doc.deleted, id, Utc::now())
+        });
+        if let Some(removed) = removed {
+            let message = t_string!(
+                i18n,
+                deleted_property,
+                name = removed.record.address.clone()
+            )
+            .to_string();
+            undo.offer(message, move || {
+                let removed = removed.clone();
+                state.update(|doc| {
+                    restore_record(&mut doc.properties, &mut doc.deleted, removed, Utc::now())
+                });
+            });
+            navigate(&href("/properties"), Default::default());
+        }
+    };
+    let p: Signal<Problems> = problems.into();
+    let safe_link = move || link.with(|l| safe_href(l));
+
+    view! {
+        <form class="record-form" on:submit=save on:input=move |_| saved.set(false) novalidate data-testid="property-form">
+            <h2>{t!(i18n, property_facts)}</h2>
+            <FormProblems problems=p />
+            <Field label=t!(i18n, field_address).into_any() name="address" value=address problems=p />
+            <div class="grid-2">
+                <Field label=t!(i18n, field_area).into_any() name="area" value=area />
+                <Field label=t!(i18n, field_coords).into_any() name="coords" value=coords problems=p />
+                <Field label=t!(i18n, field_list_price).into_any() name="list_price" value=price kind=Kind::Amount problems=p />
+                <Field label=t!(i18n, field_mls).into_any() name="mls_number" value=mls />
+                <Field label=t!(i18n, field_beds).into_any() name="beds" value=beds kind=Kind::Decimal problems=p />
+                <Field label=t!(i18n, field_baths).into_any() name="baths" value=baths kind=Kind::Decimal problems=p />
+                <Field label=t!(i18n, field_floor_area).into_any() name="floor_area" value=floor kind=Kind::Decimal problems=p />
+                <label class="field">
+                    <span>{t!(i18n, field_area_unit)}</span>
+                    <select on:change=move |ev| unit.set(if event_target_value(&ev) == "sq_m" { AreaUnit::SqM } else { AreaUnit::SqFt })>
+                        <option value="sq_ft" selected=move || unit.get() == AreaUnit::SqFt>{t!(i18n, unit_sq_ft)}</option>
+                        <option value="sq_m" selected=move || unit.get() == AreaUnit::SqM>{t!(i18n, unit_sq_m)}</option>
+                    </select>
+                </label>
+                <Field label=t!(i18n, field_lot_size).into_any() name="lot_size" value=lot kind=Kind::Decimal problems=p />
+                <Field label=t!(i18n, field_year_built).into_any() name="year_built" value=year kind=Kind::Amount problems=p />
+                <label class="field">
+                    <span>{t!(i18n, field_type)}</span>
+                    <select on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(k) = PROPERTY_TYPES.iter().find(|k| format!("{k:?}") == v) { kind.set(*k) }
+                    }>
+                        {PROPERTY_TYPES.iter().map(|&k| view! {
+                            <option value=format!("{k:?}") selected=move || kind.get() == k>{move || property_type(k)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{t!(i18n, field_status)}</span>
+                    <select on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(s) = STATUSES.iter().find(|s| format!("{s:?}") == v) { listing.set(*s) }
+                    }>
+                        {STATUSES.iter().map(|&s| view! {
+                            <option value=format!("{s:?}") selected=move || listing.get() == s>{move || status(s)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <Field label=t!(i18n, field_listing_link).into_any() name="listing_link" value=link kind=Kind::Url />
+            <p class="link-preview" data-testid="listing-link">
+                {move || match safe_link() {
+                    Some(url) => view! { <a href=url.clone() target="_blank" rel="noopener noreferrer">{url.clone()}</a> }.into_any(),
+                    None => view! { <span>{move || link.get()}</span> }.into_any(),
+                }}
+            </p>
+            <div class="actions">
+                <button type="submit">{t!(i18n, save)}</button>
+                {is_stored.then(|| view! {
+                    <button type="button" class="danger" on:click=delete>{t!(i18n, delete)}</button>
+                })}
+            </div>
+            <Show when=move || saved.get()>
+                <p class="message message-ok" role="status">{t!(i18n, saved)}</p>
+            </Show>
+        </form>
+    }
+}

@@ -1,0 +1,247 @@
+use crate::components::labels::property_type;
+use crate::domain::matching::{rank, Reason};
+use crate::domain::model::{Id, Stamp, Stop, Tour};
+use crate::format::amount;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::paths::href;
+use crate::state::use_document;
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// How many ranked homes show at first, and per "show more". Deal-breakers
+/// rank last, so they appear when the list is shown in full.
+const PAGE: usize = 50;
+
+/// The tour draft for a buyer: their newest tour that has no date yet.
+fn draft_index(tours: &[Tour], buyer: Id) -> Option<usize> {
+    tours
+        .iter()
+        .rposition(|t| t.buyer == Some(buyer) && t.date.is_none())
+}
+
+/// Choose a buyer; every home is ranked for them with its reasons, and the
+/// best can go into a tour draft.
+#[component]
+pub fn MatchPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_document();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let buyer_id = Memo::new(move |_| {
+        query
+            .read()
+            .get("buyer")
+            .and_then(|s| uuid::Uuid::parse_str(&s).ok())
+    });
+    let buyers = move || {
+        state.doc.with(|d| {
+            d.buyers
+                .iter()
+                .map(|b| (b.id, b.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        navigate(&format!("/match?buyer={v}"), Default::default());
+    };
+    let in_draft = move |pid: Id| {
+        buyer_id.get().is_some_and(|b| {
+            state.doc.with(|d| {
+                draft_index(&d.tours, b)
+                    .is_some_and(|i| d.tours[i].stops.iter().any(|s| s.property == pid))
+            })
+        })
+    };
+    let toggle = move |pid: Id| {
+        let Some(bid) = buyer_id.get_untracked() else {
+            return;
+        };
+        let name = state
+            .doc
+            .with_untracked(|d| {
+                d.buyers
+                    .iter()
+                    .find(|b| b.id == bid)
+                    .map(|b| b.name.clone())
+            })
+            .unwrap_or_default();
+        let now = Utc::now();
+        state.update(|d| {
+            let i = match draft_index(&d.tours, bid) {
+                Some(i) => i,
+                None => {
+                    d.tours.push(Tour {
+                        id: uuid::Uuid::new_v4(),
+                        stamp: Stamp::new(now),
+                        name: t_string!(i18n, tour_draft_name, name = name.clone()).to_string(),
+                        buyer: Some(bid),
+                        date: None,
+                        start: Default::default(),
+                        start_time: None,
+                        end: None,
+                        latest_end: None,
+                        default_duration_min: 20,
+                        buffer_min: 5,
+                        stops: vec![],
+                        leg_overrides: vec![],
+                    });
+                    d.tours.len() - 1
+                }
+            };
+            let tour = &mut d.tours[i];
+            if let Some(at) = tour.stops.iter().position(|s| s.property == pid) {
+                tour.stops.remove(at);
+            } else {
+                tour.stops.push(Stop {
+                    id: uuid::Uuid::new_v4(),
+                    property: pid,
+                    duration_min: None,
+                    timing: None,
+                    note: String::new(),
+                });
+            }
+            tour.stamp.updated = now;
+        });
+    };
+    let draft_size = move || {
+        buyer_id
+            .get()
+            .and_then(|b| {
+                state
+                    .doc
+                    .with(|d| draft_index(&d.tours, b).map(|i| d.tours[i].stops.len()))
+            })
+            .unwrap_or(0)
+    };
+    let limit = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        buyer_id.track();
+        limit.set(PAGE);
+    });
+    let total = move || state.doc.with(|d| d.properties.len());
+    let more = move || buyer_id.get().is_some() && limit.get() < total();
+    let ranked = move || {
+        let locale = i18n.get_locale().as_str();
+        let bid = buyer_id.get()?;
+        state.doc.with(|d| {
+            let buyer = d.buyers.iter().find(|b| b.id == bid)?;
+            Some(
+                rank(buyer, &d.properties)
+                    .into_iter()
+                    .take(limit.get())
+                    .map(|(p, m)| {
+                        (
+                            p.id,
+                            p.address.clone(),
+                            property_type(p.property_type),
+                            amount(locale, p.list_price),
+                            m,
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+    };
+    view! {
+        <section class="page-section" data-testid="match-page">
+            <h1>{t!(i18n, match_title)}</h1>
+            <p class="intro">{t!(i18n, match_intro)}</p>
+            <Show when=move || !buyers().is_empty() fallback=move || view! { <p class="empty">{t!(i18n, match_no_buyers)}</p> }>
+                <label class="field narrow">
+                    <span>{t!(i18n, match_buyer)}</span>
+                    <select on:change=choose.clone() prop:value=move || buyer_id.get().map(|b| b.to_string()).unwrap_or_default()>
+                        <option value="">{t!(i18n, match_choose)}</option>
+                        {move || buyers().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                    </select>
+                </label>
+            </Show>
+            <Show when=move || buyer_id.get().is_some()>
+                <p class="count" data-testid="tour-draft">{t!(i18n, match_tour_draft, count = draft_size)}</p>
+            </Show>
+            <ol class="match-list" data-testid="match-list">
+                {move || ranked().map(|rows| rows.into_iter().map(|(pid, address, kind, price, m)| {
+                    let score = m.score;
+                    let breaker = m.deal_breaker.is_some();
+                    view! {
+                        <li class="match" class:deal-breaker=breaker>
+                            <span class="score" aria-label=move || t_string!(i18n, match_score, score = score).to_string()>{score}</span>
+                            <div class="match-body">
+                                <A href=href(&format!("/properties/{pid}"))><span class="primary">{address}</span></A>
+                                <span class="muted">{kind}" · "{price}</span>
+                                <ul class="reasons">{m.reasons.into_iter().map(|r| view! { <li>{reason_text(r)}</li> }).collect_view()}</ul>
+                            </div>
+                            <button type="button" class="secondary" aria-pressed=move || in_draft(pid).to_string() on:click=move |_| toggle(pid)>
+                                {move || if in_draft(pid) { t!(i18n, match_in_tour).into_any() } else { t!(i18n, match_add_tour).into_any() }}
+                            </button>
+                        </li>
+                    }
+                }).collect_view())}
+            </ol>
+            <Show when=more>
+                <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {t!(i18n, show_more, count = move || PAGE.min(total().saturating_sub(limit.get())))}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+fn reason_text(reason: Reason) -> AnyView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked().as_str();
+    let money = move |v: u64| amount(locale, Some(v));
+    match reason {
+        Reason::WithinBudget { low, high } => t!(
+            i18n,
+            r_within_budget,
+            low = move || money(low),
+            high = move || money(high)
+        )
+        .into_any(),
+        Reason::BudgetTight { low, high, max } => t!(
+            i18n,
+            r_budget_tight,
+            low = move || money(low),
+            high = move || money(high),
+            max = move || money(max)
+        )
+        .into_any(),
+        Reason::OverBudget { by } => t!(i18n, r_over_budget, by = move || money(by)).into_any(),
+        Reason::PriceUnknown => t!(i18n, r_price_unknown).into_any(),
+        Reason::BedsOk { have, want } => {
+            t!(i18n, r_beds_ok, have = move || have, want = move || want).into_any()
+        }
+        Reason::BedsShort { have, want } => {
+            t!(i18n, r_beds_short, have = move || have, want = move || want).into_any()
+        }
+        Reason::BathsOk { have, want } => {
+            t!(i18n, r_baths_ok, have = move || have, want = move || want).into_any()
+        }
+        Reason::BathsShort { have, want } => t!(
+            i18n,
+            r_baths_short,
+            have = move || have,
+            want = move || want
+        )
+        .into_any(),
+        Reason::RoomsUnknown => t!(i18n, r_rooms_unknown).into_any(),
+        Reason::TypeMatch(_) => t!(i18n, r_type_match).into_any(),
+        Reason::TypeMismatch(_) => t!(i18n, r_type_mismatch).into_any(),
+        Reason::AreaMatch(area) => t!(i18n, r_area_match, area = move || area.clone()).into_any(),
+        Reason::AreaOther(_) => t!(i18n, r_area_other).into_any(),
+        Reason::MustHaveMet(wish) => t!(i18n, r_must_met, wish = move || wish.clone()).into_any(),
+        Reason::MustHaveMissing(wish) => {
+            t!(i18n, r_must_missing, wish = move || wish.clone()).into_any()
+        }
+        Reason::NiceToHaveMet { text, .. } => {
+            t!(i18n, r_nice_met, wish = move || text.clone()).into_any()
+        }
+        Reason::DealBreaker(wish) => {
+            t!(i18n, r_deal_breaker, wish = move || wish.clone()).into_any()
+        }
+    }
+}
