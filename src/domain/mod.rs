@@ -11,3 +11,4 @@ pub mod packing;
 pub mod planner;
 pub mod query;
 pub mod sample;
+pub mod tour_plan;

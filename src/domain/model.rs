@@ -373,6 +373,12 @@ pub struct Tour {
     pub stops: Vec<Stop>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub leg_overrides: Vec<LegOverride>,
+    /// Road distance over straight-line distance; 1.3 when not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub circuity: Option<f64>,
+    /// Average speed in km/h; 30 (car in town) when not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speed_kmh: Option<f64>,
 }
 
 /// Would the buyer see this home again?
@@ -450,6 +456,43 @@ impl Buyer {
             deal_breakers: vec![],
             agreement_signed: None,
             notes: String::new(),
+        }
+    }
+}
+
+impl Tour {
+    /// A new tour with a name and the usual defaults (20 min showings,
+    /// 5 min buffer), made `now`.
+    pub fn new(name: &str, buyer: Option<Id>, now: DateTime<Utc>) -> Self {
+        Tour {
+            id: Uuid::new_v4(),
+            stamp: Stamp::new(now),
+            name: name.trim().to_string(),
+            buyer,
+            date: None,
+            start: Place::default(),
+            start_time: None,
+            end: None,
+            latest_end: None,
+            default_duration_min: 20,
+            buffer_min: 5,
+            stops: vec![],
+            leg_overrides: vec![],
+            circuity: None,
+            speed_kmh: None,
+        }
+    }
+}
+
+impl Stop {
+    /// A stop at `property` with the tour's default duration and no timing.
+    pub fn at(property: Id) -> Self {
+        Stop {
+            id: Uuid::new_v4(),
+            property,
+            duration_min: None,
+            timing: None,
+            note: String::new(),
         }
     }
 }

@@ -325,6 +325,8 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
             stop(3, 13, None),
         ],
         leg_overrides: vec![],
+        circuity: None,
+        speed_kmh: None,
     }];
 
     Document {

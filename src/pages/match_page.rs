@@ -1,6 +1,6 @@
 use crate::components::labels::property_type;
 use crate::domain::matching::{rank, Reason};
-use crate::domain::model::{Id, Stamp, Stop, Tour};
+use crate::domain::model::{Id, Stop, Tour};
 use crate::format::amount;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
@@ -74,21 +74,8 @@ pub fn MatchPage() -> impl IntoView {
             let i = match draft_index(&d.tours, bid) {
                 Some(i) => i,
                 None => {
-                    d.tours.push(Tour {
-                        id: uuid::Uuid::new_v4(),
-                        stamp: Stamp::new(now),
-                        name: t_string!(i18n, tour_draft_name, name = name.clone()).to_string(),
-                        buyer: Some(bid),
-                        date: None,
-                        start: Default::default(),
-                        start_time: None,
-                        end: None,
-                        latest_end: None,
-                        default_duration_min: 20,
-                        buffer_min: 5,
-                        stops: vec![],
-                        leg_overrides: vec![],
-                    });
+                    let name = t_string!(i18n, tour_draft_name, name = name.clone()).to_string();
+                    d.tours.push(Tour::new(&name, Some(bid), now));
                     d.tours.len() - 1
                 }
             };
@@ -96,13 +83,7 @@ pub fn MatchPage() -> impl IntoView {
             if let Some(at) = tour.stops.iter().position(|s| s.property == pid) {
                 tour.stops.remove(at);
             } else {
-                tour.stops.push(Stop {
-                    id: uuid::Uuid::new_v4(),
-                    property: pid,
-                    duration_min: None,
-                    timing: None,
-                    note: String::new(),
-                });
+                tour.stops.push(Stop::at(pid));
             }
             tour.stamp.updated = now;
         });

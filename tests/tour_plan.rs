@@ -1,0 +1,186 @@
+//! A saved tour through the planner: legs, warnings, optimising, map.
+use chrono::{NaiveTime, TimeZone, Utc};
+use showplan::domain::model::{LatLon, Place, Property, Stop, StopTiming, Tour};
+use showplan::domain::tour_plan::{
+    apple_directions, clock, google_directions, leg_override, move_stop, optimise, plan, project,
+    reorder, set_leg_override, DistanceUnit, Optimised, Warning, START,
+};
+
+fn at(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+/// Homes due east of the start, `km` kilometres each (at 45°N).
+fn home(km: f64) -> Property {
+    let mut p = Property::new(Utc.timestamp_millis_opt(0).unwrap());
+    p.address = format!("{km} km east");
+    p.coords = Some(LatLon { lat: 45.0, lon: -122.0 + km / (111.32 * 45f64.to_radians().cos()) });
+    p
+}
+
+fn tour(homes: &[Property]) -> Tour {
+    let mut t = Tour::new("Test", None, Utc.timestamp_millis_opt(0).unwrap());
+    t.start = Place { label: "Office".into(), coords: Some(LatLon { lat: 45.0, lon: -122.0 }) };
+    t.start_time = Some(at(9, 0));
+    t.default_duration_min = 20;
+    t.buffer_min = 5;
+    t.stops = homes.iter().map(|p| Stop::at(p.id)).collect();
+    t
+}
+
+#[test]
+fn times_follow_travel_duration_and_buffer() {
+    let homes = [home(5.0), home(10.0)];
+    let t = tour(&homes);
+    let p = plan(&t, &homes);
+    // 5 km × 1.3 ÷ 30 km/h = 13 min.
+    assert_eq!(p.stops[0].travel, 13);
+    assert_eq!(clock(p.stops[0].arrive), "09:13");
+    assert_eq!(clock(p.stops[0].end), "09:33");
+    assert_eq!(p.stops[1].travel, 13);
+    assert_eq!(clock(p.stops[1].arrive), "09:51"); // 09:33 + 5 buffer + 13
+    assert_eq!(p.travel, 26);
+    assert!(p.stops.iter().all(|s| s.warnings.is_empty()));
+    let km = p.stops[1].distance_km.unwrap();
+    assert!((km - 5.0).abs() < 0.05, "{km}");
+}
+
+#[test]
+fn a_leg_override_replaces_the_estimate() {
+    let homes = [home(5.0), home(10.0)];
+    let mut t = tour(&homes);
+    let (a, b) = (t.stops[0].id, t.stops[1].id);
+    set_leg_override(&mut t, START, a, Some(30));
+    set_leg_override(&mut t, a, b, Some(2));
+    assert_eq!(leg_override(&t, a, b), Some(2));
+    let p = plan(&t, &homes);
+    assert_eq!((p.stops[0].travel, p.stops[1].travel), (30, 2));
+    set_leg_override(&mut t, a, b, None);
+    assert_eq!(plan(&t, &homes).stops[1].travel, 13);
+}
+
+#[test]
+fn a_pinned_appointment_waits_or_warns() {
+    let homes = [home(5.0), home(10.0)];
+    let mut t = tour(&homes);
+    t.stops[1].timing = Some(StopTiming::Pinned { at: at(10, 30) });
+    let p = plan(&t, &homes);
+    assert_eq!(clock(p.stops[1].start), "10:30");
+    assert_eq!(p.stops[1].wait, 39);
+    assert!(p.stops[1].warnings.is_empty());
+
+    // Pinned before the showing before it ends: the showings overlap.
+    t.stops[1].timing = Some(StopTiming::Pinned { at: at(9, 20) });
+    assert_eq!(plan(&t, &homes).stops[1].warnings, vec![Warning::Overlap { minutes: 13 }]);
+
+    // Pinned after the previous showing, but the drive makes it late.
+    t.stops[1].timing = Some(StopTiming::Pinned { at: at(9, 40) });
+    assert_eq!(plan(&t, &homes).stops[1].warnings, vec![Warning::Late { late: 11 }]);
+}
+
+#[test]
+fn a_broken_window_is_named() {
+    let homes = [home(5.0), home(10.0)];
+    let mut t = tour(&homes);
+    t.stops[1].timing = Some(StopTiming::Window { earliest: at(9, 0), latest: at(9, 45) });
+    assert_eq!(plan(&t, &homes).stops[1].warnings, vec![Warning::WindowBroken { late: 6 }]);
+}
+
+#[test]
+fn running_past_the_latest_end_is_counted() {
+    let homes = [home(5.0), home(10.0)];
+    let mut t = tour(&homes);
+    t.latest_end = Some(at(10, 0));
+    assert_eq!(plan(&t, &homes).overrun, 11); // last showing ends 10:11
+}
+
+#[test]
+fn optimising_shortens_travel_and_keeps_the_appointment() {
+    // Saved in a zig-zag order: 10 km, 2 km, 8 km, 4 km.
+    let homes = [home(10.0), home(2.0), home(8.0), home(4.0)];
+    let mut t = tour(&homes);
+    let pinned = t.stops[2].id; // the 8 km home
+    t.stops[2].timing = Some(StopTiming::Pinned { at: at(11, 0) });
+    let before = plan(&t, &homes);
+    let Optimised::Order { stops, travel_before, travel_after } = optimise(&t, &homes) else {
+        panic!("feasible");
+    };
+    assert_eq!(travel_before, before.travel);
+    assert!(travel_after < travel_before, "{travel_after} < {travel_before}");
+    reorder(&mut t, &stops);
+    let after = plan(&t, &homes);
+    assert_eq!(after.travel, travel_after);
+    let kept = after.stops.iter().find(|s| s.stop == pinned).unwrap();
+    assert_eq!(clock(kept.start), "11:00");
+    assert!(after.stops.iter().all(|s| s.warnings.is_empty()));
+    // Same input, same answer.
+    assert_eq!(optimise(&t, &homes), optimise(&t, &homes));
+}
+
+#[test]
+fn an_impossible_pair_of_appointments_names_a_stop() {
+    let homes = [home(5.0), home(40.0)];
+    let mut t = tour(&homes);
+    t.stops[0].timing = Some(StopTiming::Pinned { at: at(10, 0) });
+    t.stops[1].timing = Some(StopTiming::Pinned { at: at(10, 30) });
+    match optimise(&t, &homes) {
+        Optimised::Infeasible { culprit, stops } => {
+            assert!(t.stops.iter().any(|s| s.id == culprit));
+            assert_eq!(stops.len(), 2);
+        }
+        other => panic!("expected infeasible, got {other:?}"),
+    }
+}
+
+#[test]
+fn moving_and_reordering_keep_every_stop() {
+    let homes = [home(1.0), home(2.0), home(3.0)];
+    let mut t = tour(&homes);
+    let ids: Vec<_> = t.stops.iter().map(|s| s.id).collect();
+    move_stop(&mut t, 0, 2);
+    assert_eq!(t.stops.iter().map(|s| s.id).collect::<Vec<_>>(), vec![ids[1], ids[2], ids[0]]);
+    move_stop(&mut t, 9, 0); // out of range: nothing happens
+    assert_eq!(t.stops.len(), 3);
+    reorder(&mut t, &[ids[2]]);
+    assert_eq!(t.stops[0].id, ids[2]);
+    assert_eq!(t.stops.len(), 3);
+}
+
+#[test]
+fn the_map_fits_the_box_north_up_and_keeps_the_shape() {
+    let pts = [
+        Some(LatLon { lat: 45.50, lon: -122.70 }),
+        None,
+        Some(LatLon { lat: 45.55, lon: -122.60 }),
+    ];
+    let out = project(&pts, 1000.0, 600.0, 40.0);
+    assert!(out[1].is_none());
+    let (a, b) = (out[0].unwrap(), out[2].unwrap());
+    for p in [a, b] {
+        assert!((40.0 - 1e-6..=960.0 + 1e-6).contains(&p.x), "{p:?}");
+        assert!((40.0 - 1e-6..=560.0 + 1e-6).contains(&p.y), "{p:?}");
+    }
+    assert!(b.y < a.y, "north is up");
+    assert!(b.x > a.x, "east is right");
+    // 0.1° of longitude at 45.5°N is 0.07° of latitude wide: the ratio holds.
+    let ratio = (b.x - a.x) / (a.y - b.y);
+    let expected = 0.1 * 45.525f64.to_radians().cos() / 0.05;
+    assert!((ratio - expected).abs() < 1e-6, "{ratio} vs {expected}");
+    // One point alone sits in the middle.
+    let one = project(&pts[..1], 1000.0, 600.0, 40.0)[0].unwrap();
+    assert_eq!((one.x.round(), one.y.round()), (500.0, 300.0));
+}
+
+#[test]
+fn directions_links_and_units() {
+    let a = LatLon { lat: 45.5, lon: -122.6 };
+    let b = LatLon { lat: 45.6, lon: -122.7 };
+    assert_eq!(
+        google_directions(a, b),
+        "https://www.google.com/maps/dir/?api=1&origin=45.5,-122.6&destination=45.6,-122.7&travelmode=driving"
+    );
+    assert_eq!(apple_directions(a, b), "https://maps.apple.com/?saddr=45.5,-122.6&daddr=45.6,-122.7&dirflg=d");
+    assert_eq!(DistanceUnit::for_locale("en"), DistanceUnit::Miles);
+    assert_eq!(DistanceUnit::for_locale("es"), DistanceUnit::Km);
+    assert_eq!(DistanceUnit::Miles.amount(16.09344), 10.0);
+}
