@@ -61,5 +61,6 @@ size:
 bench: dist
 	cargo run --release --example bench_document
 	cargo run --release --example bench_planner
+	cargo test --release --target wasm32-unknown-unknown --test planner_bench_web -- --include-ignored --nocapture
 	node scripts/bench-load.mjs dist target/bench/document-2000.json
 	node scripts/bench-ui.mjs dist target/bench/document-2000.json

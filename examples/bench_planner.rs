@@ -3,44 +3,8 @@
 //! stops) and against the best of many random restarts (larger tours).
 //!
 //! Run with `make bench` (or `cargo run --release --example bench_planner`).
-use showplan::domain::model::LatLon;
 use showplan::domain::planner::*;
 use std::time::Instant;
-
-/// A city-sized morning: random homes in a 15 km square, a few with windows.
-fn instance(rng: &mut Rng, n: usize, windows: bool) -> PlanInput {
-    let places: Vec<Option<LatLon>> = (0..=n)
-        .map(|_| {
-            Some(LatLon {
-                lat: 45.43 + rng.below(1300) as f64 / 10_000.0,
-                lon: -122.75 + rng.below(1900) as f64 / 10_000.0,
-            })
-        })
-        .collect();
-    let travel = travel_matrix(&places, &TravelSettings::default());
-    let stops = (0..n)
-        .map(|i| PlanStop {
-            duration: 20,
-            timing: if windows && i % 5 == 0 {
-                let earliest = 540 + rng.below(n * 35) as u32;
-                Timing::Window {
-                    earliest,
-                    latest: earliest + 90,
-                }
-            } else {
-                Timing::Free
-            },
-        })
-        .collect();
-    PlanInput {
-        start_time: 540,
-        stops,
-        travel,
-        has_end: false,
-        buffer: 5,
-        latest_end: None,
-    }
-}
 
 fn cost(input: &PlanInput) -> (u32, u32, u32) {
     match optimise(input) {
@@ -57,7 +21,7 @@ fn main() {
     for n in [8, 12, 15, 25, 50, 100] {
         let mut times = Vec::new();
         for _ in 0..5 {
-            let input = instance(&mut rng, n, true);
+            let input = bench_instance(&mut rng, n, true);
             let t = Instant::now();
             std::hint::black_box(cost(&input));
             times.push(t.elapsed().as_secs_f64() * 1e3);
@@ -75,7 +39,7 @@ fn main() {
         let (mut same, mut worst) = (0, 0.0f64);
         let rounds = 20;
         for _ in 0..rounds {
-            let input = instance(&mut rng, n, false);
+            let input = bench_instance(&mut rng, n, false);
             let exact = cost(&input);
             let h = schedule(&input, &heuristic_for_tests(&input)).cost();
             same += usize::from(h == exact);
@@ -91,7 +55,7 @@ fn main() {
     for n in [25, 50, 100] {
         let mut gaps = Vec::new();
         for _ in 0..3 {
-            let input = instance(&mut rng, n, false);
+            let input = bench_instance(&mut rng, n, false);
             let h = cost(&input).1;
             let mut best = u32::MAX;
             for _ in 0..200 {

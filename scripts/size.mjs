@@ -23,6 +23,7 @@ const routes = {
   "/properties/:id": ["properties_page", "property_editor"],
   "/match": ["match_page"],
   "/tours": ["tours_page"],
+  "/tours/:id": ["tours_page", "tour_planner"],
   "/data": ["data_page"],
 };
 

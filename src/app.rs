@@ -3,8 +3,8 @@ use crate::components::undo_toast::provide_undo;
 use crate::components::{LocaleMemory, StorageBanners, TopBar, UndoToast};
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
-    BuyerEditor, BuyersPage, DataPage, MatchPage, NoBuyerChosen, NoPropertyChosen, NotFoundPage,
-    PropertiesPage, PropertyEditor, ToursPage,
+    BuyerEditor, BuyersPage, DataPage, MatchPage, NoBuyerChosen, NoPropertyChosen, NoTourChosen,
+    NotFoundPage, PropertiesPage, PropertyEditor, TourPlanner, ToursPage,
 };
 use crate::paths;
 use crate::state::provide_document;
@@ -35,7 +35,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!(":id") view=|| Suspend::new(property_editor()) />
                         </ParentRoute>
                         <Route path=path!("/match") view=|| Suspend::new(match_page()) />
-                        <Route path=path!("/tours") view=|| Suspend::new(tours_page()) />
+                        <ParentRoute path=path!("/tours") view=|| Suspend::new(tours_page())>
+                            <Route path=path!("") view=NoTourChosen />
+                            <Route path=path!(":id") view=|| Suspend::new(tour_planner()) />
+                        </ParentRoute>
                         <Route path=path!("/data") view=|| Suspend::new(data_page()) />
                     </Routes>
                 </main>
@@ -64,5 +67,6 @@ lazy_page! {
     property_editor => PropertyEditor,
     match_page => MatchPage,
     tours_page => ToursPage,
+    tour_planner => TourPlanner,
     data_page => DataPage,
 }

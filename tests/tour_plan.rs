@@ -1,4 +1,5 @@
 //! A saved tour through the planner: legs, warnings, optimising, map.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 use chrono::{NaiveTime, TimeZone, Utc};
 use showplan::domain::model::{LatLon, Place, Property, Stop, StopTiming, Tour};
 use showplan::domain::tour_plan::{
@@ -14,13 +15,22 @@ fn at(h: u32, m: u32) -> NaiveTime {
 fn home(km: f64) -> Property {
     let mut p = Property::new(Utc.timestamp_millis_opt(0).unwrap());
     p.address = format!("{km} km east");
-    p.coords = Some(LatLon { lat: 45.0, lon: -122.0 + km / (111.32 * 45f64.to_radians().cos()) });
+    p.coords = Some(LatLon {
+        lat: 45.0,
+        lon: -122.0 + km / (111.32 * 45f64.to_radians().cos()),
+    });
     p
 }
 
 fn tour(homes: &[Property]) -> Tour {
     let mut t = Tour::new("Test", None, Utc.timestamp_millis_opt(0).unwrap());
-    t.start = Place { label: "Office".into(), coords: Some(LatLon { lat: 45.0, lon: -122.0 }) };
+    t.start = Place {
+        label: "Office".into(),
+        coords: Some(LatLon {
+            lat: 45.0,
+            lon: -122.0,
+        }),
+    };
     t.start_time = Some(at(9, 0));
     t.default_duration_min = 20;
     t.buffer_min = 5;
@@ -71,19 +81,31 @@ fn a_pinned_appointment_waits_or_warns() {
 
     // Pinned before the showing before it ends: the showings overlap.
     t.stops[1].timing = Some(StopTiming::Pinned { at: at(9, 20) });
-    assert_eq!(plan(&t, &homes).stops[1].warnings, vec![Warning::Overlap { minutes: 13 }]);
+    assert_eq!(
+        plan(&t, &homes).stops[1].warnings,
+        vec![Warning::Overlap { minutes: 13 }]
+    );
 
     // Pinned after the previous showing, but the drive makes it late.
     t.stops[1].timing = Some(StopTiming::Pinned { at: at(9, 40) });
-    assert_eq!(plan(&t, &homes).stops[1].warnings, vec![Warning::Late { late: 11 }]);
+    assert_eq!(
+        plan(&t, &homes).stops[1].warnings,
+        vec![Warning::Late { late: 11 }]
+    );
 }
 
 #[test]
 fn a_broken_window_is_named() {
     let homes = [home(5.0), home(10.0)];
     let mut t = tour(&homes);
-    t.stops[1].timing = Some(StopTiming::Window { earliest: at(9, 0), latest: at(9, 45) });
-    assert_eq!(plan(&t, &homes).stops[1].warnings, vec![Warning::WindowBroken { late: 6 }]);
+    t.stops[1].timing = Some(StopTiming::Window {
+        earliest: at(9, 0),
+        latest: at(9, 45),
+    });
+    assert_eq!(
+        plan(&t, &homes).stops[1].warnings,
+        vec![Warning::WindowBroken { late: 6 }]
+    );
 }
 
 #[test]
@@ -102,11 +124,19 @@ fn optimising_shortens_travel_and_keeps_the_appointment() {
     let pinned = t.stops[2].id; // the 8 km home
     t.stops[2].timing = Some(StopTiming::Pinned { at: at(11, 0) });
     let before = plan(&t, &homes);
-    let Optimised::Order { stops, travel_before, travel_after } = optimise(&t, &homes) else {
+    let Optimised::Order {
+        stops,
+        travel_before,
+        travel_after,
+    } = optimise(&t, &homes)
+    else {
         panic!("feasible");
     };
     assert_eq!(travel_before, before.travel);
-    assert!(travel_after < travel_before, "{travel_after} < {travel_before}");
+    assert!(
+        travel_after < travel_before,
+        "{travel_after} < {travel_before}"
+    );
     reorder(&mut t, &stops);
     let after = plan(&t, &homes);
     assert_eq!(after.travel, travel_after);
@@ -138,7 +168,10 @@ fn moving_and_reordering_keep_every_stop() {
     let mut t = tour(&homes);
     let ids: Vec<_> = t.stops.iter().map(|s| s.id).collect();
     move_stop(&mut t, 0, 2);
-    assert_eq!(t.stops.iter().map(|s| s.id).collect::<Vec<_>>(), vec![ids[1], ids[2], ids[0]]);
+    assert_eq!(
+        t.stops.iter().map(|s| s.id).collect::<Vec<_>>(),
+        vec![ids[1], ids[2], ids[0]]
+    );
     move_stop(&mut t, 9, 0); // out of range: nothing happens
     assert_eq!(t.stops.len(), 3);
     reorder(&mut t, &[ids[2]]);
@@ -149,9 +182,15 @@ fn moving_and_reordering_keep_every_stop() {
 #[test]
 fn the_map_fits_the_box_north_up_and_keeps_the_shape() {
     let pts = [
-        Some(LatLon { lat: 45.50, lon: -122.70 }),
+        Some(LatLon {
+            lat: 45.50,
+            lon: -122.70,
+        }),
         None,
-        Some(LatLon { lat: 45.55, lon: -122.60 }),
+        Some(LatLon {
+            lat: 45.55,
+            lon: -122.60,
+        }),
     ];
     let out = project(&pts, 1000.0, 600.0, 40.0);
     assert!(out[1].is_none());
@@ -173,14 +212,35 @@ fn the_map_fits_the_box_north_up_and_keeps_the_shape() {
 
 #[test]
 fn directions_links_and_units() {
-    let a = LatLon { lat: 45.5, lon: -122.6 };
-    let b = LatLon { lat: 45.6, lon: -122.7 };
+    let a = LatLon {
+        lat: 45.5,
+        lon: -122.6,
+    };
+    let b = LatLon {
+        lat: 45.6,
+        lon: -122.7,
+    };
     assert_eq!(
         google_directions(a, b),
         "https://www.google.com/maps/dir/?api=1&origin=45.5,-122.6&destination=45.6,-122.7&travelmode=driving"
     );
-    assert_eq!(apple_directions(a, b), "https://maps.apple.com/?saddr=45.5,-122.6&daddr=45.6,-122.7&dirflg=d");
+    assert_eq!(
+        apple_directions(a, b),
+        "https://maps.apple.com/?saddr=45.5,-122.6&daddr=45.6,-122.7&dirflg=d"
+    );
     assert_eq!(DistanceUnit::for_locale("en"), DistanceUnit::Miles);
     assert_eq!(DistanceUnit::for_locale("es"), DistanceUnit::Km);
     assert_eq!(DistanceUnit::Miles.amount(16.09344), 10.0);
+}
+
+#[test]
+fn clock_text_round_trips() {
+    use showplan::domain::tour_plan::{clock_of, parse_clock};
+    assert_eq!(parse_clock("09:30"), Some(at(9, 30)));
+    assert_eq!(parse_clock("14:05:00"), Some(at(14, 5)));
+    assert_eq!(parse_clock(""), None);
+    assert_eq!(parse_clock("25:00"), None);
+    assert_eq!(parse_clock("nine"), None);
+    assert_eq!(clock_of(Some(at(7, 5))), "07:05");
+    assert_eq!(clock_of(None), "");
 }

@@ -23,8 +23,14 @@ pub fn clock(m: u32) -> String {
 pub fn travel_settings(tour: &Tour) -> TravelSettings {
     let d = TravelSettings::default();
     TravelSettings {
-        circuity: tour.circuity.filter(|c| c.is_finite() && *c >= 1.0).unwrap_or(d.circuity),
-        speed_kmh: tour.speed_kmh.filter(|s| s.is_finite() && *s > 0.0).unwrap_or(d.speed_kmh),
+        circuity: tour
+            .circuity
+            .filter(|c| c.is_finite() && *c >= 1.0)
+            .unwrap_or(d.circuity),
+        speed_kmh: tour
+            .speed_kmh
+            .filter(|s| s.is_finite() && *s > 0.0)
+            .unwrap_or(d.speed_kmh),
         unknown_leg: d.unknown_leg,
     }
 }
@@ -33,7 +39,10 @@ pub fn travel_settings(tour: &Tour) -> TravelSettings {
 pub fn places(tour: &Tour, properties: &[Property]) -> Vec<Option<LatLon>> {
     let mut out = vec![tour.start.coords];
     out.extend(tour.stops.iter().map(|s| {
-        properties.iter().find(|p| p.id == s.property).and_then(|p| p.coords)
+        properties
+            .iter()
+            .find(|p| p.id == s.property)
+            .and_then(|p| p.coords)
     }));
     if let Some(end) = &tour.end {
         out.push(end.coords);
@@ -49,7 +58,9 @@ pub fn plan_input(tour: &Tour, properties: &[Property]) -> PlanInput {
     let settings = travel_settings(tour);
     let mut travel = planner::travel_matrix(&places(tour, properties), &settings);
     // Place ids in matrix order: start, stops; overrides name the leg's two ends.
-    let ids: Vec<Id> = std::iter::once(START).chain(tour.stops.iter().map(|s| s.id)).collect();
+    let ids: Vec<Id> = std::iter::once(START)
+        .chain(tour.stops.iter().map(|s| s.id))
+        .collect();
     for o in &tour.leg_overrides {
         let (Some(a), Some(b)) = (
             ids.iter().position(|i| *i == o.from),
@@ -155,7 +166,12 @@ pub fn plan(tour: &Tour, properties: &[Property]) -> TourPlan {
             PlannedStop {
                 stop: stop.id,
                 property: stop.property,
-                travel: v.arrive - if k == 0 { input.start_time } else { s.visits[k - 1].end + input.buffer },
+                travel: v.arrive
+                    - if k == 0 {
+                        input.start_time
+                    } else {
+                        s.visits[k - 1].end + input.buffer
+                    },
                 distance_km: from.zip(to).map(|(a, b)| planner::distance_km(a, b)),
                 arrive: v.arrive,
                 start: v.start,
@@ -178,7 +194,11 @@ pub fn plan(tour: &Tour, properties: &[Property]) -> TourPlan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Optimised {
     /// Every appointment and window kept: the stops in their best order.
-    Order { stops: Vec<Id>, travel_before: u32, travel_after: u32 },
+    Order {
+        stops: Vec<Id>,
+        travel_before: u32,
+        travel_after: u32,
+    },
     /// No order keeps them all; `culprit` is the stop that cannot be kept.
     /// `stops` is the order that misses the fewest minutes.
     Infeasible { culprit: Id, stops: Vec<Id> },
@@ -191,8 +211,15 @@ pub fn optimise(tour: &Tour, properties: &[Property]) -> Optimised {
     let before = planner::schedule(&input, &order).travel;
     let ids = |visits: &[planner::Visit]| visits.iter().map(|v| tour.stops[v.stop].id).collect();
     match planner::optimise(&input) {
-        Ok(s) => Optimised::Order { stops: ids(&s.visits), travel_before: before, travel_after: s.travel },
-        Err(e) => Optimised::Infeasible { culprit: tour.stops[e.stop].id, stops: ids(&e.best.visits) },
+        Ok(s) => Optimised::Order {
+            stops: ids(&s.visits),
+            travel_before: before,
+            travel_after: s.travel,
+        },
+        Err(e) => Optimised::Infeasible {
+            culprit: tour.stops[e.stop].id,
+            stops: ids(&e.best.visits),
+        },
     }
 }
 
@@ -221,9 +248,11 @@ pub fn move_stop(tour: &mut Tour, from: usize, to: usize) {
 
 /// Sets (or with `None` clears) the agent's own minutes for the leg `from` → `to`.
 pub fn set_leg_override(tour: &mut Tour, from: Id, to: Id, minutes: Option<u16>) {
-    tour.leg_overrides.retain(|o| !(o.from == from && o.to == to));
+    tour.leg_overrides
+        .retain(|o| !(o.from == from && o.to == to));
     if let Some(minutes) = minutes {
-        tour.leg_overrides.push(super::model::LegOverride { from, to, minutes });
+        tour.leg_overrides
+            .push(super::model::LegOverride { from, to, minutes });
     }
 }
 
@@ -271,12 +300,18 @@ pub struct MapPoint {
 /// Projects coordinates into a `width` × `height` box with `pad` on each
 /// side, north up, keeping the shape (equirectangular, scaled by the
 /// cosine of the middle latitude). `None` stays `None`.
-pub fn project(points: &[Option<LatLon>], width: f64, height: f64, pad: f64) -> Vec<Option<MapPoint>> {
+pub fn project(
+    points: &[Option<LatLon>],
+    width: f64,
+    height: f64,
+    pad: f64,
+) -> Vec<Option<MapPoint>> {
     let known: Vec<LatLon> = points.iter().flatten().copied().collect();
     if known.is_empty() {
         return vec![None; points.len()];
     }
-    let (mut min_lat, mut max_lat, mut min_lon, mut max_lon) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    let (mut min_lat, mut max_lat, mut min_lon, mut max_lon) =
+        (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
     for p in &known {
         min_lat = min_lat.min(p.lat);
         max_lat = max_lat.max(p.lat);
@@ -286,7 +321,8 @@ pub fn project(points: &[Option<LatLon>], width: f64, height: f64, pad: f64) -> 
     let k = ((min_lat + max_lat) / 2.0).to_radians().cos().max(0.01);
     let span_x = (max_lon - min_lon) * k;
     let span_y = max_lat - min_lat;
-    let scale = ((width - 2.0 * pad) / span_x.max(1e-9)).min((height - 2.0 * pad) / span_y.max(1e-9));
+    let scale =
+        ((width - 2.0 * pad) / span_x.max(1e-9)).min((height - 2.0 * pad) / span_y.max(1e-9));
     // Centre the drawing in the box (a single place sits in the middle).
     let off_x = (width - span_x * scale) / 2.0;
     let off_y = (height - span_y * scale) / 2.0;
@@ -315,4 +351,16 @@ pub fn apple_directions(from: LatLon, to: LatLon) -> String {
         "https://maps.apple.com/?saddr={},{}&daddr={},{}&dirflg=d",
         from.lat, from.lon, to.lat, to.lon
     )
+}
+
+/// "09:30" (as a time input gives it) as a time of day; `None` when empty or not a time.
+pub fn parse_clock(text: &str) -> Option<NaiveTime> {
+    let (h, m) = text.trim().split_once(':')?;
+    let m = m.get(..2).unwrap_or(m);
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+/// A time of day as a time input shows it ("09:30"), or "" for none.
+pub fn clock_of(t: Option<NaiveTime>) -> String {
+    t.map(|t| clock(minutes(t))).unwrap_or_default()
 }

@@ -11,4 +11,4 @@ pub use data::DataPage;
 pub use match_page::MatchPage;
 pub use not_found::NotFoundPage;
 pub use properties::{NoPropertyChosen, PropertiesPage, PropertyEditor};
-pub use tours::ToursPage;
+pub use tours::{NoTourChosen, TourPlanner, ToursPage};

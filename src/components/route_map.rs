@@ -1,0 +1,81 @@
+//! The tour drawn with no network: places projected into an SVG, legs as
+//! lines, numbered stop markers, start and end marked.
+use crate::domain::model::Tour;
+use crate::domain::tour_plan::{places, project};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::state::use_document;
+use leptos::prelude::*;
+
+const W: f64 = 1000.0;
+const H: f64 = 600.0;
+const PAD: f64 = 50.0;
+
+#[component]
+pub fn RouteMap(tour: Memo<Option<Tour>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_document();
+    let points = Memo::new(move |_| {
+        tour.with(|t| {
+            t.as_ref()
+                .map(|t| {
+                    state
+                        .doc
+                        .with(|d| project(&places(t, &d.properties), W, H, PAD))
+                })
+                .unwrap_or_default()
+        })
+    });
+    let has_end = move || tour.with(|t| t.as_ref().is_some_and(|t| t.end.is_some()));
+    let missing = move || points.with(|p| p.iter().skip(1).filter(|p| p.is_none()).count());
+    let path = move || {
+        points.with(|p| {
+            p.iter()
+                .flatten()
+                .enumerate()
+                .map(|(i, p)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { " L" }, p.x, p.y))
+                .collect::<String>()
+        })
+    };
+    let markers = move || {
+        let end = has_end();
+        points.with(|pts| {
+            let last = pts.len().saturating_sub(1);
+            pts.iter()
+                .enumerate()
+                .filter_map(|(i, p)| p.map(|p| (i, p)))
+                .map(|(i, p)| {
+                    let (class, label) = if i == 0 {
+                        ("marker start", "S".to_string())
+                    } else if end && i == last {
+                        ("marker end", "E".to_string())
+                    } else {
+                        ("marker", i.to_string())
+                    };
+                    view! {
+                        <g class=class>
+                            <circle cx=format!("{:.1}", p.x) cy=format!("{:.1}", p.y) r="22" />
+                            <text x=format!("{:.1}", p.x) y=format!("{:.1}", p.y + 8.0) text-anchor="middle">{label}</text>
+                        </g>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let label = move || t_string!(i18n, map_label).to_string();
+    view! {
+        <h2>{t!(i18n, map_title)}</h2>
+        <Show
+            when=move || points.with(|p| p.iter().any(Option::is_some))
+            fallback=move || view! { <p class="empty">{t!(i18n, map_empty)}</p> }
+        >
+            <svg class="route-map" viewBox=format!("0 0 {W} {H}") role="img" aria-label=label data-testid="route-map">
+                <rect class="map-bg" x="0" y="0" width=W.to_string() height=H.to_string() rx="12" />
+                <path class="route" d=path />
+                {markers}
+            </svg>
+            <Show when=move || missing() != 0>
+                <p class="muted">{t!(i18n, map_missing, count = missing)}</p>
+            </Show>
+        </Show>
+    }
+}

@@ -1,0 +1,282 @@
+//! The planner for one tour: settings, stops, optimise, map.
+use crate::components::undo_toast::{use_undo, Undo};
+use crate::components::{RouteMap, TourStops};
+use crate::domain::coords::parse_coords;
+use crate::domain::model::{Id, Place, Record, Stop, Tour};
+use crate::domain::tour_plan::{clock, clock_of, optimise, parse_clock, plan, reorder, Optimised};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::state::{use_document, DocState};
+use chrono::{NaiveDate, Utc};
+use leptos::prelude::*;
+
+/// Changes the tour `id` and marks it updated; the shared way every part of
+/// the planner edits a tour.
+#[derive(Clone, Copy)]
+pub struct TourEdit {
+    pub id: Id,
+    state: DocState,
+    undo: Undo,
+}
+
+impl TourEdit {
+    /// For the tour `id`; call while building a component (reads context).
+    pub fn new(id: Id) -> Self {
+        TourEdit {
+            id,
+            state: use_document(),
+            undo: use_undo(),
+        }
+    }
+
+    pub fn apply(self, f: impl FnOnce(&mut Tour)) {
+        self.state.update(|d| {
+            if let Some(t) = d.tours.iter_mut().find(|t| t.id == self.id) {
+                f(t);
+                t.touch(Utc::now());
+            }
+        });
+    }
+
+    /// Changes the order of stops with `f`, and offers to put it back.
+    pub fn reorder_with_undo(self, message: String, f: impl FnOnce(&mut Tour)) {
+        let mut before = vec![];
+        self.apply(|t| {
+            before = t.stops.iter().map(|s| s.id).collect::<Vec<_>>();
+            f(t);
+        });
+        self.undo
+            .offer(message, move || self.apply(|t| reorder(t, &before)));
+    }
+}
+
+/// What the last "Optimise" said.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Saved { before: u32, after: u32 },
+    Infeasible { address: String },
+    NothingToDo,
+}
+
+#[component]
+pub fn TourEditor(id: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_document();
+    let edit = TourEdit::new(id);
+    let tour = Memo::new(move |_| {
+        state
+            .doc
+            .with(|d| d.tours.iter().find(|t| t.id == id).cloned())
+    });
+    let schedule = Memo::new(move |_| {
+        tour.with(|t| {
+            t.as_ref()
+                .map(|t| state.doc.with(|d| plan(t, &d.properties)))
+        })
+    });
+    let outcome = RwSignal::new(None::<Outcome>);
+    let start_place_problem = RwSignal::new(false);
+    let end_place_problem = RwSignal::new(false);
+
+    let text =
+        move |f: fn(&Tour) -> String| move || tour.with(|t| t.as_ref().map(f).unwrap_or_default());
+    let number = move |f: fn(&Tour) -> String| text(f);
+
+    let buyers = move || {
+        state.doc.with(|d| {
+            d.buyers
+                .iter()
+                .map(|b| (b.id, b.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let addable = move || {
+        state.doc.with(|d| {
+            tour.with(|t| {
+                let taken: Vec<Id> = t
+                    .as_ref()
+                    .map(|t| t.stops.iter().map(|s| s.property).collect())
+                    .unwrap_or_default();
+                d.properties
+                    .iter()
+                    .filter(|p| !taken.contains(&p.id))
+                    .map(|p| (p.id, p.address.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let chosen = RwSignal::new(String::new());
+    let add_stop = move |_| {
+        let Ok(pid) = uuid::Uuid::parse_str(&chosen.get_untracked()) else {
+            return;
+        };
+        edit.apply(|t| t.stops.push(Stop::at(pid)));
+        chosen.set(String::new());
+    };
+
+    let run_optimise = move |_| {
+        let Some(t) = tour.get_untracked() else {
+            return;
+        };
+        if t.stops.len() < 2 {
+            outcome.set(Some(Outcome::NothingToDo));
+            return;
+        }
+        let result = state.doc.with_untracked(|d| optimise(&t, &d.properties));
+        let message = t_string!(i18n, tour_optimised_undo).to_string();
+        match result {
+            Optimised::Order {
+                stops,
+                travel_before,
+                travel_after,
+            } => {
+                edit.reorder_with_undo(message, |t| reorder(t, &stops));
+                outcome.set(Some(Outcome::Saved {
+                    before: travel_before,
+                    after: travel_after,
+                }));
+            }
+            Optimised::Infeasible { culprit, stops } => {
+                let address = state.doc.with_untracked(|d| {
+                    t.stops
+                        .iter()
+                        .find(|s| s.id == culprit)
+                        .and_then(|s| d.properties.iter().find(|p| p.id == s.property))
+                        .map(|p| p.address.clone())
+                        .unwrap_or_default()
+                });
+                edit.reorder_with_undo(message, |t| reorder(t, &stops));
+                outcome.set(Some(Outcome::Infeasible { address }));
+            }
+        }
+    };
+
+    let set_place = move |end: bool, value: String| {
+        let coords = parse_coords(&value);
+        let problem = !value.trim().is_empty() && coords.is_none();
+        if end {
+            end_place_problem.set(problem)
+        } else {
+            start_place_problem.set(problem)
+        }
+        if problem {
+            return;
+        }
+        edit.apply(|t| {
+            if end {
+                match (&mut t.end, coords) {
+                    (Some(place), c) => place.coords = c,
+                    (None, Some(c)) => {
+                        t.end = Some(Place {
+                            label: String::new(),
+                            coords: Some(c),
+                        })
+                    }
+                    (None, None) => {}
+                }
+            } else {
+                t.start.coords = coords;
+            }
+        });
+    };
+
+    let exists = move || tour.with(Option::is_some);
+    view! {
+        <Show when=exists fallback=move || view! { <p class="message message-error" role="alert">{t!(i18n, tour_not_found)}</p> }>
+            <section class="record-form tour-planner" data-testid="tour-planner">
+                <h2>{t!(i18n, tour_settings)}</h2>
+                <div class="grid-2">
+                    <label class="field"><span>{t!(i18n, tour_name)}</span>
+                        <input type="text" name="tour-name" prop:value=text(|t| t.name.clone())
+                            on:change=move |ev| { let v = event_target_value(&ev); edit.apply(|t| t.name = v.trim().to_string()) } />
+                    </label>
+                    <label class="field"><span>{t!(i18n, tour_buyer)}</span>
+                        <select name="tour-buyer" on:change=move |ev| { let v = uuid::Uuid::parse_str(&event_target_value(&ev)).ok(); edit.apply(|t| t.buyer = v) }>
+                            <option value="">{t!(i18n, tour_no_buyer)}</option>
+                            {move || buyers().into_iter().map(|(bid, name)| {
+                                let selected = move || tour.with(|t| t.as_ref().and_then(|t| t.buyer) == Some(bid));
+                                view! { <option value=bid.to_string() selected=selected>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="field"><span>{t!(i18n, tour_date)}</span>
+                        <input type="date" name="tour-date" prop:value=text(|t| t.date.map(|d| d.to_string()).unwrap_or_default())
+                            on:change=move |ev| { let v = event_target_value(&ev).parse::<NaiveDate>().ok(); edit.apply(|t| t.date = v) } />
+                    </label>
+                    <label class="field"><span>{t!(i18n, tour_start_time)}</span>
+                        <input type="time" name="tour-start-time" prop:value=text(|t| clock_of(t.start_time))
+                            on:change=move |ev| { let v = parse_clock(&event_target_value(&ev)); edit.apply(|t| t.start_time = v) } />
+                    </label>
+                    <label class="field"><span>{t!(i18n, tour_start_label)}</span>
+                        <input type="text" name="tour-start-label" prop:value=text(|t| t.start.label.clone())
+                            on:change=move |ev| { let v = event_target_value(&ev); edit.apply(|t| t.start.label = v.trim().to_string()) } />
+                    </label>
+                    <label class="field"><span>{t!(i18n, tour_start_coords)}</span>
+                        <input type="text" name="tour-start-coords" inputmode="text" aria-invalid=move || start_place_problem.get().to_string()
+                            prop:value=text(|t| t.start.coords.map(|c| format!("{}, {}", c.lat, c.lon)).unwrap_or_default())
+                            on:change=move |ev| set_place(false, event_target_value(&ev)) />
+                        <Show when=move || start_place_problem.get()>
+                            <span class="field-error" role="alert">{t!(i18n, problem_no_coordinates)}</span>
+                        </Show>
+                    </label>
+                    <label class="field"><span>{t!(i18n, tour_end_coords)}</span>
+                        <input type="text" name="tour-end-coords" aria-invalid=move || end_place_problem.get().to_string()
+                            prop:value=text(|t| t.end.as_ref().and_then(|e| e.coords).map(|c| format!("{}, {}", c.lat, c.lon)).unwrap_or_default())
+                            on:change=move |ev| set_place(true, event_target_value(&ev)) />
+                        <Show when=move || end_place_problem.get()>
+                            <span class="field-error" role="alert">{t!(i18n, problem_no_coordinates)}</span>
+                        </Show>
+                    </label>
+                    <label class="field"><span>{t!(i18n, tour_latest_end)}</span>
+                        <input type="time" name="tour-latest-end" prop:value=text(|t| clock_of(t.latest_end))
+                            on:change=move |ev| { let v = parse_clock(&event_target_value(&ev)); edit.apply(|t| t.latest_end = v) } />
+                    </label>
+                    <label class="field"><span>{t!(i18n, tour_default_duration)}</span>
+                        <input type="number" name="tour-duration" min="5" max="240" inputmode="numeric" prop:value=number(|t| t.default_duration_min.to_string())
+                            on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<u16>() { edit.apply(|t| t.default_duration_min = v.clamp(1, 600)) } } />
+                    </label>
+                    <label class="field"><span>{t!(i18n, tour_buffer)}</span>
+                        <input type="number" name="tour-buffer" min="0" max="120" inputmode="numeric" prop:value=number(|t| t.buffer_min.to_string())
+                            on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<u16>() { edit.apply(|t| t.buffer_min = v.min(600)) } } />
+                    </label>
+                    <label class="field"><span>{t!(i18n, tour_speed)}</span>
+                        <input type="number" name="tour-speed" min="5" max="120" inputmode="decimal" prop:value=number(|t| t.speed_kmh.map(|s| s.to_string()).unwrap_or_else(|| "30".into()))
+                            on:change=move |ev| { let v = event_target_value(&ev).parse::<f64>().ok().filter(|s| *s > 0.0); edit.apply(|t| t.speed_kmh = v) } />
+                    </label>
+                    <label class="field"><span>{t!(i18n, tour_circuity)}</span>
+                        <input type="number" name="tour-circuity" min="1" max="3" step="0.1" inputmode="decimal" prop:value=number(|t| t.circuity.map(|s| s.to_string()).unwrap_or_else(|| "1.3".into()))
+                            on:change=move |ev| { let v = event_target_value(&ev).parse::<f64>().ok().filter(|c| *c >= 1.0); edit.apply(|t| t.circuity = v) } />
+                    </label>
+                </div>
+
+                <h2>{t!(i18n, tour_stops_title)}</h2>
+                <div class="actions add-stop">
+                    <label class="field"><span>{t!(i18n, tour_add_stop_label)}</span>
+                        <select name="add-stop" prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
+                            <option value="">{t!(i18n, tour_choose_home)}</option>
+                            {move || addable().into_iter().map(|(pid, address)| view! { <option value=pid.to_string()>{address}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <button type="button" on:click=add_stop disabled=move || chosen.get().is_empty()>{t!(i18n, tour_add_stop)}</button>
+                    <button type="button" class="secondary" on:click=run_optimise data-testid="optimise">{t!(i18n, tour_optimise)}</button>
+                </div>
+                <p class="message" role="status" data-testid="optimise-result">
+                    {move || outcome.get().map(|o| match o {
+                        Outcome::Saved { before, after } => t_string!(i18n, tour_optimised, before = before, after = after).to_string(),
+                        Outcome::Infeasible { address } => t_string!(i18n, tour_infeasible, address = address).to_string(),
+                        Outcome::NothingToDo => t_string!(i18n, tour_nothing_to_optimise).to_string(),
+                    })}
+                </p>
+                <p class="summary" data-testid="tour-summary">
+                    {move || schedule.get().map(|s| t_string!(i18n, tour_summary, start = clock(s.start), finish = clock(s.finish), travel = s.travel).to_string())}
+                </p>
+                <Show when=move || schedule.with(|s| s.as_ref().is_some_and(|s| s.overrun > 0))>
+                    <p class="warning" role="alert" data-testid="overrun">
+                        {move || t_string!(i18n, warning_overrun, minutes = schedule.with(|s| s.as_ref().map_or(0, |s| s.overrun))).to_string()}
+                    </p>
+                </Show>
+                <TourStops edit=edit tour=tour schedule=schedule />
+                <RouteMap tour=tour />
+            </section>
+        </Show>
+    }
+}
