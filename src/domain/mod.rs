@@ -11,4 +11,5 @@ pub mod packing;
 pub mod planner;
 pub mod query;
 pub mod sample;
+pub mod share;
 pub mod tour_plan;

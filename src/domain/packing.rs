@@ -40,11 +40,28 @@ impl std::error::Error for UnpackError {}
 
 /// Packs document text for storage.
 pub fn pack(text: &str) -> String {
-    let compressed = compress_to_vec(text.as_bytes(), LEVEL);
-    let mut out = String::with_capacity(MARKER.len() + compressed.len() * 4 / 3 + 4);
-    out.push_str(MARKER);
-    URL_SAFE_NO_PAD.encode_string(compressed, &mut out);
+    let mut out = String::from(MARKER);
+    deflate_base64(text.as_bytes(), LEVEL, &mut out);
     out
+}
+
+/// Appends `bytes`, raw DEFLATE at `level` (0-10), as base64url without padding.
+pub fn deflate_base64(bytes: &[u8], level: u8, out: &mut String) {
+    URL_SAFE_NO_PAD.encode_string(compress_to_vec(bytes, level), out);
+}
+
+/// Undoes [`deflate_base64`], refusing to inflate past `limit` bytes.
+pub fn inflate_base64(text: &str, limit: usize) -> Result<Vec<u8>, UnpackError> {
+    let bytes = URL_SAFE_NO_PAD
+        .decode(text.trim())
+        .map_err(|_| UnpackError::NotBase64)?;
+    decompress_to_vec_with_limit(&bytes, limit).map_err(|e| {
+        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+            UnpackError::TooLarge
+        } else {
+            UnpackError::NotDeflate
+        }
+    })
 }
 
 /// Unpacks stored text; text without the marker is returned as it is
@@ -53,16 +70,7 @@ pub fn unpack(stored: &str) -> Result<String, UnpackError> {
     let Some(body) = stored.strip_prefix(MARKER) else {
         return Ok(stored.to_string());
     };
-    let bytes = URL_SAFE_NO_PAD
-        .decode(body.trim())
-        .map_err(|_| UnpackError::NotBase64)?;
-    let raw = decompress_to_vec_with_limit(&bytes, MAX_UNPACKED).map_err(|e| {
-        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-            UnpackError::TooLarge
-        } else {
-            UnpackError::NotDeflate
-        }
-    })?;
+    let raw = inflate_base64(body, MAX_UNPACKED)?;
     String::from_utf8(raw).map_err(|_| UnpackError::NotUtf8)
 }
 

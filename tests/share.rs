@@ -1,0 +1,253 @@
+//! The share link and the feedback reply: round trips, privacy, broken links.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+use chrono::{TimeZone, Utc};
+use showplan::domain::model::{
+    Buyer, Document, NeighbourhoodNote, NoteCategory, Renovation, Stop, Tour, Verdict,
+};
+use showplan::domain::packing::deflate_base64;
+use showplan::domain::sample::sample_document;
+use showplan::domain::share::*;
+
+const MARKER: &str = "PRIVATE-7f3a9c";
+
+fn options() -> ShareOptions {
+    ShareOptions {
+        agent: "Ana Lee".into(),
+        agent_contact: "+1 503 555 0100".into(),
+        renovations: true,
+    }
+}
+
+/// The sample document with a tour of `n` homes.
+fn doc_with_tour(n: usize) -> (Document, Tour) {
+    let mut doc = sample_document(Utc.timestamp_millis_opt(1_700_000_000_000).unwrap());
+    let mut tour = doc.tours[0].clone();
+    tour.stops = doc
+        .properties
+        .iter()
+        .take(n)
+        .map(|p| Stop::at(p.id))
+        .collect();
+    doc.tours[0] = tour.clone();
+    (doc, tour)
+}
+
+#[test]
+fn an_itinerary_round_trips() {
+    let (doc, tour) = doc_with_tour(5);
+    let it = itinerary(&tour, &doc.properties, &options());
+    assert_eq!(it.stops.len(), 5);
+    assert_eq!(it.agent, "Ana Lee");
+    let fragment = encode_itinerary(&it);
+    assert!(fragment.starts_with("1."));
+    assert_eq!(decode_itinerary(&fragment).unwrap(), it);
+    assert_eq!(decode_itinerary(&format!("#{fragment}")).unwrap(), it);
+}
+
+#[test]
+fn nothing_private_reaches_the_link() {
+    let (mut doc, mut tour) = doc_with_tour(4);
+    // A marker in every private field there is.
+    for p in &mut doc.properties {
+        p.private_notes = format!("{MARKER} seller will take less");
+        p.renovations.push(Renovation {
+            id: uuid::Uuid::new_v4(),
+            item: format!("{MARKER} item"),
+            room: format!("{MARKER} room"),
+            priority: Default::default(),
+            cost_low: 1000,
+            cost_high: 2000,
+            note: format!("{MARKER} note"),
+        });
+        p.neighbourhood.push(NeighbourhoodNote {
+            id: uuid::Uuid::new_v4(),
+            category: NoteCategory::Safety,
+            rating: 2,
+            text: format!("{MARKER} not for the buyer"),
+            shareable: false,
+        });
+    }
+    for s in &mut tour.stops {
+        s.note = format!("{MARKER} stop note");
+    }
+    let mut buyer = Buyer::new(&format!("{MARKER} buyer"), Utc::now());
+    buyer.budget_max = Some(987_654_321);
+    buyer.notes = MARKER.into();
+    doc.buyers.push(buyer);
+    let mut other = Tour::new(&format!("{MARKER} other tour"), None, Utc::now());
+    other.stops.push(Stop::at(doc.properties[20].id));
+    doc.tours.push(other);
+
+    let it = itinerary(&tour, &doc.properties, &options());
+    let json = serde_json::to_string(&it).unwrap();
+    let fragment = encode_itinerary(&it);
+    let decoded = serde_json::to_string(&decode_itinerary(&fragment).unwrap()).unwrap();
+    for text in [&json, &decoded, &fragment] {
+        assert!(!text.contains(MARKER), "a private field leaked: {text}");
+        assert!(!text.contains("987654321"), "the budget leaked");
+        assert!(
+            !text.contains(&doc.properties[20].address),
+            "another tour's home leaked"
+        );
+    }
+    // Shared on purpose: renovation totals (ticked), shareable notes only.
+    assert!(it.stops.iter().all(|s| s.renovations.is_some()));
+    let without = itinerary(
+        &tour,
+        &doc.properties,
+        &ShareOptions {
+            renovations: false,
+            ..options()
+        },
+    );
+    assert!(without.stops.iter().all(|s| s.renovations.is_none()));
+}
+
+#[test]
+fn each_kind_of_broken_link_has_its_error() {
+    let (doc, tour) = doc_with_tour(3);
+    let good = encode_itinerary(&itinerary(&tour, &doc.properties, &options()));
+    assert_eq!(decode_itinerary(""), Err(ShareError::Empty));
+    assert_eq!(decode_itinerary("#"), Err(ShareError::Empty));
+    assert_eq!(decode_itinerary("hello"), Err(ShareError::NotALink));
+    assert_eq!(decode_itinerary("x.abc"), Err(ShareError::NotALink));
+    assert_eq!(decode_itinerary("0.abc"), Err(ShareError::NotALink));
+    assert_eq!(
+        decode_itinerary(&good.replacen("1.", "2.", 1)),
+        Err(ShareError::Newer(2))
+    );
+    assert_eq!(
+        decode_itinerary(&"1.".repeat(7000)),
+        Err(ShareError::TooLong)
+    );
+    assert_eq!(decode_itinerary("1.ab$cd"), Err(ShareError::Garbled));
+    // Cut short, as a messaging app might.
+    assert_eq!(
+        decode_itinerary(&good[..good.len() * 2 / 3]),
+        Err(ShareError::Damaged)
+    );
+    // A bomb: a megabyte of zeros in a few hundred bytes.
+    let mut bomb = String::from("1.");
+    deflate_base64(&vec![b' '; 1 << 20], 10, &mut bomb);
+    assert!(bomb.len() < 2000);
+    assert_eq!(decode_itinerary(&bomb), Err(ShareError::TooLarge));
+    // Valid compression, wrong content.
+    let mut other = String::from("1.");
+    deflate_base64(br#"{"hello":"world"}"#, 10, &mut other);
+    assert_eq!(decode_itinerary(&other), Err(ShareError::WrongContent));
+    // A reply is not an itinerary, and the other way round.
+    let reply = encode_reply(&Reply {
+        tour: "0123456789ab".into(),
+        sent: 1,
+        reactions: vec![],
+    });
+    assert_eq!(decode_itinerary(&reply), Err(ShareError::WrongContent));
+    assert_eq!(decode_reply(&good), Err(ShareError::WrongContent));
+    // Tampered: every single-character change is refused or decodes to
+    // something else; it never panics.
+    let body = good.as_bytes();
+    for i in (2..body.len()).step_by(7) {
+        let mut t = body.to_vec();
+        t[i] = if t[i] == b'A' { b'B' } else { b'A' };
+        let _ = decode_itinerary(std::str::from_utf8(&t).unwrap());
+    }
+}
+
+#[test]
+fn a_reply_attaches_once_to_its_tour() {
+    let (mut doc, tour) = doc_with_tour(3);
+    let it = itinerary(&tour, &doc.properties, &options());
+    let reply = Reply {
+        tour: it.tour.clone(),
+        sent: 1_700_000_500_000,
+        reactions: vec![
+            Reaction {
+                stop: it.stops[0].id.clone(),
+                person: "Maria".into(),
+                rating: Some(5),
+                verdict: Some(Verdict::SeeAgain),
+                comment: "Loved the kitchen".into(),
+            },
+            Reaction {
+                stop: it.stops[1].id.clone(),
+                person: "Daniel".into(),
+                rating: Some(2),
+                verdict: Some(Verdict::No),
+                comment: String::new(),
+            },
+            Reaction {
+                stop: "ffffffff".into(),
+                person: "Maria".into(),
+                rating: Some(3),
+                verdict: None,
+                comment: String::new(),
+            },
+        ],
+    };
+    let decoded = decode_reply(&encode_reply(&reply)).unwrap();
+    assert_eq!(decoded, reply);
+
+    let matched = match_reply(&doc, &decoded).unwrap();
+    assert_eq!(matched.tour, tour.id);
+    assert_eq!(matched.feedback.len(), 2, "the unknown stop is dropped");
+    assert_eq!(matched.already_here, 0);
+    assert_eq!(add_reply(&mut doc, &matched), 2);
+    let f = doc.feedback.iter().find(|f| f.person == "Maria").unwrap();
+    assert_eq!(
+        (f.stop, f.rating, f.comment.as_str()),
+        (tour.stops[0].id, Some(5), "Loved the kitchen")
+    );
+
+    // The same reply again adds nothing.
+    let again = match_reply(&doc, &decoded).unwrap();
+    assert_eq!(again.already_here, 2);
+    assert_eq!(add_reply(&mut doc, &again), 0);
+    assert_eq!(doc.feedback.len(), 2);
+
+    // A reply for a tour this device does not have says so.
+    let stranger = Reply {
+        tour: "0123456789ab".into(),
+        ..reply
+    };
+    assert_eq!(match_reply(&doc, &stranger), Err(ReplyProblem::UnknownTour));
+    // Ratings outside 1-5 are refused.
+    let bad = Reply {
+        reactions: vec![Reaction {
+            stop: "x".into(),
+            person: "p".into(),
+            rating: Some(9),
+            verdict: None,
+            comment: String::new(),
+        }],
+        ..stranger
+    };
+    assert_eq!(
+        decode_reply(&encode_reply(&bad)),
+        Err(ShareError::WrongContent)
+    );
+}
+
+#[test]
+fn links_stay_short_enough_for_messages_and_qr_codes() {
+    let prefix = "https://example.github.io/showplan/view#".len();
+    for n in [5, 10, 20, 40] {
+        let (doc, tour) = doc_with_tour(n.min(25));
+        let mut tour = tour;
+        // Past 25 homes, visit some twice (a long day).
+        while tour.stops.len() < n {
+            let again = tour.stops[tour.stops.len() % 25].property;
+            tour.stops.push(Stop::at(again));
+        }
+        let it = itinerary(&tour, &doc.properties, &options());
+        let full = encode_itinerary(&it).len() + prefix;
+        let (fragment, left) = encode_within(&it, prefix);
+        println!(
+            "{n} stops: {full} characters in full, {} sent, left out {left:?}",
+            fragment.len() + prefix
+        );
+        assert!(fragment.len() + prefix <= MAX_LINK, "{n} stops");
+        let back = decode_itinerary(&fragment).unwrap();
+        assert_eq!(back.stops.len(), n, "every stop stays");
+        assert_eq!(left == LeftOut::default(), full <= MAX_LINK);
+    }
+}
