@@ -25,6 +25,8 @@ const routes = {
   "/tours": ["tours_page"],
   "/tours/:id": ["tours_page", "tour_planner"],
   "/data": ["data_page"],
+  "/view": ["buyer_view"],
+  "/reply": ["reply_page"],
 };
 
 function fail(message) {

@@ -3,8 +3,8 @@ use crate::components::undo_toast::provide_undo;
 use crate::components::{LocaleMemory, StorageBanners, TopBar, UndoToast};
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
-    BuyerEditor, BuyersPage, DataPage, MatchPage, NoBuyerChosen, NoPropertyChosen, NoTourChosen,
-    NotFoundPage, PropertiesPage, PropertyEditor, TourPlanner, ToursPage,
+    BuyerEditor, BuyerViewPage, BuyersPage, DataPage, MatchPage, NoBuyerChosen, NoPropertyChosen,
+    NoTourChosen, NotFoundPage, PropertiesPage, PropertyEditor, ReplyPage, TourPlanner, ToursPage,
 };
 use crate::paths;
 use crate::state::provide_document;
@@ -40,6 +40,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!(":id") view=|| Suspend::new(tour_planner()) />
                         </ParentRoute>
                         <Route path=path!("/data") view=|| Suspend::new(data_page()) />
+                        <Route path=path!("/view") view=|| Suspend::new(buyer_view()) />
+                        <Route path=path!("/reply") view=|| Suspend::new(reply_page()) />
                     </Routes>
                 </main>
                 <UndoToast />
@@ -69,4 +71,6 @@ lazy_page! {
     tours_page => ToursPage,
     tour_planner => TourPlanner,
     data_page => DataPage,
+    buyer_view => BuyerViewPage,
+    reply_page => ReplyPage,
 }

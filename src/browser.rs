@@ -33,3 +33,99 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<Resul
         Err(e) => Err(format!("{e:?}")),
     })
 }
+
+/// The page's URL fragment without the `#` ("" when none).
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// An absolute URL for an app path (`href` already holds the base).
+pub fn absolute(href: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{href}")
+}
+
+/// Copies `text` to the clipboard; false when the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| !c.is_undefined());
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(write) = write else { return false };
+    match write.call1(&clipboard, &JsValue::from_str(text)) {
+        Ok(promise) => match promise.dyn_into::<js_sys::Promise>() {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            Err(_) => false,
+        },
+        Err(_) => false,
+    }
+}
+
+/// Does this browser have the Web Share API?
+pub fn can_share() -> bool {
+    web_sys::window()
+        .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
+        .unwrap_or(false)
+}
+
+/// Opens the system share sheet with a title and a link.
+pub async fn share_link(title: &str, url: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &JsValue::from_str(title));
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &JsValue::from_str(url));
+    let share = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(share) = share else { return false };
+    match share
+        .call1(&navigator, &data)
+        .map(|p| p.dyn_into::<js_sys::Promise>())
+    {
+        Ok(Ok(p)) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+        _ => false,
+    }
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// A wall-clock time on `date` in this device's time zone, as UTC
+/// (the browser knows the zone's rules, daylight saving included).
+pub fn local_to_utc(
+    date: chrono::NaiveDate,
+    minutes: u32,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    use chrono::Datelike;
+    let d = js_sys::Date::new_with_year_month_day_hr_min(
+        date.year() as u32,
+        date.month0() as i32,
+        date.day() as i32,
+        (minutes / 60) as i32,
+        (minutes % 60) as i32,
+    );
+    let ms = d.get_time();
+    ms.is_finite()
+        .then(|| chrono::DateTime::from_timestamp_millis(ms as i64))
+        .flatten()
+}

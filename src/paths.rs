@@ -52,6 +52,11 @@ pub fn join(base: &str, path: &str) -> String {
     format!("{}/{}", base.trim_end_matches('/'), path)
 }
 
+/// Is `pathname` the buyer's itinerary view (where agent tools are hidden)?
+pub fn is_buyer_view(pathname: &str) -> bool {
+    pathname.trim_end_matches('/').ends_with("/view")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

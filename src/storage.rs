@@ -26,6 +26,10 @@ pub mod keys {
     pub const UNREADABLE_PREFIX: &str = "showplan.unreadable.";
     /// When the user last downloaded a backup (RFC 3339).
     pub const LAST_BACKUP: &str = "showplan.last-backup";
+    /// The agent's name and contact for share links (two lines).
+    pub const AGENT: &str = "showplan.agent";
+    /// Itineraries a buyer kept on this device: share fragments, one per line.
+    pub const KEPT: &str = "showplan.kept";
 }
 
 /// Why a storage call failed, in terms the UI can explain.
@@ -80,6 +84,39 @@ pub fn load_locale() -> Option<String> {
 /// Remembers the language the user chose.
 pub fn save_locale(code: &str) -> Result<(), StorageError> {
     write(keys::LOCALE, code)
+}
+
+/// The agent's name and contact, as last typed in a share panel.
+pub fn load_agent() -> (String, String) {
+    let text = read(keys::AGENT).unwrap_or_default();
+    let mut lines = text.lines();
+    let name = lines.next().unwrap_or_default().to_string();
+    (name, lines.next().unwrap_or_default().to_string())
+}
+
+/// Remembers the agent's name and contact (each kept to one line).
+pub fn save_agent(name: &str, contact: &str) -> Result<(), StorageError> {
+    let line = |s: &str| s.replace(['\n', '\r'], " ");
+    write(keys::AGENT, &format!("{}\n{}", line(name), line(contact)))
+}
+
+/// Share fragments of the itineraries kept on this device, newest first.
+pub fn kept_itineraries() -> Vec<String> {
+    read(keys::KEPT)
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Keeps an itinerary's fragment on this device (once; newest first, at most 20).
+pub fn keep_itinerary(fragment: &str) -> Result<(), StorageError> {
+    let mut kept = kept_itineraries();
+    kept.retain(|k| k != fragment);
+    kept.insert(0, fragment.to_string());
+    kept.truncate(20);
+    write(keys::KEPT, &kept.join("\n"))
 }
 
 /// When the user last downloaded a backup.

@@ -241,13 +241,95 @@ fn links_stay_short_enough_for_messages_and_qr_codes() {
         let it = itinerary(&tour, &doc.properties, &options());
         let full = encode_itinerary(&it).len() + prefix;
         let (fragment, left) = encode_within(&it, prefix);
+        let url = format!("https://example.github.io/showplan/view#{fragment}");
+        let qr = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
+            .map(|c| format!("{:?}", c.version()))
+            .unwrap_or_else(|e| format!("{e:?}"));
         println!(
-            "{n} stops: {full} characters in full, {} sent, left out {left:?}",
-            fragment.len() + prefix
+            "{n} stops: {full} characters in full, {} sent, left out {left:?}, QR (M) {qr}",
+            url.len()
         );
         assert!(fragment.len() + prefix <= MAX_LINK, "{n} stops");
         let back = decode_itinerary(&fragment).unwrap();
         assert_eq!(back.stops.len(), n, "every stop stays");
         assert_eq!(left == LeftOut::default(), full <= MAX_LINK);
     }
+}
+
+#[test]
+fn the_calendar_has_one_event_per_showing_in_utc() {
+    use showplan::domain::calendar::{escape, fold, ics};
+    let (doc, tour) = doc_with_tour(3);
+    let mut it = itinerary(&tour, &doc.properties, &options());
+    it.name = "Saturday; north, east\\west".into();
+    let now = Utc.timestamp_millis_opt(1_764_000_000_000).unwrap();
+    // Portland in November: UTC-8.
+    let to_utc = |d: chrono::NaiveDate, m: u32| {
+        Some(d.and_hms_opt(m / 60, m % 60, 0)?.and_utc() + chrono::Duration::hours(8))
+    };
+    let text = ics(&it, now, to_utc).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(text.matches("BEGIN:VEVENT\r\n").count(), 3);
+    assert!(text.split("\r\n").all(|l| l.len() <= 75), "folded");
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "only CRLF line ends"
+    );
+    let first = it.stops[0].times[1];
+    let expected = format!("DTSTART:20261128T{:02}{:02}00Z", first / 60 + 8, first % 60);
+    assert!(text.contains(&expected), "{expected} in {text}");
+    let unfolded = text.replace("\r\n ", "");
+    assert!(unfolded
+        .contains("DESCRIPTION:Saturday\\; north\\, east\\\\west\\nAna Lee +1 503 555 0100"));
+    assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    let mut out = String::new();
+    fold(&format!("SUMMARY:{}", "é".repeat(60)), &mut out);
+    assert!(out
+        .split("\r\n")
+        .all(|l| l.len() <= 75 && std::str::from_utf8(l.as_bytes()).is_ok()));
+    assert_eq!(
+        out.replace("\r\n ", "").trim_end(),
+        format!("SUMMARY:{}", "é".repeat(60))
+    );
+    // No date, no calendar.
+    it.date = None;
+    assert!(ics(&it, now, to_utc).is_none());
+}
+
+#[test]
+fn stop_ids_in_a_link_are_distinct_for_the_sample_tour() {
+    let (doc, tour) = doc_with_tour(25);
+    let it = itinerary(&tour, &doc.properties, &options());
+    let mut ids: Vec<_> = it.stops.iter().map(|s| s.id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 25);
+    let sample = sample_document(Utc::now());
+    let ids: Vec<_> = sample.tours[0]
+        .stops
+        .iter()
+        .map(|s| {
+            itinerary(&sample.tours[0], &sample.properties, &options())
+                .stops
+                .iter()
+                .find(|x| {
+                    x.address
+                        == sample
+                            .properties
+                            .iter()
+                            .find(|p| p.id == s.property)
+                            .unwrap()
+                            .address
+                })
+                .unwrap()
+                .id
+                .clone()
+        })
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert!(
+        ids[0] != ids[1] && ids[1] != ids[2] && ids[0] != ids[2],
+        "{ids:?}"
+    );
 }

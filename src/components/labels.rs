@@ -81,3 +81,17 @@ pub const NOTE_CATEGORIES: [NoteCategory; 8] = [
     NoteCategory::Community,
     NoteCategory::Other,
 ];
+
+/// "See again", "Maybe", "No" in the user's language.
+pub fn verdict_text(v: crate::domain::model::Verdict) -> String {
+    let i18n = crate::i18n::use_i18n();
+    match v {
+        crate::domain::model::Verdict::SeeAgain => {
+            crate::i18n::t_string!(i18n, verdict_see_again).to_string()
+        }
+        crate::domain::model::Verdict::Maybe => {
+            crate::i18n::t_string!(i18n, verdict_maybe).to_string()
+        }
+        crate::domain::model::Verdict::No => crate::i18n::t_string!(i18n, verdict_no).to_string(),
+    }
+}

@@ -1,9 +1,8 @@
 //! The tour drawn with no network: places projected into an SVG, legs as
 //! lines, numbered stop markers, start and end marked.
-use crate::domain::model::Tour;
-use crate::domain::tour_plan::{places, project};
+use crate::domain::model::LatLon;
+use crate::domain::tour_plan::project;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::state::use_document;
 use leptos::prelude::*;
 
 const W: f64 = 1000.0;
@@ -11,21 +10,14 @@ const H: f64 = 600.0;
 const PAD: f64 = 50.0;
 
 #[component]
-pub fn RouteMap(tour: Memo<Option<Tour>>) -> impl IntoView {
+pub fn RouteMap(
+    /// The start, the stops in order, and the end when `has_end`.
+    #[prop(into)]
+    places: Signal<Vec<Option<LatLon>>>,
+    #[prop(into)] has_end: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_document();
-    let points = Memo::new(move |_| {
-        tour.with(|t| {
-            t.as_ref()
-                .map(|t| {
-                    state
-                        .doc
-                        .with(|d| project(&places(t, &d.properties), W, H, PAD))
-                })
-                .unwrap_or_default()
-        })
-    });
-    let has_end = move || tour.with(|t| t.as_ref().is_some_and(|t| t.end.is_some()));
+    let points = Memo::new(move |_| places.with(|p| project(p, W, H, PAD)));
     let missing = move || points.with(|p| p.iter().skip(1).filter(|p| p.is_none()).count());
     let path = move || {
         points.with(|p| {
@@ -37,7 +29,7 @@ pub fn RouteMap(tour: Memo<Option<Tour>>) -> impl IntoView {
         })
     };
     let markers = move || {
-        let end = has_end();
+        let end = has_end.get();
         points.with(|pts| {
             let last = pts.len().saturating_sub(1);
             pts.iter()

@@ -13,12 +13,15 @@ const BACKUP_REMINDER_DAYS: i64 = 7;
 /// that failed, changes merged from another tab, and the backup reminder.
 #[component]
 pub fn StorageBanners() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
     view! {
         <div class="banners" aria-live="polite">
             <UnreadableBanner />
             <SaveProblemBanner />
             <OtherTabNotice />
-            <BackupReminder />
+            <Show when=move || !crate::paths::is_buyer_view(&location.pathname.get())>
+                <BackupReminder />
+            </Show>
         </div>
     }
 }

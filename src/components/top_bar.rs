@@ -3,17 +3,21 @@ use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// The bar across the top of every page: app name, navigation, language.
 #[component]
 pub fn TopBar() -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
+    let agent = move || !crate::paths::is_buyer_view(&location.pathname.get());
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="top-bar">
             <A href=href("/buyers") attr:class="brand">
                 <span class="brand-name">{t!(i18n, app_name)}</span>
             </A>
+            <Show when=agent>
             <nav class="main-nav" aria-label=move || t_string!(i18n, nav_label)>
                 <A href=href("/buyers")>{t!(i18n, nav_buyers)}</A>
                 <A href=href("/properties")>{t!(i18n, nav_properties)}</A>
@@ -21,6 +25,7 @@ pub fn TopBar() -> impl IntoView {
                 <A href=href("/tours")>{t!(i18n, nav_tours)}</A>
                 <A href=href("/data")>{t!(i18n, nav_data)}</A>
             </nav>
+            </Show>
             <LanguageSwitch />
         </header>
     }

@@ -1,9 +1,11 @@
 //! The planner for one tour: settings, stops, optimise, map.
 use crate::components::undo_toast::{use_undo, Undo};
-use crate::components::{RouteMap, TourStops};
+use crate::components::{RouteMap, ShareTour, TourStops};
 use crate::domain::coords::parse_coords;
 use crate::domain::model::{Id, Place, Record, Stop, Tour};
-use crate::domain::tour_plan::{clock, clock_of, optimise, parse_clock, plan, reorder, Optimised};
+use crate::domain::tour_plan::{
+    clock, clock_of, optimise, parse_clock, places, plan, reorder, Optimised,
+};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::{use_document, DocState};
 use chrono::{NaiveDate, Utc};
@@ -275,7 +277,11 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                     </p>
                 </Show>
                 <TourStops edit=edit tour=tour schedule=schedule />
-                <RouteMap tour=tour />
+                <RouteMap
+                    places=Signal::derive(move || tour.with(|t| t.as_ref().map(|t| state.doc.with(|d| places(t, &d.properties))).unwrap_or_default()))
+                    has_end=Signal::derive(move || tour.with(|t| t.as_ref().is_some_and(|t| t.end.is_some())))
+                />
+                <ShareTour tour=tour />
             </section>
         </Show>
     }

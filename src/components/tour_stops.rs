@@ -1,6 +1,7 @@
 //! The stops of a tour in order, each with its leg, times and warnings;
 //! reordered by dragging the handle (pointer events, so fingers work) or with
 //! the move up / move down buttons.
+use crate::components::labels::verdict_text;
 use crate::components::tour_editor::TourEdit;
 use crate::domain::model::{Id, LatLon, StopTiming, Tour};
 use crate::domain::tour_plan::{
@@ -120,6 +121,21 @@ pub fn TourStops(
                         Warning::WindowBroken { late } => t_string!(i18n, warning_window, minutes = late).to_string(),
                     }).collect::<Vec<_>>();
                     let duration = stop.duration_min.unwrap_or(t.default_duration_min);
+                    let feedback: Vec<String> = d
+                        .feedback
+                        .iter()
+                        .filter(|f| f.tour == t.id && f.stop == stop.id)
+                        .map(|f| {
+                            let mut line = format!("{}: {}", f.person, "★".repeat(usize::from(f.rating.unwrap_or(0).min(5))));
+                            if let Some(v) = f.verdict {
+                                line.push_str(&format!(" · {}", verdict_text(v)));
+                            }
+                            if !f.comment.is_empty() {
+                                line.push_str(&format!(" · “{}”", f.comment));
+                            }
+                            line
+                        })
+                        .collect();
                     let (arrive, start, end, wait, travel) = (planned.arrive, planned.start, planned.end, planned.wait, planned.travel);
                     let move_label = t_string!(i18n, tour_drag, address = address.clone()).to_string();
                     let up_label = t_string!(i18n, tour_move_up, address = address.clone()).to_string();
@@ -175,6 +191,11 @@ pub fn TourStops(
                                     on:click=move |_| edit.apply(|t| t.stops.retain(|s| s.id != sid))>"✕"</button>
                             </div>
                             {warnings.into_iter().map(|w| view! { <p class="warning" role="alert" data-testid="stop-warning">{w}</p> }).collect_view()}
+                            {(!feedback.is_empty()).then(|| view! {
+                                <ul class="stop-feedback" data-testid="stop-feedback">
+                                    {feedback.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                                </ul>
+                            })}
                             <div class="stop-controls">
                                 <label class="field"><span>{t!(i18n, tour_duration)}</span>
                                     <input type="number" min="1" max="600" inputmode="numeric" name="stop-duration" prop:value=duration.to_string()

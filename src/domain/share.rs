@@ -69,7 +69,7 @@ pub struct SharedNote {
 /// One showing as the buyer sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SharedStop {
-    /// Short id of the stop (first hex digits), for feedback.
+    /// Short id of the stop (last hex digits), for feedback.
     #[serde(rename = "i")]
     pub id: String,
     #[serde(rename = "a")]
@@ -104,7 +104,7 @@ pub struct SharedStop {
 /// A tour as the buyer sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Itinerary {
-    /// Short id of the tour (first hex digits), for feedback.
+    /// Short id of the tour (last hex digits), for feedback.
     #[serde(rename = "i")]
     pub tour: String,
     #[serde(rename = "n", default, skip_serializing_if = "String::is_empty")]
@@ -142,8 +142,11 @@ fn is_sq_ft(unit: &AreaUnit) -> bool {
 const STOP_HEX: usize = 6;
 const TOUR_HEX: usize = 12;
 
+/// The last `hex` digits of an id (random in v4 ids; distinct in the
+/// sample data's fixed ids, which differ at the end).
 fn short(id: Id, hex: usize) -> String {
-    id.simple().to_string()[..hex].to_string()
+    let full = id.simple().to_string();
+    full[full.len() - hex..].to_string()
 }
 
 /// Four decimals: about 11 m, enough to find a front door.

@@ -1,0 +1,134 @@
+// No server: the link is the message. The agent shares a tour, a buyer on
+// another device (empty storage) opens it, rates two homes and sends a reply
+// link, and the agent's device attaches the ratings to the tour.
+import { test, expect } from "@playwright/test";
+import jsQR from "jsqr";
+import { deflateRawSync } from "node:zlib";
+
+async function loadSample(page) {
+  await page.goto("/data");
+  await page.getByTestId("load-sample").tap();
+  await expect(page.getByText("Sample data loaded.")).toBeVisible();
+}
+
+/** Reads the QR code on the page with a real QR decoder (jsQR). */
+async function readQr(page) {
+  const { width, height, data } = await page.getByTestId("qr-code").first().evaluate(async (svg) => {
+    // Whole pixels per module, so the edges stay sharp.
+    const size = svg.viewBox.baseVal.width * 4;
+    const img = new Image();
+    img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = size;
+    const ctx = canvas.getContext("2d");
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, size, size);
+    ctx.drawImage(img, 0, 0, size, size);
+    // Raw RGBA pixels, as base64 (a plain array of millions of numbers is slow to pass).
+    const pixels = ctx.getImageData(0, 0, size, size).data;
+    let binary = "";
+    for (let i = 0; i < pixels.length; i += 0x8000) {
+      binary += String.fromCharCode(...pixels.subarray(i, i + 0x8000));
+    }
+    return { width: size, height: size, data: btoa(binary) };
+  });
+  const pixels = new Uint8ClampedArray(Buffer.from(data, "base64"));
+  return jsQR(pixels, width, height)?.data ?? null;
+}
+
+test("share a tour, the buyer rates two homes, the agent takes the reply back", async ({ page, browser }) => {
+  await loadSample(page);
+  await page.goto("/tours");
+  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+  const share = page.getByTestId("share-tour");
+  await share.getByLabel("Your name").fill("Ana Lee");
+  await share.getByLabel("Your phone or email").fill("+1 503 555 0100");
+  await share.getByLabel("Your phone or email").press("Tab");
+  const link = await page.getByTestId("share-link").inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/view#1\.[A-Za-z0-9_-]+$/);
+  // Private notes never travel: the sample homes have some.
+  expect(decodeURIComponent(link)).not.toContain("Seller motivated");
+  // A phone can scan the code back to the exact link.
+  expect(await readQr(page)).toBe(link);
+
+  // The calendar file has every showing.
+  const [download] = await Promise.all([page.waitForEvent("download"), share.getByTestId("download-ics").tap()]);
+  const ics = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8"));
+  const unfolded = ics.replace(/\r\n[ \t]/g, "");
+  expect(unfolded.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+  expect(unfolded.match(/^BEGIN:VEVENT$/gm)).toHaveLength(3);
+  expect(unfolded.match(/^DTSTART:\d{8}T\d{6}Z$/gm)).toHaveLength(3);
+  expect(unfolded).toContain("LOCATION:8123 SE 13th Ave\\, Portland\\, OR");
+
+  // The buyer: another browser, nothing stored.
+  const buyerContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  const buyer = await buyerContext.newPage();
+  await buyer.goto(link);
+  const view = buyer.getByTestId("buyer-view");
+  await expect(view.getByRole("heading", { level: 1 })).toHaveText("Saturday, southeast");
+  await expect(view.getByTestId("home-card")).toHaveCount(3);
+  await expect(view).toContainText("Ana Lee +1 503 555 0100");
+  await expect(buyer.getByRole("navigation")).toHaveCount(0);
+  await expect(view.getByTestId("route-map").locator(".marker")).toHaveCount(4);
+  expect(await buyer.evaluate(() => localStorage.length)).toBe(0);
+
+  await view.getByLabel("Your name (each person rates on their own)").fill("Maria");
+  const cards = view.getByTestId("home-card");
+  await cards.nth(0).getByLabel("5 stars").tap();
+  await cards.nth(0).getByLabel("See again").check();
+  await cards.nth(0).getByLabel("Comment").fill("Loved the kitchen");
+  await cards.nth(0).getByLabel("Comment").press("Tab");
+  await cards.nth(2).getByLabel("2 stars").tap();
+  await cards.nth(2).getByLabel("No", { exact: true }).check();
+  await view.getByTestId("send-feedback").tap();
+  const reply = await view.getByTestId("reply-link").inputValue();
+  expect(reply).toMatch(/\/reply#1\./);
+  await buyerContext.close();
+
+  // The agent opens the reply.
+  await page.goto(reply);
+  const preview = page.getByTestId("reply-preview");
+  await expect(preview.locator("li")).toHaveCount(2);
+  await expect(preview).toContainText("Loved the kitchen");
+  await page.getByTestId("add-reply").tap();
+  await expect(page.getByTestId("reply-added")).toHaveText("2 ratings added.");
+  // Twice is once.
+  await page.reload();
+  await expect(page.getByTestId("reply-added")).toHaveText("This feedback is already with the tour.");
+  await page.getByRole("link", { name: "Open the tour" }).tap();
+  const feedback = page.getByTestId("stop-feedback");
+  await expect(feedback).toHaveCount(2);
+  await expect(feedback.first()).toContainText("Maria: ★★★★★ · See again · “Loved the kitchen”");
+});
+
+test("a tampered, cut or foreign link shows a clear message and touches no data", async ({ page }) => {
+  await loadSample(page);
+  await page.goto("/tours");
+  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+  const link = await page.getByTestId("share-link").inputValue();
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+
+  const cases = [
+    [link.slice(0, link.length - 40), "damaged or incomplete"],
+    [link.replace(/#1\.(.{10})./, "#1.$1*"), "damaged or incomplete"],
+    [link.replace("#1.", "#9."), "newer version of Showplan"],
+    [link.split("#")[0] + "#hello", "damaged or incomplete"],
+  ];
+  for (const [url, message] of cases) {
+    await page.goto("about:blank");
+    await page.goto(url);
+    await expect(page.getByTestId("link-error")).toContainText(message);
+  }
+  // Another link opened in the same tab replaces the one shown.
+  await page.goto(link);
+  await expect(page.getByTestId("home-card")).toHaveCount(3);
+  await page.evaluate(() => (location.hash = "#1.garbage"));
+  await expect(page.getByTestId("link-error")).toContainText("damaged or incomplete");
+  await expect(page.getByTestId("home-card")).toHaveCount(0);
+  // A reply for a tour this device does not have says so.
+  const body = deflateRawSync(JSON.stringify({ i: "0123456789ab", at: 1, f: [] })).toString("base64url");
+  await page.goto(`/reply#1.${body}`);
+  await expect(page.getByTestId("link-error")).toContainText("a tour that is not on this device");
+  expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(stored);
+});
