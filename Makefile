@@ -9,7 +9,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 LOGS := target/test-logs
 
-.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint bench
+.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint bench share-lengths fuzz
 
 setup:
 	bash scripts/setup.sh
@@ -64,3 +64,11 @@ bench: dist
 	cargo test --release --target wasm32-unknown-unknown --test planner_bench_web -- --include-ignored --nocapture
 	node scripts/bench-load.mjs dist target/bench/document-2000.json
 	node scripts/bench-ui.mjs dist target/bench/document-2000.json
+
+## Buyer link lengths and QR versions for 5-, 10- and 20-stop tours.
+share-lengths:
+	cargo run --release --example share_lengths
+
+## Fuzzes the link, reply and document decoders (FUZZ_SECONDS, default 60).
+fuzz:
+	bash scripts/fuzz.sh $${FUZZ_SECONDS:-60}

@@ -33,26 +33,33 @@ cargo_flags=(--target wasm32-unknown-unknown --bin showplan --features split)
 [ "$profile" = release ] && cargo_flags+=(--release)
 cargo build "${cargo_flags[@]}"
 
-rm -rf "$work" && mkdir -p "$work/out"
-wasm-split-cli "target/wasm32-unknown-unknown/$profile/showplan.wasm" "$work" --out-name showplan
-wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/out" --out-name showplan "$work/showplan.wasm"
-cp "$work"/__wasm_split.js "$work/out/"
-for chunk in "$work"/split_*.wasm "$work"/chunk_*.wasm; do
-  [ -e "$chunk" ] && cp "$chunk" "$work/out/"
-done
-# Starts the app; a file, since the Content-Security-Policy allows no inline script.
-printf 'import init from "./showplan.js";\ninit();\n' >"$work/out/boot.js"
-
-if [ "$profile" = release ]; then
-  for f in "$work"/out/*.wasm; do
-    # wasm-opt warns about the split tool's name subsection; it is stripped here.
-    wasm-opt "${wasm_opt_flags[@]}" "$f" -o "$f" 2> >(grep -v 'unknown name subsection' >&2)
+input="target/wasm32-unknown-unknown/$profile/showplan.wasm"
+# The same wasm gives the same pieces: a second build of it (the sub-path
+# bundle, a CSS-only change under trunk serve) reuses them.
+key=$(sha256sum "$input" | cut -c1-16)-$profile
+if [ "$(cat "$work/out/.key" 2>/dev/null)" != "$key" ]; then
+  rm -rf "$work" && mkdir -p "$work/out"
+  wasm-split-cli "$input" "$work" --out-name showplan
+  wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/out" --out-name showplan "$work/showplan.wasm"
+  cp "$work"/__wasm_split.js "$work/out/"
+  for chunk in "$work"/split_*.wasm "$work"/chunk_*.wasm; do
+    if [ -e "$chunk" ]; then cp "$chunk" "$work/out/"; fi
   done
+  # Starts the app; a file, since the Content-Security-Policy allows no inline script.
+  printf 'import init from "./showplan.js";\ninit();\n' >"$work/out/boot.js"
+  if [ "$profile" = release ]; then
+    for f in "$work"/out/*.wasm; do
+      # wasm-opt warns about the split tool's name subsection; it is stripped here.
+      wasm-opt "${wasm_opt_flags[@]}" "$f" -o "$f" 2> >(grep -v 'unknown name subsection' >&2)
+    done
+  fi
+  echo "$key" >"$work/out/.key"
 fi
 
-hash=$(cat "$work"/out/* | sha256sum | cut -c1-16)
+hash=$(cat "$work"/out/*.js "$work"/out/*.wasm | sha256sum | cut -c1-16)
 pkg="pkg-$hash"
 rm -rf "$staging"/pkg-*
 cp -r "$work/out" "$staging/$pkg"
+rm -f "$staging/$pkg/.key"
 sed -i -e "s#__PKG__#$pkg#g" -e '/<link data-trunk rel="rust"/d' "$staging/index.html"
 echo "build-wasm: $pkg ($(ls "$staging/$pkg" | wc -l) files)"
