@@ -216,9 +216,9 @@ fn exact(input: &PlanInput) -> Vec<usize> {
         return vec![];
     }
     let full = (1usize << n) - 1;
-    // An upper bound from the heuristic: missed minutes and travel only grow
-    // along a route, so a label already worse than it can be dropped.
-    let bound_order = heuristic(input);
+    // An upper bound from a quick local search: missed minutes and travel
+    // only grow along a route, so a label already worse than it can be dropped.
+    let bound_order = quick_bound(input);
     let (bound_missed, bound_travel, _) = cost(input, &bound_order);
     // A lower bound on the travel still to come: every stop not yet visited
     // must be entered by some leg, at least its cheapest one (and so must
@@ -249,6 +249,10 @@ fn exact(input: &PlanInput) -> Vec<usize> {
         };
     }
     still_to_come[0] = all_in;
+    // The travel matrix, flat: the inner loop reads it millions of times.
+    let m = n + 2;
+    let flat: Vec<u32> = (0..m * m).map(|k| leg(input, k / m, k % m)).collect();
+    let d = |a: usize, b: usize| flat[a * m + b];
     let hopeless = |l: &Label, set: usize| {
         (l.missed, l.travel + still_to_come[set]) > (bound_missed, bound_travel)
     };
@@ -282,7 +286,7 @@ fn exact(input: &PlanInput) -> Vec<usize> {
                 while prevs != 0 {
                     let prev = prevs.trailing_zeros() as usize;
                     prevs &= prevs - 1;
-                    let step = leg(input, prev + 1, last + 1);
+                    let step = d(prev + 1, last + 1);
                     let (start_at, len) = ranges[rest * n + prev];
                     for li in start_at..start_at + len {
                         let l = arena[li as usize];
@@ -565,6 +569,26 @@ fn by_time(input: &PlanInput) -> Vec<usize> {
         )
     });
     order
+}
+
+/// A good order found fast, as the exact search's first bound: local search
+/// from nearest neighbour and from time order, the better of the two.
+fn quick_bound(input: &PlanInput) -> Vec<usize> {
+    let fast = travel_only(input) && symmetric(input);
+    let mut best: Option<(Vec<usize>, (u32, u32, u32))> = None;
+    for mut order in [nearest_neighbour(input), by_time(input)] {
+        let mut budget = u64::MAX / 2;
+        if fast {
+            fast_local_search(input, &mut order, &mut budget);
+        } else {
+            local_search(input, &mut order, &mut budget);
+        }
+        let c = cost(input, &order);
+        if best.as_ref().is_none_or(|(_, bc)| c < *bc) {
+            best = Some((order, c));
+        }
+    }
+    best.map(|(o, _)| o).unwrap_or_default()
 }
 
 /// Several starts, each improved by local search, then perturbed
