@@ -23,7 +23,10 @@ wasm_opt_flags=(-Oz --converge --strip-debug --strip-producers
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
 lock_wb=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-if ! wasm-bindgen --version 2>/dev/null | grep -q " $lock_wb\b"; then
+# (The version is read whole: `| grep -q` could close the pipe early and,
+# under pipefail, fail the check.)
+installed_wb=$(wasm-bindgen --version 2>/dev/null || true)
+if [ "${installed_wb##* }" != "$lock_wb" ]; then
   echo "build-wasm: wasm-bindgen-cli $lock_wb (the version in Cargo.lock) is needed; run 'make setup'" >&2
   exit 1
 fi

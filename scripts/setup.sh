@@ -36,7 +36,8 @@ if [ -z "$WB" ]; then
   echo "setup: cannot read the wasm-bindgen version from Cargo.lock" >&2
   exit 1
 fi
-if wasm-bindgen --version 2>/dev/null | grep -q " $WB\b" && command -v wasm-bindgen-test-runner >/dev/null; then
+installed_wb=$(wasm-bindgen --version 2>/dev/null || true)
+if [ "${installed_wb##* }" = "$WB" ] && command -v wasm-bindgen-test-runner >/dev/null; then
   say "wasm-bindgen-cli $WB: present"
 else
   say "wasm-bindgen-cli $WB: installing (15-20 min)"

@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { splitPages } from "./split-pages.mjs";
 
 const dir = process.argv[2] ?? "dist";
 const budgetKb = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 350);
@@ -70,21 +71,12 @@ const shell = [
 ];
 
 // Which files each split page needs, read from the loader wasm-split wrote.
-const loader = readFileSync(join(dir, pkg, "__wasm_split.js"), "utf8");
-const chunkFile = new Map(
-  [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map(
-    (m) => [m[1], m[2]],
-  ),
-);
-const pages = new Map();
-for (const m of loader.matchAll(
-  /export const __wasm_split_load_([a-z_]+?)_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g,
-)) {
-  const deps = m[3].split(",").map((d) => d.trim()).filter(Boolean);
-  const files = [m[2], ...deps.map((d) => chunkFile.get(d) ?? fail(`${d} has no file in __wasm_split.js`))];
-  pages.set(m[1], files.map((f) => `${pkg}/${f}`));
+let pages;
+try {
+  pages = new Map([...splitPages(join(dir, pkg))].map(([name, files]) => [name, files.map((f) => `${pkg}/${f}`)]));
+} catch (e) {
+  fail(e.message);
 }
-if (pages.size === 0) fail(`no split pages found in ${pkg}/__wasm_split.js`);
 for (const name of pages.keys()) {
   if (!Object.values(routes).some((r) => r.includes(name))) fail(`page ${name} is in no route of scripts/size.mjs`);
 }
