@@ -25,6 +25,7 @@ serve: setup
 dist: setup
 	trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
 	cp "$(DIST)/index.html" "$(DIST)/404.html"
+	DIST="$(DIST)" workbox generateSW workbox-config.cjs
 
 ## The same bundle built for /showplan/, used by the end-to-end tests.
 dist-subpath:

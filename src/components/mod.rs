@@ -21,6 +21,7 @@ mod top_bar;
 pub mod tour_editor;
 mod tour_stops;
 pub mod undo_toast;
+mod update_banner;
 
 pub use backup_button::BackupButton;
 pub use buyer_form::BuyerForm;
@@ -42,3 +43,4 @@ pub use top_bar::TopBar;
 pub use tour_editor::TourEditor;
 pub use tour_stops::TourStops;
 pub use undo_toast::UndoToast;
+pub use update_banner::UpdateBanner;

@@ -16,6 +16,7 @@ pub fn StorageBanners() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     view! {
         <div class="banners" aria-live="polite">
+            <crate::components::UpdateBanner />
             <UnreadableBanner />
             <SaveProblemBanner />
             <OtherTabNotice />
