@@ -75,7 +75,11 @@ if [ -x node_modules/.bin/wasm-opt ] && [ node_modules/.package-lock.json -nt pa
   say "npm packages: present"
 else
   say "npm packages: installing"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  # npm ci refuses this lock file here: rollup (via workbox-build) lists
+  # platform packages this registry does not carry, so they are not in the
+  # lock. npm install then installs exactly the locked versions.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund 2>/dev/null ||
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund
 fi
 
 # 5. For tests: Debian's Chromium and its matching chromedriver (never a downloaded browser).
