@@ -81,16 +81,8 @@ pub fn TourEditor(id: Id) -> impl IntoView {
 
     let text =
         move |f: fn(&Tour) -> String| move || tour.with(|t| t.as_ref().map(f).unwrap_or_default());
-    let number = move |f: fn(&Tour) -> String| text(f);
 
-    let buyers = move || {
-        state.doc.with(|d| {
-            d.buyers
-                .iter()
-                .map(|b| (b.id, b.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let buyers = move || state.doc.with(|d| d.buyer_names());
     let addable = move || {
         state.doc.with(|d| {
             tour.with(|t| {
@@ -233,19 +225,19 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                             on:change=move |ev| { let v = parse_clock(&event_target_value(&ev)); edit.apply(|t| t.latest_end = v) } />
                     </label>
                     <label class="field"><span>{t!(i18n, tour_default_duration)}</span>
-                        <input type="number" name="tour-duration" min="5" max="240" inputmode="numeric" prop:value=number(|t| t.default_duration_min.to_string())
+                        <input type="number" name="tour-duration" min="5" max="240" inputmode="numeric" prop:value=text(|t| t.default_duration_min.to_string())
                             on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<u16>() { edit.apply(|t| t.default_duration_min = v.clamp(1, 600)) } } />
                     </label>
                     <label class="field"><span>{t!(i18n, tour_buffer)}</span>
-                        <input type="number" name="tour-buffer" min="0" max="120" inputmode="numeric" prop:value=number(|t| t.buffer_min.to_string())
+                        <input type="number" name="tour-buffer" min="0" max="120" inputmode="numeric" prop:value=text(|t| t.buffer_min.to_string())
                             on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<u16>() { edit.apply(|t| t.buffer_min = v.min(600)) } } />
                     </label>
                     <label class="field"><span>{t!(i18n, tour_speed)}</span>
-                        <input type="number" name="tour-speed" min="5" max="120" inputmode="decimal" prop:value=number(|t| t.speed_kmh.map(|s| s.to_string()).unwrap_or_else(|| "30".into()))
+                        <input type="number" name="tour-speed" min="5" max="120" inputmode="decimal" prop:value=text(|t| t.speed_kmh.map(|s| s.to_string()).unwrap_or_else(|| "30".into()))
                             on:change=move |ev| { let v = event_target_value(&ev).parse::<f64>().ok().filter(|s| *s > 0.0); edit.apply(|t| t.speed_kmh = v) } />
                     </label>
                     <label class="field"><span>{t!(i18n, tour_circuity)}</span>
-                        <input type="number" name="tour-circuity" min="1" max="3" step="0.1" inputmode="decimal" prop:value=number(|t| t.circuity.map(|s| s.to_string()).unwrap_or_else(|| "1.3".into()))
+                        <input type="number" name="tour-circuity" min="1" max="3" step="0.1" inputmode="decimal" prop:value=text(|t| t.circuity.map(|s| s.to_string()).unwrap_or_else(|| "1.3".into()))
                             on:change=move |ev| { let v = event_target_value(&ev).parse::<f64>().ok().filter(|c| *c >= 1.0); edit.apply(|t| t.circuity = v) } />
                     </label>
                 </div>

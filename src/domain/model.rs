@@ -409,6 +409,11 @@ pub struct Feedback {
 }
 
 impl Document {
+    /// Each buyer's id and name, in list order (for pickers and lists).
+    pub fn buyer_names(&self) -> Vec<(Id, String)> {
+        self.buyers.iter().map(|b| (b.id, b.name.clone())).collect()
+    }
+
     /// True when there is nothing in the document.
     pub fn is_empty(&self) -> bool {
         self.buyers.is_empty()

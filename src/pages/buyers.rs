@@ -59,7 +59,7 @@ pub fn BuyersPage() -> impl IntoView {
                 </Show>
                 <ul class="record-list" data-testid="buyer-list">
                     <For
-                        each=move || state.doc.with(|d| d.buyers.iter().map(|b| (b.id, b.name.clone())).collect::<Vec<_>>())
+                        each=move || state.doc.with(|d| d.buyer_names())
                         key=|row| row.clone()
                         children=|(id, name)| view! {
                             <li><A href=href(&format!("/buyers/{id}"))>{name}</A></li>

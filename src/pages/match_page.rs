@@ -36,14 +36,7 @@ pub fn MatchPage() -> impl IntoView {
             .get("buyer")
             .and_then(|s| uuid::Uuid::parse_str(&s).ok())
     });
-    let buyers = move || {
-        state.doc.with(|d| {
-            d.buyers
-                .iter()
-                .map(|b| (b.id, b.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let buyers = move || state.doc.with(|d| d.buyer_names());
     let choose = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         navigate(&format!("/match?buyer={v}"), Default::default());
