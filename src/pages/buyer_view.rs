@@ -56,7 +56,7 @@ fn BuyerView(fragment: String) -> impl IntoView {
     let i18n = use_i18n();
     let decoded = decode_itinerary(&fragment);
     match decoded {
-        Ok(it) => view! { <Itinerary it=it fragment=fragment /> }.into_any(),
+        Ok(it) => view! { <ItineraryView it=it fragment=fragment /> }.into_any(),
         Err(ShareError::Empty) => view! { <KeptItineraries /> }.into_any(),
         Err(e) => view! {
             <section class="page-section" data-testid="buyer-view">
@@ -91,8 +91,9 @@ fn KeptItineraries() -> impl IntoView {
     }
 }
 
+/// The itinerary a link carries, with the buyer's ratings.
 #[component]
-fn Itinerary(it: Itinerary, fragment: String) -> impl IntoView {
+fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
     let i18n = use_i18n();
     let locale = move || i18n.get_locale().as_str();
     let person = RwSignal::new(String::new());
