@@ -37,7 +37,7 @@ test: setup-test lint test-host test-browser test-e2e
 
 lint:
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 
 test-host:
 	@mkdir -p $(LOGS)

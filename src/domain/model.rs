@@ -196,12 +196,8 @@ pub enum ListingStatus {
     Withdrawn,
 }
 
-/// A point on the map.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct LatLon {
-    pub lat: f64,
-    pub lon: f64,
-}
+/// A point on the map (defined with the planner, which measures between them).
+pub use showplan_planner::LatLon;
 
 /// One feature of a home, by room or category ("Kitchen": "gas range").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
