@@ -5,12 +5,13 @@
 //! Run with `make share-lengths` (or `cargo run --release --example share_lengths`).
 use chrono::Utc;
 use showplan::domain::model::Stop;
+use showplan::domain::qr::{link_code, version};
 use showplan::domain::sample::sample_document;
 use showplan::domain::share::{encode_itinerary, encode_within, itinerary, ShareOptions, MAX_LINK};
 
 fn main() {
     let doc = sample_document(Utc::now());
-    let prefix = "https://example.github.io/showplan/view#";
+    let prefix = "https://example.github.io/showplan/#";
     let options = ShareOptions {
         agent: "Ana Lee".into(),
         agent_contact: "+1 503 555 0100".into(),
@@ -31,10 +32,8 @@ fn main() {
         let full = prefix.len() + encode_itinerary(&it).len();
         let (fragment, left) = encode_within(&it, prefix.len());
         let url = format!("{prefix}{fragment}");
-        let qr = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
-            .map(|c| match c.version() {
-                qrcode::Version::Normal(v) | qrcode::Version::Micro(v) => v.to_string(),
-            })
+        let qr = link_code(&url)
+            .map(|c| version(&c).to_string())
             .unwrap_or_else(|e| format!("none ({e:?})"));
         println!(
             "  {n:>2} stops: {full:>5} characters with everything, {:>5} sent{}; QR version {qr} (M)",

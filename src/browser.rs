@@ -42,6 +42,23 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
+/// Turns a short buyer link (`<base>/#2.…`) into the buyer view's address
+/// before the router reads it, without a new history entry.
+pub fn open_short_link() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(hash)) = (location.pathname(), location.hash()) else {
+        return;
+    };
+    if let Some(target) = crate::paths::short_link_target(&crate::paths::base(), &path, &hash) {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&target));
+        }
+    }
+}
+
 /// An absolute URL for an app path (`href` already holds the base).
 pub fn absolute(href: &str) -> String {
     let origin = web_sys::window()

@@ -52,6 +52,18 @@ pub fn join(base: &str, path: &str) -> String {
     format!("{}/{}", base.trim_end_matches('/'), path)
 }
 
+/// A buyer's link is short: `<base>/#2.…`, the app's root with the
+/// itinerary in the fragment. The address the app should show for it
+/// (`<base>/view#2.…`), or `None` for any other address.
+pub fn short_link_target(base: &str, pathname: &str, hash: &str) -> Option<String> {
+    let at_root = pathname.trim_end_matches('/') == base.trim_end_matches('/');
+    let fragment = hash.trim_start_matches('#');
+    let versioned = fragment
+        .split_once('.')
+        .is_some_and(|(v, _)| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
+    (at_root && versioned).then(|| format!("{}#{fragment}", join(base, "/view")))
+}
+
 /// Is `pathname` the buyer's itinerary view (where agent tools are hidden)?
 pub fn is_buyer_view(pathname: &str) -> bool {
     pathname.trim_end_matches('/').ends_with("/view")
@@ -72,6 +84,25 @@ mod tests {
         assert_eq!(base_from_uri("https://me.github.io/showplan/"), "/showplan");
         assert_eq!(base_from_uri("https://h/a/b/?x=1#y"), "/a/b");
         assert_eq!(base_from_uri("http://127.0.0.1:8000/index.html"), "");
+    }
+
+    #[test]
+    fn a_short_link_at_the_root_opens_the_buyer_view() {
+        assert_eq!(
+            short_link_target("", "/", "#2.abc").as_deref(),
+            Some("/view#2.abc")
+        );
+        assert_eq!(
+            short_link_target("/showplan", "/showplan/", "#2.abc").as_deref(),
+            Some("/showplan/view#2.abc")
+        );
+        assert_eq!(short_link_target("", "/", "").as_deref(), None);
+        assert_eq!(short_link_target("", "/", "#top").as_deref(), None);
+        assert_eq!(short_link_target("", "/tours", "#2.abc").as_deref(), None);
+        assert_eq!(
+            short_link_target("/showplan", "/", "#2.abc").as_deref(),
+            None
+        );
     }
 
     #[test]

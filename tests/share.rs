@@ -4,9 +4,11 @@ use chrono::{TimeZone, Utc};
 use showplan::domain::model::{
     Buyer, Document, NeighbourhoodNote, NoteCategory, Renovation, Stop, Tour, Verdict,
 };
-use showplan::domain::packing::deflate_base64;
+use showplan::domain::packing::{deflate_base64, deflate_base64_with};
+use showplan::domain::qr::{link_code, version};
 use showplan::domain::sample::sample_document;
 use showplan::domain::share::*;
+use showplan::domain::wire::{read_itinerary, write_itinerary, DICTIONARY};
 
 const MARKER: &str = "PRIVATE-7f3a9c";
 
@@ -39,7 +41,7 @@ fn an_itinerary_round_trips() {
     assert_eq!(it.stops.len(), 5);
     assert_eq!(it.agent, "Ana Lee");
     let fragment = encode_itinerary(&it);
-    assert!(fragment.starts_with("1."));
+    assert!(fragment.starts_with("2."));
     assert_eq!(decode_itinerary(&fragment).unwrap(), it);
     assert_eq!(decode_itinerary(&format!("#{fragment}")).unwrap(), it);
 }
@@ -113,8 +115,8 @@ fn each_kind_of_broken_link_has_its_error() {
     assert_eq!(decode_itinerary("x.abc"), Err(ShareError::NotALink));
     assert_eq!(decode_itinerary("0.abc"), Err(ShareError::NotALink));
     assert_eq!(
-        decode_itinerary(&good.replacen("1.", "2.", 1)),
-        Err(ShareError::Newer(2))
+        decode_itinerary(&good.replacen("2.", "3.", 1)),
+        Err(ShareError::Newer(3))
     );
     assert_eq!(
         decode_itinerary(&"1.".repeat(7000)),
@@ -131,9 +133,15 @@ fn each_kind_of_broken_link_has_its_error() {
     deflate_base64(&vec![b' '; 1 << 20], 10, &mut bomb);
     assert!(bomb.len() < 2000);
     assert_eq!(decode_itinerary(&bomb), Err(ShareError::TooLarge));
+    let mut bomb = String::from("2.");
+    deflate_base64_with(DICTIONARY, &vec![b' '; 1 << 20], &mut bomb);
+    assert_eq!(decode_itinerary(&bomb), Err(ShareError::TooLarge));
     // Valid compression, wrong content.
     let mut other = String::from("1.");
     deflate_base64(br#"{"hello":"world"}"#, 10, &mut other);
+    assert_eq!(decode_itinerary(&other), Err(ShareError::WrongContent));
+    let mut other = String::from("2.");
+    deflate_base64_with(DICTIONARY, b"\x01hello world", &mut other);
     assert_eq!(decode_itinerary(&other), Err(ShareError::WrongContent));
     // A reply is not an itinerary, and the other way round.
     let reply = encode_reply(&Reply {
@@ -176,7 +184,7 @@ fn a_reply_attaches_once_to_its_tour() {
                 comment: String::new(),
             },
             Reaction {
-                stop: "ffffffff".into(),
+                stop: "ffff".into(),
                 person: "Maria".into(),
                 rating: Some(3),
                 verdict: None,
@@ -229,7 +237,7 @@ fn a_reply_attaches_once_to_its_tour() {
 
 #[test]
 fn links_stay_short_enough_for_messages_and_qr_codes() {
-    let prefix = "https://example.github.io/showplan/view#".len();
+    let prefix = "https://example.github.io/showplan/#".len();
     for n in [5, 10, 20, 40] {
         let (doc, tour) = doc_with_tour(n.min(25));
         let mut tour = tour;
@@ -241,10 +249,8 @@ fn links_stay_short_enough_for_messages_and_qr_codes() {
         let it = itinerary(&tour, &doc.properties, &options());
         let full = encode_itinerary(&it).len() + prefix;
         let (fragment, left) = encode_within(&it, prefix);
-        let url = format!("https://example.github.io/showplan/view#{fragment}");
-        let qr = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
-            .map(|c| format!("{:?}", c.version()))
-            .unwrap_or_else(|e| format!("{e:?}"));
+        let url = format!("https://example.github.io/showplan/#{fragment}");
+        let qr = link_code(&url).map(|c| version(&c)).unwrap_or(0);
         println!(
             "{n} stops: {full} characters in full, {} sent, left out {left:?}, QR (M) {qr}",
             url.len()
@@ -253,7 +259,67 @@ fn links_stay_short_enough_for_messages_and_qr_codes() {
         let back = decode_itinerary(&fragment).unwrap();
         assert_eq!(back.stops.len(), n, "every stop stays");
         assert_eq!(left == LeftOut::default(), full <= MAX_LINK);
+        if n == 10 {
+            // The targets: a 10-stop tour with its notes in at most 1,000
+            // characters, and a QR code of at most version 25 (M).
+            assert!(url.len() <= 1000, "10 stops: {} characters", url.len());
+            assert!((1..=25).contains(&qr), "10 stops: QR version {qr}");
+        }
     }
+}
+
+#[test]
+fn links_made_in_format_1_still_open() {
+    // Format 1 was compact JSON; links already sent and itineraries kept on
+    // buyers' phones must keep working.
+    let (doc, tour) = doc_with_tour(4);
+    let mut it = itinerary(&tour, &doc.properties, &options());
+    for s in &mut it.stops {
+        s.id = format!("ab{}", s.id); // format 1 ids had 6 digits
+    }
+    let mut old = String::from("1.");
+    deflate_base64(&serde_json::to_vec(&it).unwrap(), 10, &mut old);
+    assert_eq!(decode_itinerary(&old).unwrap(), it);
+}
+
+#[test]
+fn the_binary_layout_round_trips_every_optional_field_and_refuses_any_cut() {
+    use showplan::domain::model::{AreaUnit, PropertyType};
+    let (doc, tour) = doc_with_tour(6);
+    let mut it = itinerary(&tour, &doc.properties, &options());
+    it.end = Some(SharedPlace {
+        label: "Home, café ☕".into(),
+        coords: Some([-33.8688, 151.2093]),
+    });
+    it.date = None;
+    it.stops[1].coords = None;
+    it.stops[2].price = Some(1_234_567);
+    it.stops[2].baths = Some(1.75);
+    it.stops[3].area_unit = AreaUnit::SqM;
+    it.stops[3].kind = PropertyType::Land;
+    it.stops[3].beds = None;
+    it.stops[4].renovations = Some([0, 250]);
+    it.stops[5].times = [900, 930, 945]; // waited for an appointment
+    it.stops[5].address = "Strada Lipscani 12, București".into(); // no common town
+    let bytes = write_itinerary(&it);
+    assert_eq!(read_itinerary(&bytes).unwrap(), it);
+    assert_eq!(decode_itinerary(&encode_itinerary(&it)).unwrap(), it);
+    for cut in 0..bytes.len() {
+        assert!(read_itinerary(&bytes[..cut]).is_err(), "cut at {cut}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(read_itinerary(&longer).is_err(), "trailing bytes");
+}
+
+#[test]
+fn the_preset_dictionary_never_changes() {
+    // Every format-2 link inflates against these exact bytes: a change
+    // must come with a new format number, and this test says so.
+    let fnv = DICTIONARY.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    assert_eq!((DICTIONARY.len(), fnv), (2201, 7_531_051_216_748_498_791));
 }
 
 #[test]

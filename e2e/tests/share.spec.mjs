@@ -46,7 +46,8 @@ test("share a tour, the buyer rates two homes, the agent takes the reply back", 
   await share.getByLabel("Your phone or email").fill("+1 503 555 0100");
   await share.getByLabel("Your phone or email").press("Tab");
   const link = await page.getByTestId("share-link").inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/view#1\.[A-Za-z0-9_-]+$/);
+  // The short form: the app's root with the itinerary after the #.
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#2\.[A-Za-z0-9_-]+$/);
   // Private notes never travel: the sample homes have some.
   expect(decodeURIComponent(link)).not.toContain("Seller motivated");
   // A phone can scan the code back to the exact link.
@@ -65,6 +66,8 @@ test("share a tour, the buyer rates two homes, the agent takes the reply back", 
   const buyerContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
   const buyer = await buyerContext.newPage();
   await buyer.goto(link);
+  // The short link opens the buyer view, and the address says so.
+  await expect(buyer).toHaveURL(/\/view#2\./);
   const view = buyer.getByTestId("buyer-view");
   await expect(view.getByRole("heading", { level: 1 })).toHaveText("Saturday, southeast");
   await expect(view.getByTestId("home-card")).toHaveCount(3);
@@ -83,7 +86,7 @@ test("share a tour, the buyer rates two homes, the agent takes the reply back", 
   await cards.nth(2).getByLabel("No", { exact: true }).check();
   await view.getByTestId("send-feedback").tap();
   const reply = await view.getByTestId("reply-link").inputValue();
-  expect(reply).toMatch(/\/reply#1\./);
+  expect(reply).toMatch(/\/reply#2\./);
   await buyerContext.close();
 
   // The agent opens the reply.
@@ -111,9 +114,9 @@ test("a tampered, cut or foreign link shows a clear message and touches no data"
 
   const cases = [
     [link.slice(0, link.length - 40), "damaged or incomplete"],
-    [link.replace(/#1\.(.{10})./, "#1.$1*"), "damaged or incomplete"],
-    [link.replace("#1.", "#9."), "newer version of Showplan"],
-    [link.split("#")[0] + "#hello", "damaged or incomplete"],
+    [link.replace(/#2\.(.{10})./, "#2.$1*"), "damaged or incomplete"],
+    [link.replace("#2.", "#9."), "newer version of Showplan"],
+    [link.split("#")[0] + "view#hello", "damaged or incomplete"],
   ];
   for (const [url, message] of cases) {
     await page.goto("about:blank");

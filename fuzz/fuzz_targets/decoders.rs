@@ -2,7 +2,7 @@
 //! allocate without bound: share links, replies, packed and plain documents.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use showplan::domain::{codec, packing, share};
+use showplan::domain::{codec, packing, share, wire};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -14,10 +14,20 @@ fuzz_target!(|data: &[u8]| {
     packing::deflate_base64(data, 1, &mut packed);
     let _ = share::decode_itinerary(&packed);
     let _ = share::decode_reply(&packed);
-    // Raw bytes as the compressed stream itself.
-    let mut raw = String::from("1.");
-    base64_url(data, &mut raw);
-    let _ = share::decode_itinerary(&raw);
+    // The binary layout (format 2) straight, and past its DEFLATE.
+    let _ = wire::read_itinerary(data);
+    let _ = wire::read_reply(data);
+    let mut packed = String::from("2.");
+    packing::deflate_base64_with(wire::DICTIONARY, data, &mut packed);
+    let _ = share::decode_itinerary(&packed);
+    let _ = share::decode_reply(&packed);
+    // Raw bytes as the compressed stream itself, in both formats.
+    for version in ["1.", "2."] {
+        let mut raw = String::from(version);
+        base64_url(data, &mut raw);
+        let _ = share::decode_itinerary(&raw);
+        let _ = share::decode_reply(&raw);
+    }
     // Stored documents and backups.
     let _ = packing::unpack(&text);
     let _ = codec::decode(&text);

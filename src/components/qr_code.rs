@@ -1,11 +1,12 @@
 //! A QR code drawn as SVG (medium error correction), so a phone can scan a link.
+use crate::domain::qr::link_code;
 use leptos::prelude::*;
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::Color;
 
 /// The SVG path of the dark modules of `text`'s QR code, and its width in
 /// modules; `None` when the text is too long for any QR code.
 fn modules(text: &str) -> Option<(String, usize)> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
+    let code = link_code(text).ok()?;
     let width = code.width();
     let mut path = String::new();
     for (i, c) in code.to_colors().into_iter().enumerate() {

@@ -22,7 +22,8 @@ pub fn ShareTour(tour: Memo<Option<Tour>>) -> impl IntoView {
     let contact = RwSignal::new(saved_contact);
     let renovations = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
-    let prefix = browser::absolute(&href("/view")) + "#";
+    // The short form: the app's root; it opens the buyer view.
+    let prefix = browser::absolute(&href("/")) + "#";
     let prefix_len = prefix.len();
 
     let options = move || ShareOptions {

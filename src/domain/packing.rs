@@ -64,6 +64,72 @@ pub fn inflate_base64(text: &str, limit: usize) -> Result<Vec<u8>, UnpackError> 
     })
 }
 
+/// Raw DEFLATE of `bytes` with a preset dictionary (as zlib's
+/// `deflateSetDictionary`): the dictionary is compressed first and flushed
+/// to a byte boundary, and only what follows is kept, so the data may refer
+/// back into the dictionary without carrying it. Appended as base64url.
+pub fn deflate_base64_with(dictionary: &[u8], bytes: &[u8], out: &mut String) {
+    use miniz_oxide::deflate::core::{
+        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+    };
+    // Links are short, so several settings are tried and the shortest kept
+    // (the reader does not care which made it).
+    let mut best: Option<Vec<u8>> = None;
+    for (level, strategy) in [(10, 0), (9, 0), (6, 0), (10, 1), (6, 1), (3, 0)] {
+        let mut c = CompressorOxide::new(create_comp_flags_from_zip_params(level, 0, strategy));
+        // Room for the worst case (stored blocks) of dictionary and data, so
+        // each part goes in one call.
+        let mut buf = vec![0u8; 2 * (dictionary.len() + bytes.len()) + 64];
+        let mut used = 0;
+        if !dictionary.is_empty() {
+            let (_, _, wrote) = compress(&mut c, dictionary, &mut buf, TDEFLFlush::Sync);
+            used = wrote;
+        }
+        let (status, _, wrote) = compress(&mut c, bytes, &mut buf[used..], TDEFLFlush::Finish);
+        if !matches!(status, TDEFLStatus::Done) {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| wrote < b.len()) {
+            best = Some(buf[used..used + wrote].to_vec());
+        }
+    }
+    URL_SAFE_NO_PAD.encode_string(best.unwrap_or_default(), out);
+}
+
+/// Undoes [`deflate_base64_with`] with the same dictionary, refusing to
+/// inflate past `limit` bytes.
+pub fn inflate_base64_with(
+    dictionary: &[u8],
+    text: &str,
+    limit: usize,
+) -> Result<Vec<u8>, UnpackError> {
+    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+    use miniz_oxide::inflate::TINFLStatus;
+    let bytes = URL_SAFE_NO_PAD
+        .decode(text.trim())
+        .map_err(|_| UnpackError::NotBase64)?;
+    // The output starts with the dictionary, so matches can reach into it;
+    // one byte past the limit tells "too large" from "exactly the limit".
+    let mut out = dictionary.to_vec();
+    out.resize(dictionary.len() + limit + 1, 0);
+    let mut d = DecompressorOxide::new();
+    let (status, _, wrote) = decompress(
+        &mut d,
+        &bytes,
+        &mut out,
+        dictionary.len(),
+        inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
+    );
+    match status {
+        TINFLStatus::Done if wrote <= limit => {
+            out.truncate(dictionary.len() + wrote);
+            Ok(out.split_off(dictionary.len()))
+        }
+        TINFLStatus::Done | TINFLStatus::HasMoreOutput => Err(UnpackError::TooLarge),
+        _ => Err(UnpackError::NotDeflate),
+    }
+}
+
 /// Unpacks stored text; text without the marker is returned as it is
 /// (plain JSON written by hand, a test, or an older build).
 pub fn unpack(stored: &str) -> Result<String, UnpackError> {

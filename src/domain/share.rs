@@ -11,13 +11,14 @@
 use super::model::{
     AreaUnit, Document, Feedback, Id, LatLon, Property, PropertyType, Stamp, Tour, Verdict,
 };
-use super::packing::{deflate_base64, inflate_base64, UnpackError};
+use super::packing::{deflate_base64_with, inflate_base64, inflate_base64_with, UnpackError};
 use super::tour_plan::plan;
+use super::wire;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-/// The share format this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The share format this build writes; it still reads format 1 (JSON).
+pub const VERSION: u32 = 2;
 /// The longest fragment accepted (characters), links and replies alike.
 pub const MAX_ENCODED: usize = 12_000;
 /// The most JSON a fragment may inflate to (bytes): no decompression bombs.
@@ -138,9 +139,12 @@ fn is_sq_ft(unit: &AreaUnit) -> bool {
     *unit == AreaUnit::SqFt
 }
 
-/// Hex digits of a stop's id in a link, and of a tour's.
-const STOP_HEX: usize = 6;
-const TOUR_HEX: usize = 12;
+/// Hex digits of a stop's id in a link, at least (format 1 used 6), and of
+/// a tour's. A reply names stops of one tour only, so four usually tell
+/// them apart; when two stops share their last four, the link uses more.
+/// A reply id that matches two stops is left out rather than guessed.
+pub(crate) const STOP_HEX: usize = 4;
+pub(crate) const TOUR_HEX: usize = 12;
 
 /// The last `hex` digits of an id (random in v4 ids; distinct in the
 /// sample data's fixed ids, which differ at the end).
@@ -155,9 +159,22 @@ fn rounded(c: LatLon) -> [f64; 2] {
     [r(c.lat), r(c.lon)]
 }
 
-fn shared_stop(p: &Property, id: Id, times: [u32; 3], options: &ShareOptions) -> SharedStop {
+/// The fewest hex digits (from [`STOP_HEX`]) that tell the tour's stops apart.
+fn stop_hex(tour: &Tour) -> usize {
+    (STOP_HEX..32)
+        .step_by(2)
+        .find(|&hex| {
+            let mut ids: Vec<String> = tour.stops.iter().map(|s| short(s.id, hex)).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.len() == tour.stops.len()
+        })
+        .unwrap_or(32)
+}
+
+fn shared_stop(p: &Property, id: String, times: [u32; 3], options: &ShareOptions) -> SharedStop {
     SharedStop {
-        id: short(id, STOP_HEX),
+        id,
         address: p.address.clone(),
         coords: p.coords.map(rounded),
         price: p.list_price,
@@ -202,13 +219,19 @@ fn shared_stop(p: &Property, id: Id, times: [u32; 3], options: &ShareOptions) ->
 /// The buyer's view of `tour`, timed as planned. Stops whose home was deleted are left out.
 pub fn itinerary(tour: &Tour, properties: &[Property], options: &ShareOptions) -> Itinerary {
     let timed = plan(tour, properties);
+    let hex = stop_hex(tour);
     let stops = tour
         .stops
         .iter()
         .zip(&timed.stops)
         .filter_map(|(s, t)| {
             let p = properties.iter().find(|p| p.id == s.property)?;
-            Some(shared_stop(p, s.id, [t.arrive, t.start, t.end], options))
+            Some(shared_stop(
+                p,
+                short(s.id, hex),
+                [t.arrive, t.start, t.end],
+                options,
+            ))
         })
         .collect();
     Itinerary {
@@ -247,7 +270,7 @@ pub const MAX_LINK: usize = 2000;
 pub fn encode_within(it: &Itinerary, prefix_len: usize) -> (String, LeftOut) {
     let mut it = it.clone();
     let mut left = LeftOut::default();
-    let mut fragment = encode(&it);
+    let mut fragment = encode_itinerary(&it);
     let steps: [fn(&mut Itinerary, &mut LeftOut); 3] = [
         |it, l| {
             l.features = it.stops.iter().any(|s| !s.features.is_empty());
@@ -267,20 +290,21 @@ pub fn encode_within(it: &Itinerary, prefix_len: usize) -> (String, LeftOut) {
             break;
         }
         step(&mut it, &mut left);
-        fragment = encode(&it);
+        fragment = encode_itinerary(&it);
     }
     (fragment, left)
 }
 
-/// `<version>.<base64url(DEFLATE(JSON))>`, ready to follow a `#`.
-fn encode<T: Serialize>(value: &T) -> String {
-    let json = serde_json::to_vec(value).unwrap_or_default();
+/// `2.<base64url(DEFLATE(bytes))>`, ready to follow a `#`; the bytes are
+/// laid out by [`wire`] and compressed against its preset dictionary.
+fn encode(bytes: &[u8]) -> String {
     let mut out = format!("{VERSION}.");
-    deflate_base64(&json, 10, &mut out);
+    deflate_base64_with(wire::DICTIONARY, bytes, &mut out);
     out
 }
 
-fn decode<T: DeserializeOwned>(fragment: &str) -> Result<T, ShareError> {
+/// A checked fragment's format and its inflated bytes.
+fn open(fragment: &str) -> Result<(u32, Vec<u8>), ShareError> {
     let text = fragment.trim().trim_start_matches('#');
     if text.is_empty() {
         return Err(ShareError::Empty);
@@ -300,23 +324,36 @@ fn decode<T: DeserializeOwned>(fragment: &str) -> Result<T, ShareError> {
     if !body.chars().all(alphabet) {
         return Err(ShareError::Garbled);
     }
-    let json = inflate_base64(body, MAX_JSON).map_err(|e| match e {
+    let bytes = if version == 1 {
+        inflate_base64(body, MAX_JSON)
+    } else {
+        inflate_base64_with(wire::DICTIONARY, body, MAX_JSON)
+    };
+    let bytes = bytes.map_err(|e| match e {
         // Only letters base64url has, yet not decodable: cut off mid-character.
         UnpackError::NotBase64 => ShareError::Damaged,
         UnpackError::TooLarge => ShareError::TooLarge,
         UnpackError::NotDeflate | UnpackError::NotUtf8 => ShareError::Damaged,
     })?;
-    serde_json::from_slice(&json).map_err(|_| ShareError::WrongContent)
+    Ok((version, bytes))
+}
+
+/// Format 1 carried compact JSON; links made then still open.
+fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ShareError> {
+    serde_json::from_slice(bytes).map_err(|_| ShareError::WrongContent)
 }
 
 /// The fragment for an itinerary link.
 pub fn encode_itinerary(it: &Itinerary) -> String {
-    encode(it)
+    encode(&wire::write_itinerary(it))
 }
 
-/// Reads an itinerary link's fragment, checking what it carries.
+/// Reads an itinerary link's fragment (format 2, or 1), checking what it carries.
 pub fn decode_itinerary(fragment: &str) -> Result<Itinerary, ShareError> {
-    let it: Itinerary = decode(fragment)?;
+    let it: Itinerary = match open(fragment)? {
+        (1, json) => from_json(&json)?,
+        (_, bytes) => wire::read_itinerary(&bytes).map_err(|_| ShareError::WrongContent)?,
+    };
     if it.stops.len() > MAX_STOPS || it.tour.len() != TOUR_HEX {
         return Err(ShareError::WrongContent);
     }
@@ -354,12 +391,15 @@ pub struct Reply {
 
 /// The fragment for a feedback reply.
 pub fn encode_reply(reply: &Reply) -> String {
-    encode(reply)
+    encode(&wire::write_reply(reply))
 }
 
-/// Reads a feedback reply's fragment.
+/// Reads a feedback reply's fragment (format 2, or 1).
 pub fn decode_reply(fragment: &str) -> Result<Reply, ShareError> {
-    let reply: Reply = decode(fragment)?;
+    let reply: Reply = match open(fragment)? {
+        (1, json) => from_json(&json)?,
+        (_, bytes) => wire::read_reply(&bytes).map_err(|_| ShareError::WrongContent)?,
+    };
     let valid = reply.tour.len() == TOUR_HEX
         && reply.reactions.len() <= MAX_STOPS * 10
         && reply
@@ -403,10 +443,11 @@ pub fn match_reply(doc: &Document, reply: &Reply) -> Result<MatchedReply, ReplyP
         .reactions
         .iter()
         .filter_map(|r| {
-            let stop = tour
+            let mut named = tour
                 .stops
                 .iter()
-                .find(|s| short(s.id, STOP_HEX) == r.stop)?;
+                .filter(|s| !r.stop.is_empty() && short(s.id, 32).ends_with(&r.stop));
+            let stop = named.next().filter(|_| named.next().is_none())?;
             let key = format!("{}|{}|{}|{}", tour.id, stop.id, r.person.trim(), reply.sent);
             Some(Feedback {
                 id: stable_id(&key),
