@@ -9,7 +9,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 LOGS := target/test-logs
 
-.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint bench share-lengths fuzz
+.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint bench share-lengths fuzz audit
 
 setup:
 	bash scripts/setup.sh
@@ -57,6 +57,10 @@ test-e2e: dist dist-subpath
 ## First-load size of $(DIST)/ (raw, gzip, brotli); fails above the budget.
 size:
 	node scripts/size.mjs "$(DIST)"
+
+## Lighthouse (mobile preset) on the built app, and the installable-app checks.
+audit: dist
+	node scripts/audit.mjs "$(DIST)"
 
 ## Benchmarks that print numbers (not part of make test).
 bench: dist

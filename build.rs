@@ -15,6 +15,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     // text (for aria labels, messages and downloads).
     let cfg = Config::new("en")?
         .add_locale("es")?
+        .add_locale("ro")?
+        .add_locale("vi")?
+        .add_locale("id")?
         .parse_options(ParseOptions::new().interpolate_display(true));
     let translations = TranslationsInfos::parse(cfg)?;
     translations.emit_diagnostics();

@@ -1,8 +1,11 @@
 // A tiny static host for end-to-end tests, behaving like GitHub Pages:
 // files from DIR under the PREFIX path, and for any unknown path the
 // site's 404.html with status 404 (which is how deep links reach the app).
+// With COMPRESS=1 it also compresses like GitHub Pages and Netlify do
+// (brotli or gzip, by the browser's Accept-Encoding), for `make audit`.
 // Usage: node e2e/serve.mjs DIR PORT [PREFIX]
 import { createServer } from "node:http";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -38,11 +41,23 @@ createServer(async (req, res) => {
   const path = new URL(req.url, "http://localhost").pathname;
   const file = await fileFor(path);
   const status = file ? 200 : 404;
-  const body = await readFile(file ?? join(root, "404.html")).catch(() => "Not found");
-  res.writeHead(status, {
+  let body = await readFile(file ?? join(root, "404.html")).catch(() => Buffer.from("Not found"));
+  const headers = {
     "content-type": types[extname(file ?? "404.html")] ?? "application/octet-stream",
     "cache-control": "no-cache",
-  });
+  };
+  const accepts = String(req.headers["accept-encoding"] ?? "");
+  if (process.env.COMPRESS === "1" && !/\.png$/.test(file ?? "")) {
+    if (accepts.includes("br")) {
+      body = brotliCompressSync(body);
+      headers["content-encoding"] = "br";
+    } else if (accepts.includes("gzip")) {
+      body = gzipSync(body);
+      headers["content-encoding"] = "gzip";
+    }
+    headers["vary"] = "accept-encoding";
+  }
+  res.writeHead(status, headers);
   res.end(body);
 }).listen(Number(port), "127.0.0.1", () => {
   console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`);

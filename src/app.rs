@@ -26,7 +26,7 @@ pub fn App() -> impl IntoView {
                 <main id="main" class="page" tabindex="-1">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=|| view! { <Redirect path="/buyers" /> } />
-                        <ParentRoute path=path!("/buyers") view=|| Suspend::new(buyers_page())>
+                        <ParentRoute path=path!("/buyers") view=BuyersPage>
                             <Route path=path!("") view=NoBuyerChosen />
                             <Route path=path!(":id") view=|| Suspend::new(buyer_editor()) />
                         </ParentRoute>
@@ -53,6 +53,8 @@ pub fn App() -> impl IntoView {
 // Each page is its own lazily loaded wasm chunk in the release build
 // (scripts/build-wasm.sh), so the first load carries only the shell and the
 // page it opens on. Without the `split` feature these are plain async fns.
+// Buyers, where the app opens, is in the shell itself: on a phone network
+// its chunks would be a second round of requests before anything shows.
 macro_rules! lazy_page {
     ($($name:ident => $page:ident),* $(,)?) => {$(
         #[cfg_attr(feature = "split", leptos::lazy)]
@@ -63,7 +65,6 @@ macro_rules! lazy_page {
 }
 
 lazy_page! {
-    buyers_page => BuyersPage,
     buyer_editor => BuyerEditor,
     properties_page => PropertiesPage,
     property_editor => PropertyEditor,

@@ -21,6 +21,69 @@ pub fn amount(locale: &str, value: Option<u64>) -> String {
     value.map_or_else(|| "–".to_string(), |v| number(locale, v as f64))
 }
 
+/// `date` (a JS Date) through `Intl.DateTimeFormat(locale, options)`.
+fn date_format(locale: &str, options: &[(&str, &str)], date: &js_sys::Date) -> Option<String> {
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+    let opts = js_sys::Object::new();
+    for (k, v) in options {
+        let _ = js_sys::Reflect::set(&opts, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    js_sys::Intl::DateTimeFormat::new(&locales, &opts)
+        .format()
+        .call1(&JsValue::UNDEFINED, date)
+        .ok()?
+        .as_string()
+}
+
+/// A time of day (minutes after midnight) as the language writes it:
+/// "9:05 AM" in English, "09:05" in Spanish.
+pub fn time_of_day(locale: &str, minutes: u32) -> String {
+    let ms = f64::from(minutes % (24 * 60)) * 60_000.0;
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    date_format(
+        locale,
+        &[
+            ("hour", "numeric"),
+            ("minute", "2-digit"),
+            ("timeZone", "UTC"),
+        ],
+        &date,
+    )
+    .unwrap_or_else(|| crate::domain::tour_plan::clock(minutes))
+}
+
+/// A tour's day as the language writes it: "Saturday, November 28, 2026".
+pub fn day(locale: &str, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let ms = js_sys::Date::utc(f64::from(date.year()), f64::from(date.month0()))
+        + f64::from(date.day() - 1) * 86_400_000.0;
+    let js = js_sys::Date::new(&JsValue::from_f64(ms));
+    date_format(
+        locale,
+        &[
+            ("weekday", "long"),
+            ("year", "numeric"),
+            ("month", "long"),
+            ("day", "numeric"),
+            ("timeZone", "UTC"),
+        ],
+        &js,
+    )
+    .unwrap_or_else(|| date.to_string())
+}
+
+/// A moment in this device's time zone, as the language writes it
+/// ("Nov 22, 2026, 2:30 PM"), for "last backup" lines.
+pub fn moment(locale: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+    let js = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    date_format(
+        locale,
+        &[("dateStyle", "medium"), ("timeStyle", "short")],
+        &js,
+    )
+    .unwrap_or_else(|| date_time(at))
+}
+
 /// "2026-11-22-1430", for file names.
 pub fn file_stamp(at: chrono::DateTime<chrono::Utc>) -> String {
     use chrono::{Datelike, Timelike};

@@ -52,5 +52,23 @@ fn every_language_has_every_key() {
         }
         checked += 1;
     }
-    assert!(checked >= 2, "found {checked} locale files");
+    assert_eq!(
+        checked, 5,
+        "English, Spanish, Romanian, Vietnamese, Indonesian"
+    );
+}
+
+#[test]
+fn romanian_plurals_have_one_few_and_other() {
+    // CLDR: 1 casă, 2-19 case (few), 20 de case (other). Vietnamese and
+    // Indonesian have one form, written as a plain string with the count.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let (english, _) = keys(&dir.join("en.json"));
+    let (romanian, _) = keys(&dir.join("ro.json"));
+    for key in english.iter().filter_map(|k| k.strip_suffix("_one")) {
+        for form in ["_one", "_few", "_other"] {
+            let want = format!("{key}{form}");
+            assert!(romanian.contains(&want), "ro.json lacks {want}");
+        }
+    }
 }

@@ -55,12 +55,12 @@ test("a six-stop tour keeps its appointment, optimises, drags by touch, warns, a
   await third.getByLabel("At", { exact: true }).fill("11:00");
   await third.getByLabel("At", { exact: true }).press("Tab");
   const pinnedRow = page.getByTestId("stop-row").filter({ hasText: pinnedAddress });
-  await expect(pinnedRow.getByTestId("stop-times")).toContainText("show 11:00");
+  await expect(pinnedRow.getByTestId("stop-times")).toContainText("show 11:00 AM");
 
   const before = await addresses(page);
   await planner.getByTestId("optimise").tap();
   await expect(page.getByTestId("optimise-result")).toContainText("Best order found");
-  await expect(pinnedRow.getByTestId("stop-times")).toContainText("show 11:00");
+  await expect(pinnedRow.getByTestId("stop-times")).toContainText("show 11:00 AM");
   await expect(page.getByTestId("stop-warning")).toHaveCount(0);
   const optimised = await addresses(page);
   expect([...optimised].sort()).toEqual([...before].sort());

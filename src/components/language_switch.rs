@@ -9,6 +9,9 @@ fn endonym(locale: Locale) -> &'static str {
     match locale {
         Locale::en => "English",
         Locale::es => "Español",
+        Locale::ro => "Română",
+        Locale::vi => "Tiếng Việt",
+        Locale::id => "Bahasa Indonesia",
     }
 }
 

@@ -3,13 +3,13 @@ use crate::components::undo_toast::{use_undo, Undo};
 use crate::components::{RouteMap, ShareTour, TourStops};
 use crate::domain::coords::parse_coords;
 use crate::domain::model::{Id, Place, Record, Stop, Tour};
-use crate::domain::tour_plan::{
-    clock, clock_of, optimise, parse_clock, places, plan, reorder, Optimised,
-};
+use crate::domain::tour_plan::{clock_of, optimise, parse_clock, places, plan, reorder, Optimised};
+use crate::format::time_of_day;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::{use_document, DocState};
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 
 /// Changes the tour `id` and marks it updated; the shared way every part of
 /// the planner edits a tour.
@@ -261,7 +261,7 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                     })}
                 </p>
                 <p class="summary" data-testid="tour-summary">
-                    {move || schedule.get().map(|s| t_string!(i18n, tour_summary, start = clock(s.start), finish = clock(s.finish), travel = s.travel).to_string())}
+                    {move || schedule.get().map(|s| { let l = i18n.get_locale(); t_string!(i18n, tour_summary, start = time_of_day(l.as_str(), s.start), finish = time_of_day(l.as_str(), s.finish), travel = s.travel).to_string() })}
                 </p>
                 <Show when=move || schedule.with(|s| s.as_ref().is_some_and(|s| s.overrun > 0))>
                     <p class="warning" role="alert" data-testid="overrun">

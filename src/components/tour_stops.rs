@@ -5,9 +5,10 @@ use crate::components::labels::verdict_text;
 use crate::components::tour_editor::TourEdit;
 use crate::domain::model::{Id, LatLon, StopTiming, Tour};
 use crate::domain::tour_plan::{
-    apple_directions, clock, clock_of, leg_override, move_stop, parse_clock, set_leg_override,
+    apple_directions, clock_of, leg_override, move_stop, parse_clock, set_leg_override,
     DistanceUnit, TourPlan, Warning, START,
 };
+use crate::format::time_of_day;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_document;
 use leptos::prelude::*;
@@ -180,7 +181,7 @@ pub fn TourStops(
                                 <span class="stop-number">{i + 1}</span>
                                 <span class="primary stop-address">{address}</span>
                                 <span class="stop-times" data-testid="stop-times">
-                                    {t!(i18n, tour_times, arrive = clock(arrive), start = clock(start), end = clock(end))}
+                                    {move || { let l = i18n.get_locale(); let c = |m| time_of_day(l.as_str(), m); t!(i18n, tour_times, arrive = c(arrive), start = c(start), end = c(end)) }}
                                     {(wait > 0).then(|| view! { " · " {t!(i18n, tour_wait, minutes = wait)} })}
                                 </span>
                                 <button type="button" class="secondary icon" aria-label=up_label disabled=i == 0

@@ -8,8 +8,9 @@ use crate::domain::model::{LatLon, Verdict};
 use crate::domain::share::{
     decode_itinerary, encode_reply, Itinerary, Reaction, Reply, ShareError,
 };
-use crate::domain::tour_plan::{apple_directions, clock, google_directions};
+use crate::domain::tour_plan::{apple_directions, google_directions};
 use crate::format::amount;
+use crate::format::{day, time_of_day};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
 use crate::storage;
@@ -166,10 +167,11 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
             s.floor_area.map(|a| format!("{a} {}", if s.area_unit == crate::domain::model::AreaUnit::SqM { "m²" } else { "sq ft" })).unwrap_or_default(),
         );
         let reno = s.renovations;
+        let times = s.times;
         view! {
             <article class="home-card" data-testid="home-card">
                 <h2><span class="stop-number">{i + 1}</span>" "{s.address.clone()}</h2>
-                <p class="stop-times">{t!(i18n, tour_times, arrive = clock(s.times[0]), start = clock(s.times[1]), end = clock(s.times[2]))}</p>
+                <p class="stop-times">{move || { let l = i18n.get_locale(); let c = |m| time_of_day(l.as_str(), m); t!(i18n, tour_times, arrive = c(times[0]), start = c(times[1]), end = c(times[2])) }}</p>
                 <p><strong>{move || amount(locale(), price)}</strong>" · "{facts}</p>
                 {(!s.features.is_empty()).then(|| view! {
                     <ul class="features">{s.features.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}</ul>
@@ -233,16 +235,18 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
     } else {
         it.name.clone()
     };
-    let date = it.date.map(|d| d.to_string()).unwrap_or_default();
+    let locale = i18n.get_locale_untracked();
+    let locale = locale.as_str();
+    let date = it.date.map(|d| day(locale, d)).unwrap_or_default();
     let agent = format!("{} {}", it.agent, it.agent_contact)
         .trim()
         .to_string();
     let start = it
         .stops
         .first()
-        .map(|s| clock(s.times[0]))
+        .map(|s| time_of_day(locale, s.times[0]))
         .unwrap_or_default();
-    let finish = clock(it.finish);
+    let finish = time_of_day(locale, it.finish);
     view! {
         <section class="page-section buyer-view" data-testid="buyer-view">
             <h1>{title}</h1>

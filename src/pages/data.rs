@@ -4,6 +4,7 @@ use crate::i18n::{t, use_i18n};
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 
 /// Where the data lives, backups in and out, and the sample data.
 #[component]
@@ -30,7 +31,7 @@ pub fn DataPage() -> impl IntoView {
                     {move || match state.last_backup.get() {
                         None => t!(i18n, last_backup_never).into_any(),
                         Some(at) => {
-                            let date = crate::format::date_time(at);
+                            let date = crate::format::moment(i18n.get_locale().as_str(), at);
                             t!(i18n, last_backup_at, date = move || date.clone()).into_any()
                         }
                     }}
@@ -43,7 +44,7 @@ pub fn DataPage() -> impl IntoView {
                 <p>{t!(i18n, sample_body)}</p>
                 <button type="button" data-testid="load-sample" on:click=load_sample>{t!(i18n, sample_load)}</button>
                 <Show when=move || sample_loaded.get()>
-                    <p class="message message-ok" role="status">{t!(i18n, sample_loaded)}</p>
+                    <p class="message message-ok" role="status" data-testid="sample-loaded">{t!(i18n, sample_loaded)}</p>
                 </Show>
             </section>
         </section>

@@ -5,6 +5,7 @@ use crate::paths::href;
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -47,7 +48,7 @@ pub fn ToursPage() -> impl IntoView {
                         key=|row| row.clone()
                         children=move |(id, name, stops, date)| {
                             let label = if name.is_empty() { t_string!(i18n, tour_untitled).to_string() } else { name };
-                            let date = date.map(|d| d.to_string()).unwrap_or_default();
+                            let date = move || date.map(|d| crate::format::day(i18n.get_locale().as_str(), d)).unwrap_or_default();
                             view! {
                                 <li>
                                     <A href=href(&format!("/tours/{id}"))>
