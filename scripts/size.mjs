@@ -12,7 +12,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { splitPages } from "./split-pages.mjs";
 
 const dir = process.argv[2] ?? "dist";
-const budgetKb = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 350);
+// The gate holds what has been reached (a ratchet: 260 KB in session 3);
+// the goal is 200 KB, printed beside it until it is met.
+const budgetKb = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 270);
+const goalKb = 200;
 const kb = (n) => (n / 1000).toFixed(1).padStart(8);
 
 // Entry addresses and the lazily loaded pages each one renders (app.rs).
@@ -103,4 +106,6 @@ console.log(`largest first load: ${(largestSize.brotli / 1000).toFixed(1)} KB br
 const opening = firstLoad[start].brotli;
 const ok = opening <= budgetKb * 1000;
 console.log(`budget: opening the app (${start}) ${(opening / 1000).toFixed(1)} KB brotli of ${budgetKb} KB: ${ok ? "within" : "OVER"}`);
+const gap = opening / 1000 - goalKb;
+console.log(`goal: ${goalKb} KB brotli: ${gap <= 0 ? "met" : `not yet (${gap.toFixed(1)} KB over)`}`);
 process.exit(ok ? 0 : 1);
