@@ -59,6 +59,17 @@ pub fn open_short_link() {
     }
 }
 
+/// Moves keyboard focus to the page's main content (the skip link).
+pub fn focus_main() {
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        let _ = main.focus();
+    }
+}
+
 /// An absolute URL for an app path (`href` already holds the base).
 pub fn absolute(href: &str) -> String {
     let origin = web_sys::window()

@@ -12,7 +12,11 @@ pub fn TopBar() -> impl IntoView {
     let location = use_location();
     let agent = move || !crate::paths::is_buyer_view(&location.pathname.get());
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        // Focus moves by hand: following "#main" would replace the address's
+        // fragment, which on the buyer view is the itinerary itself.
+        <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); crate::browser::focus_main(); }>
+            {t!(i18n, skip_to_content)}
+        </a>
         <header class="top-bar">
             <A href=href("/buyers") attr:class="brand">
                 <span class="brand-name">{t!(i18n, app_name)}</span>
