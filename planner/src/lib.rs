@@ -792,13 +792,10 @@ impl Default for TravelSettings {
     }
 }
 
-/// Great-circle distance in kilometres (haversine, mean Earth radius).
+/// Great-circle distance in kilometres (`geo`'s haversine, mean Earth radius).
 pub fn distance_km(a: LatLon, b: LatLon) -> f64 {
-    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = la2 - la1;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * 6_371.008_8 * h.sqrt().min(1.0).asin()
+    use geo::{Distance, Haversine, Point};
+    Haversine.distance(Point::new(a.lon, a.lat), Point::new(b.lon, b.lat)) / 1000.0
 }
 
 /// Minutes to drive from `a` to `b`: distance × circuity ÷ speed, rounded up.

@@ -72,28 +72,22 @@ pub fn deflate_base64_with(dictionary: &[u8], bytes: &[u8], out: &mut String) {
     use miniz_oxide::deflate::core::{
         compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
     };
-    // Links are short, so several settings are tried and the shortest kept
-    // (the reader does not care which made it).
-    let mut best: Option<Vec<u8>> = None;
-    for (level, strategy) in [(10, 0), (9, 0), (6, 0), (10, 1), (6, 1), (3, 0)] {
-        let mut c = CompressorOxide::new(create_comp_flags_from_zip_params(level, 0, strategy));
-        // Room for the worst case (stored blocks) of dictionary and data, so
-        // each part goes in one call.
-        let mut buf = vec![0u8; 2 * (dictionary.len() + bytes.len()) + 64];
-        let mut used = 0;
-        if !dictionary.is_empty() {
-            let (_, _, wrote) = compress(&mut c, dictionary, &mut buf, TDEFLFlush::Sync);
-            used = wrote;
-        }
-        let (status, _, wrote) = compress(&mut c, bytes, &mut buf[used..], TDEFLFlush::Finish);
-        if !matches!(status, TDEFLStatus::Done) {
-            continue;
-        }
-        if best.as_ref().is_none_or(|b| wrote < b.len()) {
-            best = Some(buf[used..used + wrote].to_vec());
-        }
+    let mut c = CompressorOxide::new(create_comp_flags_from_zip_params(10, 0, 0));
+    // Room for the worst case (stored blocks) of dictionary and data, so
+    // each part goes in one call.
+    let mut buf = vec![0u8; 2 * (dictionary.len() + bytes.len()) + 64];
+    let mut used = 0;
+    if !dictionary.is_empty() {
+        let (_, _, wrote) = compress(&mut c, dictionary, &mut buf, TDEFLFlush::Sync);
+        used = wrote;
     }
-    URL_SAFE_NO_PAD.encode_string(best.unwrap_or_default(), out);
+    let (status, _, wrote) = compress(&mut c, bytes, &mut buf[used..], TDEFLFlush::Finish);
+    let wrote = if matches!(status, TDEFLStatus::Done) {
+        wrote
+    } else {
+        0
+    };
+    URL_SAFE_NO_PAD.encode_string(&buf[used..used + wrote], out);
 }
 
 /// Undoes [`deflate_base64_with`] with the same dictionary, refusing to
