@@ -15,6 +15,7 @@ fn main() {
     let options = ShareOptions {
         agent: "Ana Lee".into(),
         agent_contact: "+1 503 555 0100".into(),
+        currency: "USD".into(),
         renovations: true,
     };
     println!(

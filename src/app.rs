@@ -17,6 +17,12 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_document();
     provide_undo();
+    // Prices follow the agent's currency: chosen on the Backup page, first
+    // suggested by the browser's language and region.
+    let currency = crate::storage::load_currency().unwrap_or_else(|| {
+        crate::domain::currency::for_language(&crate::browser::language()).to_string()
+    });
+    provide_context(crate::format::Currency(RwSignal::new(currency)));
     view! {
         <I18nContextProvider>
             <LocaleMemory />

@@ -59,6 +59,13 @@ pub fn open_short_link() {
     }
 }
 
+/// The browser's preferred language tag ("es-MX"), or empty.
+pub fn language() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
+}
+
 /// Moves keyboard focus to the page's main content (the skip link).
 pub fn focus_main() {
     let main = web_sys::window()

@@ -16,9 +16,41 @@ pub fn number(locale: &str, value: f64) -> String {
         .unwrap_or_else(|| value.to_string())
 }
 
-/// A whole amount, or a dash when unknown.
+/// The currency prices are shown in: the agent's setting, or on the buyer
+/// view the one the shared tour carries. Provided as context.
+#[derive(Clone, Copy)]
+pub struct Currency(pub leptos::prelude::RwSignal<String>);
+
+/// `value` in `currency` as the language writes money ("$650,000",
+/// "650.000 €"), whole units.
+pub fn money(locale: &str, currency: &str, value: f64) -> String {
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+    let options = js_sys::Object::new();
+    for (k, v) in [("style", "currency"), ("currency", currency)] {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &JsValue::from(0));
+    let _ = js_sys::Reflect::set(&options, &"minimumFractionDigits".into(), &JsValue::from(0));
+    let formatter = js_sys::Intl::NumberFormat::new(&locales, &options);
+    formatter
+        .format()
+        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(value))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{} {currency}", number(locale, value)))
+}
+
+/// A price in the current currency (see [`Currency`]), or a dash when
+/// unknown; a plain number where no currency is known.
 pub fn amount(locale: &str, value: Option<u64>) -> String {
-    value.map_or_else(|| "–".to_string(), |v| number(locale, v as f64))
+    use leptos::prelude::{use_context, Get};
+    let Some(v) = value else {
+        return "–".to_string();
+    };
+    match use_context::<Currency>().map(|c| c.0.get()) {
+        Some(code) if !code.is_empty() => money(locale, &code, v as f64),
+        _ => number(locale, v as f64),
+    }
 }
 
 /// `date` (a JS Date) through `Intl.DateTimeFormat(locale, options)`.

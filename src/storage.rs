@@ -30,6 +30,8 @@ pub mod keys {
     pub const AGENT: &str = "showplan.agent";
     /// Itineraries a buyer kept on this device: share fragments, one per line.
     pub const KEPT: &str = "showplan.kept";
+    /// The currency prices are in (ISO 4217), as the agent chose it.
+    pub const CURRENCY: &str = "showplan.currency";
 }
 
 /// Why a storage call failed, in terms the UI can explain.
@@ -84,6 +86,16 @@ pub fn load_locale() -> Option<String> {
 /// Remembers the language the user chose.
 pub fn save_locale(code: &str) -> Result<(), StorageError> {
     write(keys::LOCALE, code)
+}
+
+/// The currency the agent chose, if any (only a known code is returned).
+pub fn load_currency() -> Option<String> {
+    read(keys::CURRENCY).filter(|c| crate::domain::currency::is_known(c))
+}
+
+/// Remembers the currency the agent chose.
+pub fn save_currency(code: &str) -> Result<(), StorageError> {
+    write(keys::CURRENCY, code)
 }
 
 /// The agent's name and contact, as last typed in a share panel.

@@ -16,6 +16,7 @@ fn options() -> ShareOptions {
     ShareOptions {
         agent: "Ana Lee".into(),
         agent_contact: "+1 503 555 0100".into(),
+        currency: "USD".into(),
         renovations: true,
     }
 }
@@ -292,6 +293,7 @@ fn the_binary_layout_round_trips_every_optional_field_and_refuses_any_cut() {
         coords: Some([-33.8688, 151.2093]),
     });
     it.date = None;
+    it.currency = "RON".into();
     it.stops[1].coords = None;
     it.stops[2].price = Some(1_234_567);
     it.stops[2].baths = Some(1.75);
@@ -398,4 +400,27 @@ fn stop_ids_in_a_link_are_distinct_for_the_sample_tour() {
         ids[0] != ids[1] && ids[1] != ids[2] && ids[0] != ids[2],
         "{ids:?}"
     );
+}
+
+#[test]
+fn a_reply_from_an_itinerary_kept_in_format_1_still_finds_its_tour() {
+    // A buyer kept a format-1 itinerary (12-digit tour id) and replies now.
+    let (doc, tour) = doc_with_tour(2);
+    let it = itinerary(&tour, &doc.properties, &options());
+    let full = format!("{:x}", tour.id.simple());
+    let reply = Reply {
+        tour: full[full.len() - 12..].to_string(),
+        sent: 1,
+        reactions: vec![Reaction {
+            stop: it.stops[0].id.clone(),
+            person: "Maria".into(),
+            rating: Some(4),
+            verdict: None,
+            comment: String::new(),
+        }],
+    };
+    let back = decode_reply(&encode_reply(&reply)).unwrap();
+    let matched = match_reply(&doc, &back).unwrap();
+    assert_eq!(matched.tour, tour.id);
+    assert_eq!(matched.feedback.len(), 1);
 }

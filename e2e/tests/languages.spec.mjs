@@ -99,3 +99,16 @@ test(`nothing overflows a 768 px tablet in the longest language`, async ({ brows
   }
   await context.close();
 });
+
+test("prices follow the currency setting, remembered, and the browser's region first", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "es-MX", viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const page = await context.newPage();
+  await loadSample(page);
+  await expect(page.getByTestId("currency")).toHaveValue("MXN");
+  await page.getByTestId("currency").selectOption("EUR");
+  await page.goto("/properties");
+  await expect(page.locator("main")).toContainText("685.000 €");
+  await page.reload();
+  await expect(page.locator("main")).toContainText("685.000 €");
+  await context.close();
+});

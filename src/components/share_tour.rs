@@ -26,9 +26,11 @@ pub fn ShareTour(tour: Memo<Option<Tour>>) -> impl IntoView {
     let prefix = browser::absolute(&href("/")) + "#";
     let prefix_len = prefix.len();
 
+    let currency = use_context::<crate::format::Currency>();
     let options = move || ShareOptions {
         agent: agent.get(),
         agent_contact: contact.get(),
+        currency: currency.map(|c| c.0.get()).unwrap_or_default(),
         renovations: renovations.get(),
     };
     let shared = Memo::new(move |_| {

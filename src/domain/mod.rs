@@ -3,6 +3,7 @@ pub mod calendar;
 pub mod codec;
 pub mod coords;
 pub mod csv_import;
+pub mod currency;
 pub mod forms;
 pub mod links;
 pub mod matching;

@@ -116,6 +116,9 @@ pub struct Itinerary {
     pub agent: String,
     #[serde(rename = "o", default, skip_serializing_if = "String::is_empty")]
     pub agent_contact: String,
+    /// The currency prices are in (ISO 4217); empty in links made before it travelled.
+    #[serde(rename = "m", default, skip_serializing_if = "String::is_empty")]
+    pub currency: String,
     #[serde(rename = "s")]
     pub start: SharedPlace,
     #[serde(rename = "e", default, skip_serializing_if = "Option::is_none")]
@@ -132,6 +135,8 @@ pub struct Itinerary {
 pub struct ShareOptions {
     pub agent: String,
     pub agent_contact: String,
+    /// The agent's currency (ISO 4217), so the buyer sees prices in it.
+    pub currency: String,
     pub renovations: bool,
 }
 
@@ -144,7 +149,9 @@ fn is_sq_ft(unit: &AreaUnit) -> bool {
 /// them apart; when two stops share their last four, the link uses more.
 /// A reply id that matches two stops is left out rather than guessed.
 pub(crate) const STOP_HEX: usize = 4;
-pub(crate) const TOUR_HEX: usize = 12;
+pub(crate) const TOUR_HEX: usize = 8;
+/// Format 1 links named tours by 12 hex digits.
+const TOUR_HEX_V1: usize = 12;
 
 /// The last `hex` digits of an id (random in v4 ids; distinct in the
 /// sample data's fixed ids, which differ at the end).
@@ -240,6 +247,7 @@ pub fn itinerary(tour: &Tour, properties: &[Property], options: &ShareOptions) -
         date: tour.date,
         agent: options.agent.trim().to_string(),
         agent_contact: options.agent_contact.trim().to_string(),
+        currency: options.currency.clone(),
         start: SharedPlace {
             label: tour.start.label.clone(),
             coords: tour.start.coords.map(rounded),
@@ -354,7 +362,7 @@ pub fn decode_itinerary(fragment: &str) -> Result<Itinerary, ShareError> {
         (1, json) => from_json(&json)?,
         (_, bytes) => wire::read_itinerary(&bytes).map_err(|_| ShareError::WrongContent)?,
     };
-    if it.stops.len() > MAX_STOPS || it.tour.len() != TOUR_HEX {
+    if it.stops.len() > MAX_STOPS || ![TOUR_HEX, TOUR_HEX_V1].contains(&it.tour.len()) {
         return Err(ShareError::WrongContent);
     }
     Ok(it)
@@ -400,7 +408,7 @@ pub fn decode_reply(fragment: &str) -> Result<Reply, ShareError> {
         (1, json) => from_json(&json)?,
         (_, bytes) => wire::read_reply(&bytes).map_err(|_| ShareError::WrongContent)?,
     };
-    let valid = reply.tour.len() == TOUR_HEX
+    let valid = [TOUR_HEX, TOUR_HEX_V1].contains(&reply.tour.len())
         && reply.reactions.len() <= MAX_STOPS * 10
         && reply
             .reactions
@@ -436,7 +444,7 @@ pub fn match_reply(doc: &Document, reply: &Reply) -> Result<MatchedReply, ReplyP
     let tour = doc
         .tours
         .iter()
-        .find(|t| short(t.id, TOUR_HEX) == reply.tour)
+        .find(|t| short(t.id, TOUR_HEX_V1).ends_with(&reply.tour))
         .ok_or(ReplyProblem::UnknownTour)?;
     let sent = DateTime::<Utc>::from_timestamp_millis(reply.sent).unwrap_or_default();
     let feedback: Vec<Feedback> = reply

@@ -9,6 +9,7 @@
 //!
 //! Reading checks every length against the bytes that are left, so no
 //! input, however made, can allocate more than it carries or panic.
+use super::currency::CURRENCIES;
 use super::model::{AreaUnit, NoteCategory, PropertyType, Verdict};
 use super::share::{Itinerary, Reaction, Reply, SharedNote, SharedPlace, SharedStop, MAX_STOPS};
 use chrono::NaiveDate;
@@ -102,10 +103,12 @@ impl Writer {
         self.0.push(0);
     }
 
-    /// Hex digits as bytes; anything not hex is written as 0.
+    /// The last `digits` hex digits as bytes (ids match by their ending);
+    /// anything not hex is written as 0.
     fn hex(&mut self, s: &str, digits: usize) {
         let nibble = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
         let b = s.as_bytes();
+        let b = &b[b.len().saturating_sub(digits)..];
         for k in (0..digits).step_by(2) {
             let hi = b.get(k).map_or(0, |c| nibble(*c));
             let lo = b.get(k + 1).map_or(0, |c| nibble(*c));
@@ -242,7 +245,8 @@ pub fn write_itinerary(it: &Itinerary) -> Vec<u8> {
         | u64::from(!it.agent_contact.is_empty()) << 3
         | u64::from(it.start.coords.is_some()) << 4
         | u64::from(it.end.is_some()) << 5
-        | u64::from(it.end.as_ref().is_some_and(|e| e.coords.is_some())) << 6;
+        | u64::from(it.end.as_ref().is_some_and(|e| e.coords.is_some())) << 6
+        | u64::from(!it.currency.is_empty()) << 7;
     w.uint(flags);
     if !it.name.is_empty() {
         w.text(&it.name);
@@ -255,6 +259,16 @@ pub fn write_itinerary(it: &Itinerary) -> Vec<u8> {
     }
     if !it.agent_contact.is_empty() {
         w.text(&it.agent_contact);
+    }
+    if !it.currency.is_empty() {
+        // A currency of the setting's list by its number; any other by name.
+        match CURRENCIES.iter().position(|c| *c == it.currency) {
+            Some(k) => w.uint(k as u64 + 1),
+            None => {
+                w.uint(0);
+                w.text(&it.currency);
+            }
+        }
     }
     let mut at = [0i64; 2];
     w.text(&it.start.label);
@@ -384,6 +398,11 @@ pub fn read_itinerary(bytes: &[u8]) -> Result<Itinerary, Malformed> {
     };
     let agent = if bit(2) { r.text()? } else { String::new() };
     let agent_contact = if bit(3) { r.text()? } else { String::new() };
+    let currency = match bit(7).then(|| r.uint()).transpose()? {
+        None => String::new(),
+        Some(0) => r.text()?,
+        Some(k) => CURRENCIES.get(k as usize - 1).ok_or(Malformed)?.to_string(),
+    };
     let mut at = [0i64; 2];
     let start = SharedPlace {
         label: r.text()?,
@@ -496,6 +515,7 @@ pub fn read_itinerary(bytes: &[u8]) -> Result<Itinerary, Malformed> {
         date,
         agent,
         agent_contact,
+        currency,
         start,
         end,
         stops,

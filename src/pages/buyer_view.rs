@@ -96,6 +96,9 @@ fn KeptItineraries() -> impl IntoView {
 #[component]
 fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
     let i18n = use_i18n();
+    // Prices in the agent's currency, which the link carries (links made
+    // before it did show plain numbers).
+    provide_context(crate::format::Currency(RwSignal::new(it.currency.clone())));
     let locale = move || i18n.get_locale().as_str();
     let person = RwSignal::new(String::new());
     let reactions = RwSignal::new(Vec::<Reaction>::new());

@@ -38,6 +38,7 @@ pub fn DataPage() -> impl IntoView {
                 </p>
                 <BackupButton />
             </div>
+            <CurrencySetting />
             <ImportBackup />
             <section class="card">
                 <h2>{t!(i18n, sample_title)}</h2>
@@ -47,6 +48,39 @@ pub fn DataPage() -> impl IntoView {
                     <p class="message message-ok" role="status" data-testid="sample-loaded">{t!(i18n, sample_loaded)}</p>
                 </Show>
             </section>
+        </section>
+    }
+}
+
+/// The currency prices are shown in, remembered on this device.
+#[component]
+fn CurrencySetting() -> impl IntoView {
+    let i18n = use_i18n();
+    let currency = use_context::<crate::format::Currency>();
+    let chosen = move || currency.map(|c| c.0.get()).unwrap_or_default();
+    let on_change = move |ev: leptos::ev::Event| {
+        let code = event_target_value(&ev);
+        if crate::domain::currency::is_known(&code) {
+            if let Some(c) = currency {
+                c.0.set(code.clone());
+            }
+            // A failed write only means the choice is not remembered.
+            let _ = crate::storage::save_currency(&code);
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, currency_title)}</h2>
+            <label class="field">
+                <span>{t!(i18n, currency_label)}</span>
+                <select data-testid="currency" on:change=on_change>
+                    {crate::domain::currency::CURRENCIES
+                        .iter()
+                        .map(|&code| view! { <option value=code selected=move || chosen() == code>{code}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <p class="muted">{move || crate::format::amount(i18n.get_locale().as_str(), Some(650_000))}</p>
         </section>
     }
 }
