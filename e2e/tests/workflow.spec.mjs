@@ -107,7 +107,7 @@ test("an agent's journey: buyer, CSV import, ranking, one home in detail, reload
   await renos.getByRole("button", { name: "Add renovation" }).tap();
   await expect(renos.getByTestId("reno-total")).toContainText("17,000");
   await expect(renos.getByTestId("reno-total")).toContainText("27,000");
-  await expect(renos.getByTestId("effective-price")).toContainText("702,000 – 712,000");
+  await expect(renos.getByTestId("effective-price")).toContainText("$702,000 – $712,000");
   // A row with the costs the wrong way round is refused with a message.
   await renos.getByLabel("Item").fill("Deck");
   await renos.getByLabel("Low estimate").fill("9000");
