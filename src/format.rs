@@ -2,18 +2,28 @@
 //! browser's own `Intl` (no formatting data in the bundle).
 use wasm_bindgen::JsValue;
 
-/// `value` with the grouping and decimal marks of `locale` ("650,000", "650.000").
-pub fn number(locale: &str, value: f64) -> String {
+/// `value` through `Intl.NumberFormat(locale, options)`.
+fn number_format(locale: &str, options: &[(&str, JsValue)], value: f64) -> Option<String> {
     let locales = js_sys::Array::of1(&JsValue::from_str(locale));
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &JsValue::from(2));
-    let formatter = js_sys::Intl::NumberFormat::new(&locales, &options);
-    formatter
+    let opts = js_sys::Object::new();
+    for (k, v) in options {
+        let _ = js_sys::Reflect::set(&opts, &JsValue::from_str(k), v);
+    }
+    js_sys::Intl::NumberFormat::new(&locales, &opts)
         .format()
         .call1(&JsValue::UNDEFINED, &JsValue::from_f64(value))
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| value.to_string())
+        .ok()?
+        .as_string()
+}
+
+/// `value` with the grouping and decimal marks of `locale` ("650,000", "650.000").
+pub fn number(locale: &str, value: f64) -> String {
+    number_format(
+        locale,
+        &[("maximumFractionDigits", JsValue::from(2))],
+        value,
+    )
+    .unwrap_or_else(|| value.to_string())
 }
 
 /// The currency prices are shown in: the agent's setting, or on the buyer
@@ -24,19 +34,13 @@ pub struct Currency(pub leptos::prelude::RwSignal<String>);
 /// `value` in `currency` as the language writes money ("$650,000",
 /// "650.000 €"), whole units.
 pub fn money(locale: &str, currency: &str, value: f64) -> String {
-    let locales = js_sys::Array::of1(&JsValue::from_str(locale));
-    let options = js_sys::Object::new();
-    for (k, v) in [("style", "currency"), ("currency", currency)] {
-        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
-    }
-    let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &JsValue::from(0));
-    let _ = js_sys::Reflect::set(&options, &"minimumFractionDigits".into(), &JsValue::from(0));
-    let formatter = js_sys::Intl::NumberFormat::new(&locales, &options);
-    formatter
-        .format()
-        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(value))
-        .ok()
-        .and_then(|s| s.as_string())
+    let options = [
+        ("style", JsValue::from_str("currency")),
+        ("currency", JsValue::from_str(currency)),
+        ("maximumFractionDigits", JsValue::from(0)),
+        ("minimumFractionDigits", JsValue::from(0)),
+    ];
+    number_format(locale, &options, value)
         .unwrap_or_else(|| format!("{} {currency}", number(locale, value)))
 }
 

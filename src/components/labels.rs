@@ -52,15 +52,7 @@ pub fn note_category(category: NoteCategory) -> String {
     .to_string()
 }
 
-pub const PROPERTY_TYPES: [PropertyType; 7] = [
-    PropertyType::House,
-    PropertyType::Townhouse,
-    PropertyType::Condo,
-    PropertyType::Apartment,
-    PropertyType::MultiFamily,
-    PropertyType::Land,
-    PropertyType::Other,
-];
+pub const PROPERTY_TYPES: [PropertyType; 7] = PropertyType::ALL;
 
 pub const STATUSES: [ListingStatus; 4] = [
     ListingStatus::Active,
@@ -71,16 +63,7 @@ pub const STATUSES: [ListingStatus; 4] = [
 
 pub const PRIORITIES: [Priority; 3] = [Priority::High, Priority::Medium, Priority::Low];
 
-pub const NOTE_CATEGORIES: [NoteCategory; 8] = [
-    NoteCategory::Schools,
-    NoteCategory::Transit,
-    NoteCategory::Shopping,
-    NoteCategory::Parks,
-    NoteCategory::Safety,
-    NoteCategory::Noise,
-    NoteCategory::Community,
-    NoteCategory::Other,
-];
+pub const NOTE_CATEGORIES: [NoteCategory; 8] = NoteCategory::ALL;
 
 /// "See again", "Maybe", "No" in the user's language.
 pub fn verdict_text(v: crate::domain::model::Verdict) -> String {

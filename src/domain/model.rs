@@ -144,6 +144,20 @@ pub enum PropertyType {
     Other,
 }
 
+impl PropertyType {
+    /// Every kind, in display order. Their positions are also the codes
+    /// share links use (`wire`), so new kinds go at the end.
+    pub const ALL: [PropertyType; 7] = [
+        PropertyType::House,
+        PropertyType::Townhouse,
+        PropertyType::Condo,
+        PropertyType::Apartment,
+        PropertyType::MultiFamily,
+        PropertyType::Land,
+        PropertyType::Other,
+    ];
+}
+
 /// A buyer's profile: what they can spend, what they need, what rules a home out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Buyer {
@@ -244,6 +258,21 @@ pub enum NoteCategory {
     Community,
     #[default]
     Other,
+}
+
+impl NoteCategory {
+    /// Every category, in display order. Their positions are also the
+    /// codes share links use (`wire`), so new categories go at the end.
+    pub const ALL: [NoteCategory; 8] = [
+        NoteCategory::Schools,
+        NoteCategory::Transit,
+        NoteCategory::Shopping,
+        NoteCategory::Parks,
+        NoteCategory::Safety,
+        NoteCategory::Noise,
+        NoteCategory::Community,
+        NoteCategory::Other,
+    ];
 }
 
 /// A note about the neighbourhood or community, rated 1-5.

@@ -18,25 +18,10 @@ use chrono::NaiveDate;
 const ITINERARY: u8 = 1;
 const REPLY: u8 = 2;
 
-const KINDS: [PropertyType; 7] = [
-    PropertyType::House,
-    PropertyType::Townhouse,
-    PropertyType::Condo,
-    PropertyType::Apartment,
-    PropertyType::MultiFamily,
-    PropertyType::Land,
-    PropertyType::Other,
-];
-const CATEGORIES: [NoteCategory; 8] = [
-    NoteCategory::Schools,
-    NoteCategory::Transit,
-    NoteCategory::Shopping,
-    NoteCategory::Parks,
-    NoteCategory::Safety,
-    NoteCategory::Noise,
-    NoteCategory::Community,
-    NoteCategory::Other,
-];
+/// Kinds and note categories travel as their position in the model's
+/// `ALL` lists (append-only).
+const KINDS: [PropertyType; 7] = PropertyType::ALL;
+const CATEGORIES: [NoteCategory; 8] = NoteCategory::ALL;
 const VERDICTS: [Verdict; 3] = [Verdict::SeeAgain, Verdict::Maybe, Verdict::No];
 
 /// The most features or notes one home may carry in a link.
