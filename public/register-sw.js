@@ -1,9 +1,13 @@
 // Registers the service worker that keeps Showplan working offline, and
-// tells the app (a window event) when a new version is installed and waiting.
+// tells the app when a new version is installed and waiting: a window event,
+// and `window.showplanUpdateReady`, since the worker can report before the
+// app has started listening (on every load while an update waits).
 // A file, not inline script: the Content-Security-Policy allows no inline script.
 if ("serviceWorker" in navigator) {
-  const announce = (worker) =>
+  const announce = (worker) => {
+    window.showplanUpdateReady = true;
     window.dispatchEvent(new CustomEvent("showplan:update-ready", { detail: worker }));
+  };
   navigator.serviceWorker
     .register("sw.js")
     .then((reg) => {

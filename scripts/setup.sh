@@ -71,7 +71,7 @@ if ! command -v npm >/dev/null; then
 fi
 # npm ci rewrites node_modules/.package-lock.json, so it is newer than package-lock.json
 # unless the lock file changed since the last install.
-if [ -x node_modules/.bin/wasm-opt ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+if [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   say "npm packages: present"
 else
   say "npm packages: installing"

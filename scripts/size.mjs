@@ -12,10 +12,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { splitPages } from "./split-pages.mjs";
 
 const dir = process.argv[2] ?? "dist";
-// The gate holds what has been reached (a ratchet: 260 KB in session 3);
-// the goal is 200 KB, printed beside it until it is met.
-const budgetKb = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 270);
-const goalKb = 200;
+// The budget for opening the app: 200 KB brotli (reached in session 4, from
+// 260 KB: rare notices, writing and merging load when needed, plural rules
+// and date parsing come from the browser or a few lines, minified JS).
+const budgetKb = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 200);
 const kb = (n) => (n / 1000).toFixed(1).padStart(8);
 
 // Entry addresses and the lazily loaded pages each one renders (app.rs).
@@ -33,6 +33,23 @@ const routes = {
   "/view": ["buyer_view"],
   "/reply": ["reply_page"],
 };
+
+// Chunks no address loads by itself: notices shown only in some states
+// (a failed save, an update, the backup reminder...) and the not-found page.
+// Each is fetched the first time it shows; printed, not part of a first load.
+const onDemand = [
+  "unreadable_banner",
+  "save_problem_banner",
+  "other_tab_notice",
+  "backup_reminder",
+  "update_message",
+  "undo_bar",
+  "not_found_page",
+  // Writing the document, and merging another tab's save: fetched at the
+  // user's first touch or key press (src/state.rs), before any edit is done.
+  "persist",
+  "merge_other_tab",
+];
 
 function fail(message) {
   console.error(`size: ${message}`);
@@ -82,7 +99,8 @@ try {
   fail(e.message);
 }
 for (const name of pages.keys()) {
-  if (!Object.values(routes).some((r) => r.includes(name))) fail(`page ${name} is in no route of scripts/size.mjs`);
+  if (!Object.values(routes).some((r) => r.includes(name)) && !onDemand.includes(name))
+    fail(`chunk ${name} is in no route and not on demand in scripts/size.mjs`);
 }
 
 console.log(`first load of ${dir}/ (KB = 1000 bytes)`);
@@ -98,6 +116,11 @@ for (const [route, names] of Object.entries(routes)) {
   firstLoad[route] = sum([...shell, ...files]);
   row(`${route}: page +${(page.brotli / 1000).toFixed(1)}, first load`, firstLoad[route]);
 }
+console.log("");
+for (const name of onDemand) {
+  const files = pages.get(name) ?? fail(`on-demand chunk ${name} not built`);
+  row(`${name} (on demand): +`, sum(files));
+}
 const all = readdirSync(join(dir, pkg)).map((f) => `${pkg}/${f}`);
 row("everything (all pages loaded)", sum([...shell.filter((f) => !f.startsWith(pkg)), ...all]));
 const [largest, largestSize] = Object.entries(firstLoad).sort((a, b) => b[1].brotli - a[1].brotli)[0];
@@ -106,6 +129,4 @@ console.log(`largest first load: ${(largestSize.brotli / 1000).toFixed(1)} KB br
 const opening = firstLoad[start].brotli;
 const ok = opening <= budgetKb * 1000;
 console.log(`budget: opening the app (${start}) ${(opening / 1000).toFixed(1)} KB brotli of ${budgetKb} KB: ${ok ? "within" : "OVER"}`);
-const gap = opening / 1000 - goalKb;
-console.log(`goal: ${goalKb} KB brotli: ${gap <= 0 ? "met" : `not yet (${gap.toFixed(1)} KB over)`}`);
 process.exit(ok ? 0 : 1);

@@ -1,12 +1,16 @@
-// Reads the loader wasm-split wrote (__wasm_split.js) and tells which files
-// each lazily loaded page needs: its split_<page>.wasm and the shared
-// chunk_N.wasm files. Used by scripts/size.mjs.
-import { readFileSync } from "node:fs";
+// Which files each lazily loaded chunk needs: its split_<name>.wasm and the
+// shared chunk_N.wasm files, as the loader wasm-split wrote (__wasm_split.js)
+// says. Release builds minify that loader, so scripts/build-wasm.sh first
+// writes what it says to split-pages.json beside it, with this script:
+//   node scripts/split-pages.mjs path/to/__wasm_split.js > split-pages.json
+// Used by scripts/size.mjs.
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { argv } from "node:process";
+import { fileURLToPath } from "node:url";
 
-/** Map of page name (e.g. "buyers_page") to the file names it needs. */
-export function splitPages(pkgDir) {
-  const loader = readFileSync(join(pkgDir, "__wasm_split.js"), "utf8");
+/** Map of chunk name (e.g. "buyer_editor") to file names, read from the loader's text. */
+export function parseLoader(loader) {
   const chunkFile = new Map(
     [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map(
       (m) => [m[1], m[2]],
@@ -25,6 +29,18 @@ export function splitPages(pkgDir) {
     }
     pages.set(m[1], files);
   }
-  if (pages.size === 0) throw new Error(`no split pages found in ${pkgDir}/__wasm_split.js`);
+  if (pages.size === 0) throw new Error("no split chunks found in __wasm_split.js");
   return pages;
+}
+
+/** The same map for a built pkg folder: from split-pages.json, or the loader itself. */
+export function splitPages(pkgDir) {
+  const manifest = join(pkgDir, "split-pages.json");
+  if (existsSync(manifest)) return new Map(Object.entries(JSON.parse(readFileSync(manifest, "utf8"))));
+  return parseLoader(readFileSync(join(pkgDir, "__wasm_split.js"), "utf8"));
+}
+
+if (argv[1] === fileURLToPath(import.meta.url)) {
+  const pages = parseLoader(readFileSync(argv[2], "utf8"));
+  console.log(JSON.stringify(Object.fromEntries(pages), null, 1));
 }

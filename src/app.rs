@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
                 <TopBar />
                 <StorageBanners />
                 <main id="main" class="page" tabindex="-1">
-                    <Routes fallback=NotFoundPage>
+                    <Routes fallback=|| Suspend::new(not_found_page())>
                         <Route path=path!("/") view=|| view! { <Redirect path="/buyers" /> } />
                         <ParentRoute path=path!("/buyers") view=BuyersPage>
                             <Route path=path!("") view=NoBuyerChosen />
@@ -56,28 +56,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
-// Each page is its own lazily loaded wasm chunk in the release build
-// (scripts/build-wasm.sh), so the first load carries only the shell and the
-// page it opens on. Without the `split` feature these are plain async fns.
-// Buyers, where the app opens, is in the shell itself: on a phone network
-// its chunks would be a second round of requests before anything shows.
-macro_rules! lazy_page {
-    ($($name:ident => $page:ident),* $(,)?) => {$(
-        #[cfg_attr(feature = "split", leptos::lazy)]
-        async fn $name() -> AnyView {
-            view! { <$page /> }.into_any()
-        }
-    )*};
-}
-
-lazy_page! {
-    buyer_editor => BuyerEditor,
-    properties_page => PropertiesPage,
-    property_editor => PropertyEditor,
-    match_page => MatchPage,
-    tours_page => ToursPage,
-    tour_planner => TourPlanner,
-    data_page => DataPage,
-    buyer_view => BuyerViewPage,
-    reply_page => ReplyPage,
+// Each page is its own lazily loaded wasm chunk in the release build, so the
+// first load carries only the shell and the page it opens on. Buyers, where
+// the app opens, is in the shell itself: on a phone network its chunks would
+// be a second round of requests before anything shows.
+lazy_view! {
+    buyer_editor() => BuyerEditor,
+    properties_page() => PropertiesPage,
+    property_editor() => PropertyEditor,
+    match_page() => MatchPage,
+    tours_page() => ToursPage,
+    tour_planner() => TourPlanner,
+    data_page() => DataPage,
+    buyer_view() => BuyerViewPage,
+    reply_page() => ReplyPage,
+    not_found_page() => NotFoundPage,
 }

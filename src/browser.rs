@@ -164,3 +164,32 @@ pub fn local_to_utc(
         .then(|| chrono::DateTime::from_timestamp_millis(ms as i64))
         .flatten()
 }
+
+/// base64url (padded or not) decoded by the browser's `atob`; `None` for
+/// anything that is not base64url. Agrees with `domain::packing::decode_base64`
+/// (a browser test checks it).
+pub fn decode_base64url(text: &str) -> Option<Vec<u8>> {
+    if !text
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return None;
+    }
+    let mut standard: String = text
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
+    while !standard.len().is_multiple_of(4) {
+        standard.push('=');
+    }
+    let binary = web_sys::window()?.atob(&standard).ok()?;
+    // atob gives one char per byte (U+0000 to U+00FF).
+    binary
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).ok())
+        .collect()
+}

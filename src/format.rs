@@ -16,6 +16,29 @@ fn number_format(locale: &str, options: &[(&str, JsValue)], value: f64) -> Optio
         .as_string()
 }
 
+/// The plural form a count takes in a language, as the locale files name
+/// them: `one`, `few` (Romanian 2-19) and `other`. The browser's
+/// `Intl.PluralRules` decides, so no plural data ships in the wasm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    One,
+    Few,
+    Other,
+}
+
+/// The plural form of `count` in `locale` (`Other` when the browser cannot say).
+pub fn plural(locale: &str, count: f64) -> Plural {
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+    match String::from(rules.select(count)).as_str() {
+        "one" => Plural::One,
+        "few" => Plural::Few,
+        // Spanish "many" (a million) reads like "other"; no language here has
+        // zero or two forms.
+        _ => Plural::Other,
+    }
+}
+
 /// `value` with the grouping and decimal marks of `locale` ("650,000", "650.000").
 pub fn number(locale: &str, value: f64) -> String {
     number_format(

@@ -5,12 +5,21 @@
 //! one record by record (the later edit wins, deletions are remembered; see
 //! `domain::merge`). Neither tab's edits to different records are lost, and
 //! nothing is written back unless the merge added something of this tab's.
+//!
+//! Writing (serialising, packing, the verified write) and merging are a
+//! lazily loaded chunk of their own: opening the app only reads. The chunk is
+//! fetched at the user's first touch or key press, long before an edit can
+//! finish, and from then on saving is synchronous again, which leaving the
+//! page needs.
 use crate::domain::codec::{self, DecodeError};
 use crate::domain::merge::merge;
 use crate::domain::model::Document;
 use crate::storage::{self, Loaded, StorageError};
 use chrono::Utc;
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 /// How long to wait after the last change before saving.
@@ -42,8 +51,10 @@ pub struct DocState {
     pub merged_from_other_tab: RwSignal<u32>,
     /// When the user last downloaded a backup.
     pub last_backup: RwSignal<Option<chrono::DateTime<Utc>>>,
-    /// The document JSON known to be in storage: saves that match it are skipped.
-    stored_json: StoredValue<String>,
+    /// The document JSON known to be in storage: saves that match it are
+    /// skipped. `None` until the first save: what was loaded is not
+    /// serialised again just to compare.
+    stored_json: StoredValue<Option<String>>,
     /// Debounce generation: only the newest scheduled save runs.
     generation: StoredValue<u64>,
 }
@@ -83,7 +94,7 @@ impl DocState {
     pub fn start_fresh(&self) {
         self.unreadable.set(None);
         self.doc.set(Document::default());
-        self.stored_json.set_value(String::new());
+        self.stored_json.set_value(None);
         self.save_now();
     }
 
@@ -110,24 +121,31 @@ impl DocState {
             .with_untracked(|u| u.as_ref().is_some_and(|u| u.backup_key.is_none()))
     }
 
-    /// Saves at once if the document differs from what is stored.
+    /// Saves at once if the document differs from what is stored. Once the
+    /// writing chunk is loaded this completes before returning; before that
+    /// it completes when the chunk arrives.
     pub fn save_now(&self) {
         if self.held() {
             return;
         }
-        // `try_` so a timer that outlives the app (tests unmount it) does nothing.
-        let Some(json) = self.doc.try_with_untracked(codec::document_json) else {
-            return;
-        };
-        if self.stored_json.try_with_value(|s| *s == json) != Some(false) {
-            return;
+        let this = *self;
+        let mut saving = Box::pin(persist(self.doc, self.stored_json));
+        match poll_once(&mut saving) {
+            Some(outcome) => this.record(outcome),
+            None => leptos::task::spawn_local(async move { this.record(saving.await) }),
         }
-        match storage::save_document(&codec::envelope(&json, Utc::now())) {
-            Ok(()) => {
-                self.stored_json.set_value(json);
-                self.save_state.set(SaveState::Saved);
+    }
+
+    fn record(&self, outcome: Option<Result<String, StorageError>>) {
+        match outcome {
+            None => {}
+            Some(Ok(json)) => {
+                self.stored_json.try_set_value(Some(json));
+                self.save_state.try_set(SaveState::Saved);
             }
-            Err(e) => self.save_state.set(SaveState::Failed(e)),
+            Some(Err(e)) => {
+                self.save_state.try_set(SaveState::Failed(e));
+            }
         }
     }
 
@@ -150,47 +168,112 @@ impl DocState {
         let Ok(decoded) = codec::decode(&text) else {
             return;
         };
-        let incoming = decoded.document;
-        let current = self.doc.get_untracked();
-        let merged = merge(&current, &incoming);
-        if merged == incoming {
-            // Storage already holds exactly this: no write needed.
-            self.stored_json.set_value(codec::document_json(&incoming));
-        }
-        if merged != current {
-            self.doc.set(merged);
-            self.merged_from_other_tab.update(|n| *n += 1);
-        }
+        let this = *self;
+        leptos::task::spawn_local(merge_other_tab(
+            this.doc,
+            this.stored_json,
+            this.merged_from_other_tab,
+            decoded.document,
+        ));
+    }
+}
+
+/// Serialises, packs and writes the document, unless storage already holds
+/// exactly this (`None`) or the app is gone. Returns the JSON written.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn persist(
+    doc: RwSignal<Document>,
+    stored_json: StoredValue<Option<String>>,
+) -> Option<Result<String, StorageError>> {
+    // `try_` so a timer that outlives the app (tests unmount it) does nothing.
+    let json = doc.try_with_untracked(codec::document_json)?;
+    let known = stored_json.try_with_value(|s| s.clone())?;
+    let unchanged = match known {
+        Some(stored) => stored == json,
+        // The first save since opening: compare with what storage holds
+        // (opening a page can touch the document without changing it).
+        None => storage::holds_document_json(&json),
+    };
+    if unchanged {
+        stored_json.try_set_value(Some(json));
+        return None;
+    }
+    Some(storage::save_document(&codec::envelope(&json, Utc::now())).map(|()| json))
+}
+
+/// Merges another tab's saved document into this one.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn merge_other_tab(
+    doc: RwSignal<Document>,
+    stored_json: StoredValue<Option<String>>,
+    merged_count: RwSignal<u32>,
+    incoming: Document,
+) {
+    let Some(current) = doc.try_get_untracked() else {
+        return;
+    };
+    let merged = merge(&current, &incoming);
+    if merged == incoming {
+        // Storage already holds exactly this: no write needed.
+        stored_json.try_set_value(Some(codec::document_json(&incoming)));
+    }
+    if merged != current {
+        doc.set(merged);
+        merged_count.update(|n| *n += 1);
+    }
+}
+
+/// Polls a future once: its value if it is ready at once (a loaded chunk),
+/// `None` if it has to wait (the chunk is still on its way).
+fn poll_once<F: Future + Unpin>(future: &mut F) -> Option<F::Output> {
+    let mut cx = Context::from_waker(Waker::noop());
+    match Pin::new(future).poll(&mut cx) {
+        Poll::Ready(value) => Some(value),
+        Poll::Pending => None,
+    }
+}
+
+/// Starts fetching the writing chunk at the user's first touch, key press or
+/// focus on a field (an edit needs one of them), so it is there before
+/// anything needs saving.
+fn fetch_writer_early() {
+    #[cfg(feature = "split")]
+    {
+        let fetched = StoredValue::new(false);
+        let start = move |_: web_sys::Event| {
+            if !fetched.get_value() {
+                fetched.set_value(true);
+                leptos::task::spawn_local(__preload_persist());
+                leptos::task::spawn_local(__preload_merge_other_tab());
+            }
+        };
+        let listeners = ["pointerdown", "keydown", "focusin"]
+            .map(|event| window_event_listener_untyped(event, start));
+        on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
     }
 }
 
 /// Loads the document from storage, provides it as context, and sets up
 /// saving and cross-tab sync. Call once, at the root.
 pub fn provide_document() -> DocState {
-    // `stored_json` is what storage already holds, as far as saving cares:
-    // nothing is written until the document differs from it. A migrated
-    // document starts "unsaved", so it is written back in the current format.
-    let empty = Document::default();
-    let nothing_to_write = codec::document_json(&empty);
-    let (document, stored_json, unreadable, save_state) = match storage::load_document() {
+    // Nothing is written until the document changes. A migrated document is
+    // written back at once, in the current format.
+    let (document, unreadable, save_state, migrated) = match storage::load_document() {
         Ok(Loaded::Ready { decoded }) => {
-            let stored = match decoded.migrated_from {
-                None => codec::document_json(&decoded.document),
-                Some(_) => String::new(),
-            };
-            (decoded.document, stored, None, SaveState::Saved)
+            let migrated = decoded.migrated_from.is_some();
+            (decoded.document, None, SaveState::Saved, migrated)
         }
-        Ok(Loaded::Empty) => (empty, nothing_to_write, None, SaveState::Saved),
+        Ok(Loaded::Empty) => (Document::default(), None, SaveState::Saved, false),
         Ok(Loaded::Unreadable { error, backup_key }) => (
-            empty,
-            nothing_to_write,
+            Document::default(),
             Some(Unreadable { error, backup_key }),
             SaveState::Saved,
+            false,
         ),
-        Err(e) => (empty, nothing_to_write, None, SaveState::Failed(e)),
+        Err(e) => (Document::default(), None, SaveState::Failed(e), false),
     };
     let state = DocState {
-        stored_json: StoredValue::new(stored_json),
+        stored_json: StoredValue::new(None),
         doc: RwSignal::new(document),
         save_state: RwSignal::new(save_state),
         unreadable: RwSignal::new(unreadable),
@@ -200,10 +283,17 @@ pub fn provide_document() -> DocState {
     };
     provide_context(state);
 
-    Effect::new(move |_| {
+    // Every change after the first run (which is the loaded document) is saved.
+    Effect::new(move |seen: Option<()>| {
         state.doc.track();
-        state.schedule_save();
+        if seen.is_some() {
+            state.schedule_save();
+        }
     });
+    if migrated {
+        state.schedule_save();
+    }
+    fetch_writer_early();
     let other_tabs = storage::on_other_tab_save(move |text| state.receive_other_tab(text));
     // Leaving the page (reload, close, switch app on a tablet) saves at once.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());

@@ -10,7 +10,7 @@
 //! Document text is packed (DEFLATE + base64url, see `domain::packing`)
 //! at rest; backups and everything above this module see plain JSON.
 use crate::domain::codec::{self, DecodeError, Decoded};
-use crate::domain::packing::{pack, unpack};
+use crate::domain::packing::{pack, unpack_with, UnpackError};
 use wasm_bindgen::JsCast;
 
 /// Every key Showplan writes, so nothing else invents one.
@@ -133,7 +133,8 @@ pub fn keep_itinerary(fragment: &str) -> Result<(), StorageError> {
 
 /// When the user last downloaded a backup.
 pub fn last_backup() -> Option<chrono::DateTime<chrono::Utc>> {
-    read(keys::LAST_BACKUP)?.parse().ok()
+    let text = read(keys::LAST_BACKUP)?;
+    chrono::DateTime::from_timestamp_millis(crate::domain::iso::rfc3339_millis(&text)?)
 }
 
 /// Remembers that a backup was just downloaded.
@@ -220,6 +221,23 @@ pub fn read_unreadable(key: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// Whether the stored envelope holds exactly this document JSON (as this
+/// version writes it: the document is the envelope's last field).
+pub fn holds_document_json(json: &str) -> bool {
+    let Some(text) = read_stored_document().and_then(|s| unpack(&s).ok()) else {
+        return false;
+    };
+    text.strip_suffix('}')
+        .and_then(|t| t.strip_suffix(json))
+        .is_some_and(|t| t.ends_with("\"document\":"))
+}
+
+/// Unpacks stored text with the browser's base64 decoder (`atob`), so the
+/// first load carries no base64 code of its own.
+fn unpack(stored: &str) -> Result<String, UnpackError> {
+    unpack_with(stored, crate::browser::decode_base64url)
 }
 
 /// Saves envelope text: write the spare slot, read it back, then switch.

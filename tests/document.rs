@@ -30,6 +30,23 @@ fn encode_then_decode_gives_the_same_document() {
     assert_eq!(back.migrated_from, None);
 }
 
+/// Saving skips a write when storage already holds the same document, by
+/// checking that the stored envelope ends with the document's JSON
+/// (`storage::holds_document_json`); that needs the document to be the
+/// envelope's last field.
+#[test]
+fn the_envelope_ends_with_the_document_json() {
+    let document = sample_document(t(9));
+    let json = showplan::domain::codec::document_json(&document);
+    let text = encode(&document, t(10));
+    let head = text
+        .strip_suffix('}')
+        .and_then(|t| t.strip_suffix(json.as_str()))
+        .unwrap_or_default();
+    assert!(head.ends_with("\"document\":"), "{head}");
+    assert_eq!(decode(&text).map(|d| d.document), Ok(document));
+}
+
 #[test]
 fn a_version_1_fixture_migrates_to_the_current_version() {
     let text = include_str!("fixtures/document-v1.json");

@@ -1,74 +1,105 @@
 //! Every UI string exists in every language: each locale file has the same
-//! keys as English (plural keys compared by their base name, since languages
-//! have different plural forms), and every plural key has its `other` form.
+//! keys as English, and every counted phrase (an entry with plural forms,
+//! chosen at run time by the browser's `Intl.PluralRules`) has its `one`,
+//! `few` and `other` forms, each showing the count.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
+use serde_json::{Map, Value};
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
-const PLURAL_FORMS: [&str; 6] = ["_zero", "_one", "_two", "_few", "_many", "_other"];
+const LANGUAGES: [&str; 5] = ["en", "es", "ro", "vi", "id"];
+const FORMS: [&str; 3] = ["one", "few", "other"];
 
-fn base(key: &str) -> &str {
-    PLURAL_FORMS
-        .iter()
-        .find_map(|s| key.strip_suffix(s))
-        .unwrap_or(key)
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
 }
 
-fn keys(path: &std::path::Path) -> (BTreeSet<String>, BTreeSet<String>) {
-    let text = std::fs::read_to_string(path).unwrap();
-    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let all: BTreeSet<String> = json.as_object().unwrap().keys().cloned().collect();
-    let bases = all.iter().map(|k| base(k).to_string()).collect();
-    (all, bases)
+fn entries(language: &str) -> Map<String, Value> {
+    let text = std::fs::read_to_string(dir().join(format!("{language}.json"))).unwrap();
+    match serde_json::from_str(&text).unwrap() {
+        Value::Object(map) => map,
+        other => panic!("{language}.json is not an object: {other}"),
+    }
+}
+
+/// Keys with their sub-keys (`buyers_count.one`), so a missing form counts.
+fn keys(map: &Map<String, Value>) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (key, value) in map {
+        match value {
+            Value::Object(forms) => out.extend(forms.keys().map(|f| format!("{key}.{f}"))),
+            _ => {
+                out.insert(key.clone());
+            }
+        }
+    }
+    out
 }
 
 #[test]
 fn every_language_has_every_key() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-    let (_, english) = keys(&dir.join("en.json"));
-    let mut checked = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "json") {
-            continue;
-        }
-        let (all, bases) = keys(&path);
-        let missing: Vec<_> = english.difference(&bases).collect();
-        let extra: Vec<_> = bases.difference(&english).collect();
-        assert!(missing.is_empty(), "{} lacks {missing:?}", path.display());
+    let files: BTreeSet<String> = std::fs::read_dir(dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, LANGUAGES.iter().map(|l| l.to_string()).collect());
+    let english = keys(&entries("en"));
+    assert!(english.len() > 380, "{}", english.len());
+    for language in LANGUAGES {
+        let found = keys(&entries(language));
+        let missing: Vec<_> = english.difference(&found).collect();
+        let extra: Vec<_> = found.difference(&english).collect();
+        assert!(missing.is_empty(), "{language}.json lacks {missing:?}");
         assert!(
             extra.is_empty(),
-            "{} has keys English does not: {extra:?}",
-            path.display()
+            "{language}.json has keys English does not: {extra:?}"
         );
-        for key in &all {
-            if key.as_str() != base(key) {
-                let other = format!("{}_other", base(key));
-                assert!(
-                    all.contains(&other),
-                    "{} has {key} but not {other}",
-                    path.display()
-                );
-            }
-        }
-        checked += 1;
     }
-    assert_eq!(
-        checked, 5,
-        "English, Spanish, Romanian, Vietnamese, Indonesian"
-    );
 }
 
 #[test]
-fn romanian_plurals_have_one_few_and_other() {
-    // CLDR: 1 casă, 2-19 case (few), 20 de case (other). Vietnamese and
-    // Indonesian have one form, written as a plain string with the count.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-    let (english, _) = keys(&dir.join("en.json"));
-    let (romanian, _) = keys(&dir.join("ro.json"));
-    for key in english.iter().filter_map(|k| k.strip_suffix("_one")) {
-        for form in ["_one", "_few", "_other"] {
-            let want = format!("{key}{form}");
-            assert!(romanian.contains(&want), "ro.json lacks {want}");
+fn counted_phrases_have_every_form_and_show_the_count() {
+    for language in LANGUAGES {
+        let counted: Vec<(String, Map<String, Value>)> = entries(language)
+            .into_iter()
+            .filter_map(|(k, v)| match v {
+                Value::Object(forms) => Some((k, forms)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(counted.len(), 13, "{language}");
+        for (key, forms) in counted {
+            let names: BTreeSet<&str> = forms.keys().map(String::as_str).collect();
+            assert_eq!(names, FORMS.into_iter().collect(), "{language}: {key}");
+            for (form, text) in &forms {
+                let text = text.as_str().unwrap_or_default();
+                assert!(
+                    text.contains("{{ count }}"),
+                    "{language}: {key}.{form} = {text:?}"
+                );
+            }
         }
     }
+}
+
+#[test]
+fn romanian_uses_its_three_forms() {
+    // CLDR: 1 cumpărător (one), 2-19 cumpărători (few), 20 de cumpărători (other).
+    let romanian = entries("ro");
+    let form = |key: &str, f: &str| romanian[key][f].as_str().unwrap_or_default().to_string();
+    assert_eq!(form("buyers_count", "one"), "{{ count }} cumpărător");
+    assert_eq!(form("buyers_count", "few"), "{{ count }} cumpărători");
+    assert_eq!(form("buyers_count", "other"), "{{ count }} de cumpărători");
+    // English has two forms; its `few` (never chosen for English) repeats `other`.
+    let english = entries("en");
+    assert_eq!(
+        english["buyers_count"]["few"],
+        english["buyers_count"]["other"]
+    );
+    assert_ne!(
+        english["buyers_count"]["one"],
+        english["buyers_count"]["other"]
+    );
 }

@@ -313,3 +313,55 @@ async fn loading_the_sample_twice_does_not_duplicate_homes() {
     assert!(counts.contains("25 properties"), "{counts}");
     assert!(counts.contains("3 buyers"), "{counts}");
 }
+
+#[wasm_bindgen_test]
+fn plural_forms_come_from_the_browser_for_each_language() {
+    use showplan::format::{plural, Plural};
+    let cases = [
+        ("en", 1.0, Plural::One),
+        ("en", 0.0, Plural::Other),
+        ("en", 2.0, Plural::Other),
+        ("es", 1.0, Plural::One),
+        ("es", 1_000_000.0, Plural::Other), // CLDR "many": reads as other
+        ("ro", 1.0, Plural::One),
+        ("ro", 0.0, Plural::Few),
+        ("ro", 19.0, Plural::Few),
+        ("ro", 20.0, Plural::Other),
+        ("ro", 101.0, Plural::Few),
+        ("vi", 1.0, Plural::Other),
+        ("id", 1.0, Plural::Other),
+    ];
+    for (language, count, form) in cases {
+        assert_eq!(plural(language, count), form, "{language} {count}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_browser_base64_decoder_agrees_with_the_rust_one() {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use showplan::browser::decode_base64url;
+    use showplan::domain::packing::{decode_base64, pack, unpack, unpack_with};
+    // Every byte value, at every length remainder.
+    let mut seed = 7u32;
+    for len in 0..300usize {
+        let bytes: Vec<u8> = (0..len)
+            .map(|i| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                (i as u32 ^ (seed >> 16)) as u8
+            })
+            .collect();
+        let text = URL_SAFE_NO_PAD.encode(&bytes);
+        assert_eq!(decode_base64url(&text), Some(bytes.clone()), "{len}");
+        assert_eq!(decode_base64(&text), Some(bytes), "{len}");
+    }
+    for bad in ["a", "ab$c", "ab=c", "abc=", "a b", "QUJD\u{e9}"] {
+        assert_eq!(decode_base64url(bad), None, "{bad:?}");
+        assert_eq!(decode_base64(bad), None, "{bad:?}");
+    }
+    // What storage reads: a packed document unpacks the same either way.
+    let text = "{\"format\":\"showplan\",\"document\":{\"buyers\":[\"Ana Popescu\"]}}".repeat(20);
+    let packed = pack(&text);
+    assert_eq!(unpack_with(&packed, decode_base64url), unpack(&packed));
+    assert_eq!(unpack_with(&packed, decode_base64url).ok(), Some(text));
+}

@@ -10,14 +10,17 @@ const strings = Object.fromEntries(
 );
 const english = strings.en;
 
-/** UI phrases as a user would see them (no placeholders, no plural forms). */
+/** UI phrases as a user would see them (no placeholders, no counted phrases). */
 function phrases(table) {
-  return Object.entries(table).filter(([, v]) => !v.includes("{{"));
+  return Object.entries(table).filter(([, v]) => typeof v === "string" && !v.includes("{{"));
 }
+
+/** Every string of a language, each plural form once. */
+const texts = (table) => Object.values(table).flatMap((v) => (typeof v === "string" ? [v] : [...new Set(Object.values(v))]));
 
 /** The language whose strings are longest in total. */
 const longest = locales
-  .map((l) => [l, Object.values(strings[l]).join("").length])
+  .map((l) => [l, texts(strings[l]).join("").length])
   .sort((a, b) => b[1] - a[1])[0][0];
 
 async function loadSample(page) {

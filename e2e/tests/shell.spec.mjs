@@ -115,3 +115,23 @@ test("nothing is loaded from another origin", async ({ page }) => {
   await page.waitForLoadState("networkidle");
   expect(foreign).toEqual([]);
 });
+
+test("opening the app fetches only the shell's wasm; a notice's code comes when it shows", async ({ page }) => {
+  const wasm = [];
+  page.on("request", (req) => {
+    const path = new URL(req.url()).pathname;
+    if (path.endsWith(".wasm")) wasm.push(path.split("/").pop());
+  });
+  await page.goto("/buyers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buyers");
+  await expect(page.getByLabel("New buyer's name")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  // What `make size` counts as opening the app is what the browser fetched.
+  expect(wasm).toEqual(["showplan_bg.wasm"]);
+
+  // With data and no backup yet, the backup reminder shows: its chunk is fetched then.
+  await page.getByLabel("New buyer's name").fill("Reminder Rita");
+  await page.getByRole("button", { name: "Add buyer" }).tap();
+  await expect(page.getByTestId("backup-reminder")).toBeVisible();
+  expect(wasm.some((f) => f.startsWith("split_backup_reminder"))).toBe(true);
+});

@@ -12,6 +12,31 @@ test("data survives a reload", async ({ page }) => {
   await expect(page.getByText("1 buyer", { exact: true })).toBeVisible();
 });
 
+test("an edit is kept when the page is left at once, before the save delay", async ({ page }) => {
+  await page.goto("/buyers");
+  await addBuyer(page, "Quick Quentin");
+  // No waiting for the debounced save: leaving the page writes it (pagehide),
+  // synchronously, with the writing code fetched at the first touch.
+  await page.reload();
+  await expect(page.getByTestId("buyer-list").getByText("Quick Quentin")).toBeVisible();
+  expect(await storedBuyerNames(page)).toEqual(["Quick Quentin"]);
+});
+
+test("opening the app writes nothing until something changes", async ({ page }) => {
+  await page.goto("/buyers");
+  await addBuyer(page, "Still Stella");
+  await expectStoredBuyer(page, "Still Stella");
+  const before = await storedEnvelope(page);
+  await page.reload();
+  await expect(page.getByTestId("buyer-list").getByText("Still Stella")).toBeVisible();
+  await page.getByRole("link", { name: "Properties", exact: true }).tap();
+  await expect(heading(page)).toHaveText("Properties");
+  await page.reload();
+  await expect(heading(page)).toHaveText("Properties");
+  // The same save, not a rewrite: saved_at is unchanged.
+  expect((await storedEnvelope(page)).saved_at).toBe(before.saved_at);
+});
+
 test("an empty name gets a clear message and adds nothing", async ({ page }) => {
   await page.goto("/buyers");
   await page.getByRole("button", { name: "Add buyer" }).tap();

@@ -156,9 +156,9 @@ pub fn CsvImportPanel() -> impl IntoView {
                 let skipped = errors.len();
                 view! {
                     <div class="import-report" role="status" data-testid="csv-report">
-                        <p class="message message-ok">{t!(i18n, csv_imported, count = move || count)}</p>
+                        <p class="message message-ok">{t_count!(i18n, csv_imported, move || count)}</p>
                         <Show when=move || skipped != 0>
-                            <p>{t!(i18n, csv_skipped, count = move || skipped)}</p>
+                            <p>{t_count!(i18n, csv_skipped, move || skipped)}</p>
                         </Show>
                         <ul class="row-errors">{errors.into_iter().map(|(line, p)| view! {
                             <li><strong>{t!(i18n, csv_line, line = move || line)}</strong>": "{problem_text(p)}</li>

@@ -107,10 +107,10 @@ pub fn ImportBackup() -> impl IntoView {
                         <div class="preview" data-testid="import-preview">
                             <p>{t!(i18n, import_preview)}</p>
                             <ul>
-                                <li>{t!(i18n, buyers_count, count = move || c.buyers)}</li>
-                                <li>{t!(i18n, properties_count, count = move || c.properties)}</li>
-                                <li>{t!(i18n, tours_count, count = move || c.tours)}</li>
-                                <li>{t!(i18n, feedback_count, count = move || c.feedback)}</li>
+                                <li>{t_count!(i18n, buyers_count, move || c.buyers)}</li>
+                                <li>{t_count!(i18n, properties_count, move || c.properties)}</li>
+                                <li>{t_count!(i18n, tours_count, move || c.tours)}</li>
+                                <li>{t_count!(i18n, feedback_count, move || c.feedback)}</li>
                             </ul>
                             <p>{t!(i18n, import_effect, added = move || effect.added, updated = move || effect.updated, unchanged = move || effect.unchanged)}</p>
                             <div class="actions">

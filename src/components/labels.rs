@@ -11,7 +11,7 @@ pub fn property_type(kind: PropertyType) -> String {
         PropertyType::Apartment => t_string!(i18n, type_apartment),
         PropertyType::MultiFamily => t_string!(i18n, type_multi_family),
         PropertyType::Land => t_string!(i18n, type_land),
-        PropertyType::Other => t_string!(i18n, type_other),
+        PropertyType::Other => t_string!(i18n, type_misc),
     }
     .to_string()
 }
@@ -47,7 +47,7 @@ pub fn note_category(category: NoteCategory) -> String {
         NoteCategory::Safety => t_string!(i18n, cat_safety),
         NoteCategory::Noise => t_string!(i18n, cat_noise),
         NoteCategory::Community => t_string!(i18n, cat_community),
-        NoteCategory::Other => t_string!(i18n, cat_other),
+        NoteCategory::Other => t_string!(i18n, cat_misc),
     }
     .to_string()
 }

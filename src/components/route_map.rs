@@ -66,7 +66,7 @@ pub fn RouteMap(
                 {markers}
             </svg>
             <Show when=move || missing() != 0>
-                <p class="muted">{t!(i18n, map_missing, count = missing)}</p>
+                <p class="muted">{t_count!(i18n, map_missing, missing)}</p>
             </Show>
         </Show>
     }

@@ -11,20 +11,48 @@ const BACKUP_REMINDER_DAYS: i64 = 7;
 
 /// Messages about the saved data, above every page: unreadable data, a save
 /// that failed, changes merged from another tab, and the backup reminder.
+///
+/// Most visits show none of them, so only the conditions live in the shell;
+/// each message is its own lazily loaded chunk, fetched when it first shows.
 #[component]
 pub fn StorageBanners() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
+    let state = use_document();
+    let unreadable = move || state.unreadable.with(Option::is_some);
+    let save_failed = move || matches!(state.save_state.get(), SaveState::Failed(_));
+    let dismissed = RwSignal::new(0u32);
+    let other_tab = move || state.merged_from_other_tab.get() > dismissed.get();
+    let later = RwSignal::new(false);
+    let reminder_due = move || {
+        !later.get()
+            && !crate::paths::is_buyer_view(&location.pathname.get())
+            && !state.doc.with(|d| d.is_empty())
+            && backup_age_days(state).is_none_or(|d| d >= BACKUP_REMINDER_DAYS)
+    };
     view! {
         <div class="banners" aria-live="polite">
             <crate::components::UpdateBanner />
-            <UnreadableBanner />
-            <SaveProblemBanner />
-            <OtherTabNotice />
-            <Show when=move || !crate::paths::is_buyer_view(&location.pathname.get())>
-                <BackupReminder />
-            </Show>
+            <Show when=unreadable>{|| Suspend::new(unreadable_banner())}</Show>
+            <Show when=save_failed>{|| Suspend::new(save_problem_banner())}</Show>
+            <Show when=other_tab>{move || Suspend::new(other_tab_notice(dismissed))}</Show>
+            <Show when=reminder_due>{move || Suspend::new(backup_reminder(later))}</Show>
         </div>
     }
+}
+
+lazy_view! {
+    unreadable_banner() => UnreadableBanner,
+    save_problem_banner() => SaveProblemBanner,
+    other_tab_notice(dismissed: RwSignal<u32>) => OtherTabNotice,
+    backup_reminder(later: RwSignal<bool>) => BackupReminder,
+}
+
+/// Whole days since the last backup download, or `None` for never.
+fn backup_age_days(state: crate::state::DocState) -> Option<i64> {
+    state
+        .last_backup
+        .get()
+        .map(|at| (Utc::now() - at).num_days())
 }
 
 #[component]
@@ -45,24 +73,22 @@ fn UnreadableBanner() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || state.unreadable.with(Option::is_some)>
-            <section class="banner banner-danger" role="alert" data-testid="unreadable-banner">
-                <h2>{t!(i18n, unreadable_title)}</h2>
-                <p>
-                    {move || if state.unreadable.with(|u| u.as_ref().is_some_and(|u| u.backup_key.is_none())) {
-                        t!(i18n, unreadable_no_room).into_any()
-                    } else {
-                        t!(i18n, unreadable_body).into_any()
-                    }}
-                </p>
-                <div class="actions">
-                    <button type="button" on:click=download>{t!(i18n, unreadable_download)}</button>
-                    <button type="button" class="secondary" on:click=move |_| state.start_fresh()>
-                        {t!(i18n, start_fresh)}
-                    </button>
-                </div>
-            </section>
-        </Show>
+        <section class="banner banner-danger" role="alert" data-testid="unreadable-banner">
+            <h2>{t!(i18n, unreadable_title)}</h2>
+            <p>
+                {move || if state.unreadable.with(|u| u.as_ref().is_some_and(|u| u.backup_key.is_none())) {
+                    t!(i18n, unreadable_no_room).into_any()
+                } else {
+                    t!(i18n, unreadable_body).into_any()
+                }}
+            </p>
+            <div class="actions">
+                <button type="button" on:click=download>{t!(i18n, unreadable_download)}</button>
+                <button type="button" class="secondary" on:click=move |_| state.start_fresh()>
+                    {t!(i18n, start_fresh)}
+                </button>
+            </div>
+        </section>
     }
 }
 
@@ -96,55 +122,37 @@ fn SaveProblemBanner() -> impl IntoView {
 }
 
 #[component]
-fn OtherTabNotice() -> impl IntoView {
+fn OtherTabNotice(dismissed: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_document();
-    let dismissed = RwSignal::new(0u32);
-    let fresh = move || state.merged_from_other_tab.get() > dismissed.get();
     view! {
-        <Show when=fresh>
-            <section class="banner banner-info" data-testid="other-tab-notice">
-                <p>{t!(i18n, merged_other_tab)}</p>
-                <button type="button" class="secondary" on:click=move |_| dismissed.set(state.merged_from_other_tab.get_untracked())>
-                    {t!(i18n, dismiss)}
-                </button>
-            </section>
-        </Show>
+        <section class="banner banner-info" data-testid="other-tab-notice">
+            <p>{t!(i18n, merged_other_tab)}</p>
+            <button type="button" class="secondary" on:click=move |_| dismissed.set(state.merged_from_other_tab.get_untracked())>
+                {t!(i18n, dismiss)}
+            </button>
+        </section>
     }
 }
 
 #[component]
-fn BackupReminder() -> impl IntoView {
+fn BackupReminder(later: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_document();
-    let later = RwSignal::new(false);
-    let days = move || {
-        state
-            .last_backup
-            .get()
-            .map(|at| (Utc::now() - at).num_days())
-    };
-    let due = move || {
-        !later.get()
-            && !state.doc.with(|d| d.is_empty())
-            && days().is_none_or(|d| d >= BACKUP_REMINDER_DAYS)
-    };
     view! {
-        <Show when=due>
-            <section class="banner banner-warning" data-testid="backup-reminder">
-                <p>
-                    {move || match days() {
-                        None => t!(i18n, backup_never).into_any(),
-                        Some(count) => t!(i18n, backup_days, count = move || count).into_any(),
-                    }}
-                </p>
-                <div class="actions">
-                    <BackupButton />
-                    <button type="button" class="secondary" on:click=move |_| later.set(true)>
-                        {t!(i18n, later)}
-                    </button>
-                </div>
-            </section>
-        </Show>
+        <section class="banner banner-warning" data-testid="backup-reminder">
+            <p>
+                {move || match backup_age_days(state) {
+                    None => t!(i18n, backup_never).into_any(),
+                    Some(count) => t_count!(i18n, backup_days, move || count).into_any(),
+                }}
+            </p>
+            <div class="actions">
+                <BackupButton />
+                <button type="button" class="secondary" on:click=move |_| later.set(true)>
+                    {t!(i18n, later)}
+                </button>
+            </div>
+        </section>
     }
 }

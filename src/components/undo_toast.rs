@@ -39,10 +39,24 @@ pub fn use_undo() -> Undo {
 }
 
 /// A bar at the bottom of the screen: what was deleted, and an Undo button.
+/// Shown only after a deletion, so the bar itself is a lazily loaded chunk.
 #[component]
 pub fn UndoToast() -> impl IntoView {
-    let i18n = use_i18n();
     let undo = use_undo();
+    view! {
+        <Show when=move || undo.0.with(Option::is_some)>
+            {move || Suspend::new(undo_bar(undo))}
+        </Show>
+    }
+}
+
+lazy_view! {
+    undo_bar(undo: Undo) => UndoBar,
+}
+
+#[component]
+fn UndoBar(undo: Undo) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         {move || undo.0.get().map(|item| {
             let run = item.undo.clone();

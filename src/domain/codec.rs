@@ -16,7 +16,9 @@ pub const CURRENT_VERSION: u32 = 2;
 
 #[derive(Deserialize)]
 struct EnvelopeIn {
-    saved_at: Option<DateTime<Utc>>,
+    /// RFC 3339 text; read by `iso` rather than chrono's general parser.
+    #[serde(default)]
+    saved_at: Option<String>,
     document: Document,
 }
 
@@ -91,7 +93,10 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         serde_json::from_value(value).map_err(|e| DecodeError::Invalid(e.to_string()))?;
     Ok(Decoded {
         document: envelope.document,
-        saved_at: envelope.saved_at,
+        saved_at: envelope
+            .saved_at
+            .and_then(|at| super::iso::rfc3339_millis(&at))
+            .and_then(DateTime::from_timestamp_millis),
         migrated_from: (from != CURRENT_VERSION).then_some(from),
     })
 }
@@ -169,6 +174,7 @@ fn v1_to_v2(mut value: Value) -> Result<Value, String> {
 
 fn rfc3339_to_millis(time: &Value) -> Result<Value, String> {
     let text = time.as_str().ok_or("a time is not text")?;
-    let parsed = DateTime::parse_from_rfc3339(text).map_err(|e| format!("time {text:?}: {e}"))?;
-    Ok(Value::from(parsed.timestamp_millis()))
+    let millis = super::iso::rfc3339_millis(text)
+        .ok_or_else(|| format!("time {text:?} is not an RFC 3339 date and time"))?;
+    Ok(Value::from(millis))
 }

@@ -184,7 +184,11 @@ pub struct Buyer {
     pub nice_to_haves: Vec<WeightedWish>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deal_breakers: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::iso::date_opt"
+    )]
     pub agreement_signed: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
@@ -330,17 +334,50 @@ pub struct Property {
     pub private_notes: String,
 }
 
-/// A fixed appointment or a window for one stop's start.
+/// A fixed appointment or a window for one stop's start. Saved as
+/// `{"kind":"pinned","at":..}` or `{"kind":"window","earliest":..,"latest":..}`;
+/// read through [`TimingFields`], a plain struct, because serde's reader for
+/// tagged enums buffers every field and is several KB of wasm.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(rename_all = "snake_case", tag = "kind", try_from = "TimingFields")]
 pub enum StopTiming {
     Pinned {
+        #[serde(with = "super::iso::time")]
         at: NaiveTime,
     },
     Window {
+        #[serde(with = "super::iso::time")]
         earliest: NaiveTime,
+        #[serde(with = "super::iso::time")]
         latest: NaiveTime,
     },
+}
+
+/// The saved fields of a [`StopTiming`], as read.
+#[derive(Deserialize)]
+struct TimingFields {
+    kind: String,
+    #[serde(default, with = "super::iso::time_opt")]
+    at: Option<NaiveTime>,
+    #[serde(default, with = "super::iso::time_opt")]
+    earliest: Option<NaiveTime>,
+    #[serde(default, with = "super::iso::time_opt")]
+    latest: Option<NaiveTime>,
+}
+
+impl TryFrom<TimingFields> for StopTiming {
+    type Error = String;
+
+    fn try_from(f: TimingFields) -> Result<Self, String> {
+        match (f.kind.as_str(), f.at, f.earliest, f.latest) {
+            ("pinned", Some(at), _, _) => Ok(StopTiming::Pinned { at }),
+            ("window", _, Some(earliest), Some(latest)) => {
+                Ok(StopTiming::Window { earliest, latest })
+            }
+            ("pinned" | "window", ..) => Err(format!("a {} stop time lacks its times", f.kind)),
+            (other, ..) => Err(format!("unknown stop time kind \"{other}\"")),
+        }
+    }
 }
 
 /// One showing in a tour.
@@ -382,15 +419,27 @@ pub struct Tour {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buyer: Option<Id>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::iso::date_opt"
+    )]
     pub date: Option<NaiveDate>,
     #[serde(default)]
     pub start: Place,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::iso::time_opt"
+    )]
     pub start_time: Option<NaiveTime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Place>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::iso::time_opt"
+    )]
     pub latest_end: Option<NaiveTime>,
     pub default_duration_min: u16,
     pub buffer_min: u16,

@@ -52,10 +52,18 @@ pub fn deflate_base64(bytes: &[u8], level: u8, out: &mut String) {
 
 /// Undoes [`deflate_base64`], refusing to inflate past `limit` bytes.
 pub fn inflate_base64(text: &str, limit: usize) -> Result<Vec<u8>, UnpackError> {
-    let bytes = URL_SAFE_NO_PAD
-        .decode(text.trim())
-        .map_err(|_| UnpackError::NotBase64)?;
-    decompress_to_vec_with_limit(&bytes, limit).map_err(|e| {
+    let bytes = decode_base64(text).ok_or(UnpackError::NotBase64)?;
+    inflate(&bytes, limit)
+}
+
+/// base64url without padding, as [`deflate_base64`] writes it.
+pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    URL_SAFE_NO_PAD.decode(text.trim()).ok()
+}
+
+/// Raw DEFLATE bytes inflated, refusing to go past `limit` bytes.
+pub fn inflate(bytes: &[u8], limit: usize) -> Result<Vec<u8>, UnpackError> {
+    decompress_to_vec_with_limit(bytes, limit).map_err(|e| {
         if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
             UnpackError::TooLarge
         } else {
@@ -127,10 +135,20 @@ pub fn inflate_base64_with(
 /// Unpacks stored text; text without the marker is returned as it is
 /// (plain JSON written by hand, a test, or an older build).
 pub fn unpack(stored: &str) -> Result<String, UnpackError> {
+    unpack_with(stored, decode_base64)
+}
+
+/// [`unpack`] with another base64url decoder (the browser's own `atob`
+/// costs the app's first load no code); it must agree with [`decode_base64`].
+pub fn unpack_with(
+    stored: &str,
+    decode: impl FnOnce(&str) -> Option<Vec<u8>>,
+) -> Result<String, UnpackError> {
     let Some(body) = stored.strip_prefix(MARKER) else {
         return Ok(stored.to_string());
     };
-    let raw = inflate_base64(body, MAX_UNPACKED)?;
+    let bytes = decode(body.trim()).ok_or(UnpackError::NotBase64)?;
+    let raw = inflate(&bytes, MAX_UNPACKED)?;
     String::from_utf8(raw).map_err(|_| UnpackError::NotUtf8)
 }
 

@@ -198,7 +198,7 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
                     <div class="stars" role="radiogroup" aria-label=t_string!(i18n, view_stars).to_string()>
                         {(1..=5u8).map(|n| {
                             let stop = stop_a.clone();
-                            let label = t_string!(i18n, view_star_n, count = n).to_string();
+                            let label = t_count!(i18n, view_star_n, move || n)();
                             view! {
                                 <label class="star">
                                     <input type="radio" name=format!("stars-{stop}") value=n.to_string()

@@ -53,7 +53,7 @@ pub fn BuyersPage() -> impl IntoView {
                 <Show when=move || missing_name.get()>
                     <p class="message message-error" role="alert">{t!(i18n, buyer_name_required)}</p>
                 </Show>
-                <p class="count">{t!(i18n, buyers_count, count)}</p>
+                <p class="count">{t_count!(i18n, buyers_count, count)}</p>
                 <Show when=move || count() == 0>
                     <p class="empty">{t!(i18n, buyers_empty)}</p>
                 </Show>

@@ -22,9 +22,9 @@ pub fn DataPage() -> impl IntoView {
             <h1>{t!(i18n, data_title)}</h1>
             <p class="intro">{t!(i18n, data_intro)}</p>
             <ul class="counts" data-testid="data-counts">
-                <li>{t!(i18n, buyers_count, count = move || counts().buyers)}</li>
-                <li>{t!(i18n, properties_count, count = move || counts().properties)}</li>
-                <li>{t!(i18n, tours_count, count = move || counts().tours)}</li>
+                <li>{t_count!(i18n, buyers_count, move || counts().buyers)}</li>
+                <li>{t_count!(i18n, properties_count, move || counts().properties)}</li>
+                <li>{t_count!(i18n, tours_count, move || counts().tours)}</li>
             </ul>
             <div class="card">
                 <p data-testid="last-backup">

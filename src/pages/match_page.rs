@@ -134,7 +134,7 @@ pub fn MatchPage() -> impl IntoView {
                 </label>
             </Show>
             <Show when=move || buyer_id.get().is_some()>
-                <p class="count" data-testid="tour-draft">{t!(i18n, match_tour_draft, count = draft_size)}</p>
+                <p class="count" data-testid="tour-draft">{t_count!(i18n, match_tour_draft, draft_size)}</p>
             </Show>
             <ol class="match-list" data-testid="match-list">
                 {move || ranked().map(|rows| rows.into_iter().map(|(pid, address, kind, price, m)| {
@@ -206,7 +206,7 @@ fn reason_text(reason: Reason) -> AnyView {
         Reason::TypeMatch(_) => t!(i18n, r_type_match).into_any(),
         Reason::TypeMismatch(_) => t!(i18n, r_type_mismatch).into_any(),
         Reason::AreaMatch(area) => t!(i18n, r_area_match, area = move || area.clone()).into_any(),
-        Reason::AreaOther(_) => t!(i18n, r_area_other).into_any(),
+        Reason::AreaOther(_) => t!(i18n, r_area_misc).into_any(),
         Reason::MustHaveMet(wish) => t!(i18n, r_must_met, wish = move || wish.clone()).into_any(),
         Reason::MustHaveMissing(wish) => {
             t!(i18n, r_must_missing, wish = move || wish.clone()).into_any()

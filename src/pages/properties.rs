@@ -69,7 +69,7 @@ pub fn PropertiesPage() -> impl IntoView {
                 </div>
                 <CsvImportPanel />
                 <PropertyFilters query=query areas=area_list />
-                <p class="count">{t!(i18n, properties_count, count = total)}" · "
+                <p class="count">{t_count!(i18n, properties_count, total)}" · "
                     <span data-testid="shown-count">{t!(i18n, shown_of, shown = move || shown.with(Vec::len), total = total)}</span>
                 </p>
                 <Show when=move || total() == 0>

@@ -87,14 +87,14 @@ fn ReplyPreview(matched: MatchedReply, added: RwSignal<Option<usize>>) -> impl I
         </ul>
         {move || match added.get() {
             Some(n) => view! {
-                <p class="message message-ok" role="status" data-testid="reply-added">{t!(i18n, reply_added, count = move || n)}</p>
+                <p class="message message-ok" role="status" data-testid="reply-added">{t_count!(i18n, reply_added, move || n)}</p>
                 <A href=href(&format!("/tours/{tour_id}")) attr:class="button">{t!(i18n, reply_open_tour)}</A>
             }.into_any(),
             None if new == 0 => view! {
                 <p class="message" role="status" data-testid="reply-added">{t!(i18n, reply_already)}</p>
                 <A href=href(&format!("/tours/{tour_id}")) attr:class="button">{t!(i18n, reply_open_tour)}</A>
             }.into_any(),
-            None => view! { <button type="button" on:click=add data-testid="add-reply">{t!(i18n, reply_add, count = move || new)}</button> }.into_any(),
+            None => view! { <button type="button" on:click=add data-testid="add-reply">{t_count!(i18n, reply_add, move || new)}</button> }.into_any(),
         }}
     }
 }

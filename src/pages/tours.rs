@@ -38,7 +38,7 @@ pub fn ToursPage() -> impl IntoView {
                 <div class="actions">
                     <button type="button" on:click=new_tour data-testid="new-tour">{t!(i18n, tour_new)}</button>
                 </div>
-                <p class="count">{t!(i18n, tours_count, count)}</p>
+                <p class="count">{t_count!(i18n, tours_count, count)}</p>
                 <Show when=move || count() == 0>
                     <p class="empty">{t!(i18n, tours_empty)}</p>
                 </Show>
@@ -55,7 +55,7 @@ pub fn ToursPage() -> impl IntoView {
                                         <span class="primary">{label}</span>
                                     </A>
                                     <span class="muted">{date}</span>
-                                    <span class="muted">{t!(i18n, tour_stops, count = move || stops)}</span>
+                                    <span class="muted">{t_count!(i18n, tour_stops, move || stops)}</span>
                                 </li>
                             }
                         }
