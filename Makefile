@@ -23,7 +23,7 @@ serve: setup
 
 ## Release bundle in $(DIST)/ for static hosting; PUBLIC_URL=/sub/path/ for a sub-path.
 dist: setup
-	trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+	RUST_BACKTRACE=0 trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
 	cp "$(DIST)/index.html" "$(DIST)/404.html"
 	DIST="$(DIST)" workbox generateSW workbox-config.cjs
 

@@ -21,11 +21,18 @@ const server = spawn("node", ["e2e/serve.mjs", dist, String(port), "/"], {
   env: { ...process.env, COMPRESS: "1" },
   stdio: ["ignore", "pipe", "inherit"],
 });
-await new Promise((ok) => server.stdout.once("data", ok));
+// Ready when it prints its address; a port already taken ends it instead.
+await new Promise((ok, fail) => {
+  server.stdout.once("data", ok);
+  server.once("exit", (code) => fail(new Error(`e2e/serve.mjs exited ${code} (is port ${port} taken?)`)));
+});
 
 function run(cmd, args, env) {
   return new Promise((ok, fail) => {
-    const p = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+    // The project's own npm tools, also when this script is run without make.
+    const PATH = `${join(process.cwd(), "node_modules", ".bin")}:${process.env.PATH}`;
+    const p = spawn(cmd, args, { env: { ...process.env, PATH, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+    p.on("error", fail);
     p.on("exit", (code) => (code === 0 ? ok() : fail(new Error(`${cmd} exited ${code}`))));
   });
 }

@@ -14,6 +14,9 @@
 # with files a browser cached from an older one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Trunk reports only "hook call to bash returned a bad status": say which
+# step failed, and how much disk was left (a full disk fails the link).
+trap 'echo "build-wasm: FAILED (exit $?) at line $LINENO: $BASH_COMMAND; free disk: $(df -h . | awk "NR==2 {print \$4}")" >&2' ERR
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 staging=${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}
