@@ -57,6 +57,8 @@ pub struct DocState {
     stored_json: StoredValue<Option<String>>,
     /// Debounce generation: only the newest scheduled save runs.
     generation: StoredValue<u64>,
+    /// A change not yet written: leaving the page writes it at once.
+    unsaved: StoredValue<bool>,
 }
 
 impl DocState {
@@ -136,10 +138,25 @@ impl DocState {
         }
     }
 
+    /// Saves at once and resolves when the document is written (or the
+    /// write failed, which the save-problem notice shows): for changes the
+    /// user is told about, such as loading the sample or importing a backup,
+    /// so the message never comes before the data is safe.
+    pub async fn save_and_wait(&self) {
+        if self.held() {
+            return;
+        }
+        let outcome = persist(self.doc, self.stored_json).await;
+        self.record(outcome);
+    }
+
     fn record(&self, outcome: Option<Result<String, StorageError>>) {
         match outcome {
-            None => {}
+            None => {
+                self.unsaved.try_set_value(false);
+            }
             Some(Ok(json)) => {
+                self.unsaved.try_set_value(false);
                 self.stored_json.try_set_value(Some(json));
                 self.save_state.try_set(SaveState::Saved);
             }
@@ -151,6 +168,7 @@ impl DocState {
 
     fn schedule_save(&self) {
         let this = *self;
+        self.unsaved.set_value(true);
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
         set_timeout(
@@ -233,22 +251,24 @@ fn poll_once<F: Future + Unpin>(future: &mut F) -> Option<F::Output> {
     }
 }
 
-/// Starts fetching the writing chunk at the user's first touch, key press or
-/// focus on a field (an edit needs one of them), so it is there before
-/// anything needs saving.
+/// Starts fetching the writing chunk a second after start-up, once the
+/// page has shown, or at the user's first touch, key press or focus
+/// on a field if that comes sooner (an edit needs one of them), so it is
+/// there before anything needs saving.
 fn fetch_writer_early() {
     #[cfg(feature = "split")]
     {
         let fetched = StoredValue::new(false);
-        let start = move |_: web_sys::Event| {
-            if !fetched.get_value() {
+        let start = move || {
+            if fetched.try_get_value() == Some(false) {
                 fetched.set_value(true);
                 leptos::task::spawn_local(__preload_persist());
                 leptos::task::spawn_local(__preload_merge_other_tab());
             }
         };
         let listeners = ["pointerdown", "keydown", "focusin"]
-            .map(|event| window_event_listener_untyped(event, start));
+            .map(|event| window_event_listener_untyped(event, move |_| start()));
+        set_timeout(start, Duration::from_secs(1));
         on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
     }
 }
@@ -280,6 +300,7 @@ pub fn provide_document() -> DocState {
         merged_from_other_tab: RwSignal::new(0),
         last_backup: RwSignal::new(storage::last_backup()),
         generation: StoredValue::new(0),
+        unsaved: StoredValue::new(false),
     };
     provide_context(state);
 
@@ -295,8 +316,14 @@ pub fn provide_document() -> DocState {
     }
     fetch_writer_early();
     let other_tabs = storage::on_other_tab_save(move |text| state.receive_other_tab(text));
-    // Leaving the page (reload, close, switch app on a tablet) saves at once.
-    let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
+    // Leaving the page (reload, close, switch app on a tablet) saves a
+    // pending change at once. Nothing pending, nothing written: what storage
+    // holds may be newer or unreadable, and is not this tab's to replace.
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+        if state.unsaved.get_value() {
+            state.save_now();
+        }
+    });
     on_cleanup(move || {
         other_tabs.remove();
         flush.remove();

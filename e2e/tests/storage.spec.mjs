@@ -22,6 +22,18 @@ test("an edit is kept when the page is left at once, before the save delay", asy
   expect(await storedBuyerNames(page)).toEqual(["Quick Quentin"]);
 });
 
+test("loading the sample says so only once it is stored", async ({ page }) => {
+  await page.goto("/data");
+  await page.getByTestId("load-sample").tap();
+  await expect(page.getByTestId("sample-loaded")).toBeVisible();
+  // No waiting: the message means the data is already in storage, so
+  // leaving the page at once loses nothing.
+  const names = await storedBuyerNames(page);
+  expect(names.length).toBeGreaterThan(0);
+  await page.goto("/buyers");
+  await expect(page.getByTestId("buyer-list").getByText(names[0], { exact: true })).toBeVisible();
+});
+
 test("opening the app writes nothing until something changes", async ({ page }) => {
   await page.goto("/buyers");
   await addBuyer(page, "Still Stella");

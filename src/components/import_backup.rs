@@ -71,7 +71,11 @@ pub fn ImportBackup() -> impl IntoView {
             } else {
                 state.merge_in(&doc);
             }
-            step.set(Step::Done { replaced: replace });
+            // "Done" is said once it is saved: leaving at once loses nothing.
+            leptos::task::spawn_local(async move {
+                state.save_and_wait().await;
+                step.try_set(Step::Done { replaced: replace });
+            });
         }
     };
 

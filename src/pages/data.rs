@@ -15,7 +15,11 @@ pub fn DataPage() -> impl IntoView {
     let sample_loaded = RwSignal::new(false);
     let load_sample = move |_| {
         state.merge_in(&sample_document(Utc::now()));
-        sample_loaded.set(true);
+        // "Loaded" is said once it is saved: leaving at once loses nothing.
+        leptos::task::spawn_local(async move {
+            state.save_and_wait().await;
+            sample_loaded.try_set(true);
+        });
     };
     view! {
         <section class="page-section" data-testid="data-page">
