@@ -10,6 +10,8 @@ test("the app runs under its Content-Security-Policy and inline script is refuse
   });
   await page.goto("/data");
   await page.getByTestId("load-sample").tap();
+  // Said once saved, so the next page load finds it.
+  await expect(page.getByTestId("sample-loaded")).toBeVisible();
   for (const path of ["/buyers", "/properties", "/match", "/tours", "/data"]) {
     await page.goto(path);
     await expect(page.locator("main h1").first()).toBeVisible();
