@@ -127,14 +127,10 @@ impl DocState {
     /// writing chunk is loaded this completes before returning; before that
     /// it completes when the chunk arrives.
     pub fn save_now(&self) {
-        if self.held() {
-            return;
-        }
         let this = *self;
-        let mut saving = Box::pin(persist(self.doc, self.stored_json));
-        match poll_once(&mut saving) {
-            Some(outcome) => this.record(outcome),
-            None => leptos::task::spawn_local(async move { this.record(saving.await) }),
+        let mut saving = Box::pin(async move { this.save_and_wait().await });
+        if poll_once(&mut saving).is_none() {
+            leptos::task::spawn_local(saving);
         }
     }
 
@@ -160,6 +156,7 @@ impl DocState {
                 self.stored_json.try_set_value(Some(json));
                 self.save_state.try_set(SaveState::Saved);
             }
+            // Still unsaved: leaving the page tries again.
             Some(Err(e)) => {
                 self.save_state.try_set(SaveState::Failed(e));
             }

@@ -70,7 +70,11 @@ fn ReplyPreview(matched: MatchedReply, added: RwSignal<Option<usize>>) -> impl I
     let add = move |_| {
         let mut n = 0;
         state.update(|d| n = matched.with_value(|m| add_reply(d, m)));
-        added.set(Some(n));
+        // "Added" is said once it is saved: leaving at once loses nothing.
+        leptos::task::spawn_local(async move {
+            state.save_and_wait().await;
+            added.try_set(Some(n));
+        });
     };
     view! {
         <p>{t!(i18n, reply_for, name = tour_name)}</p>
