@@ -37,6 +37,17 @@ async function fileFor(urlPath) {
   }
 }
 
+// Compressed once per file and encoding, as a real host's CDN caches it
+// (or Netlify stores it precompressed): brotli at its best setting takes
+// over a second for the wasm, which a phone never waits for on those hosts,
+// and Lighthouse would count it as server time on every request.
+const cache = new Map();
+function compressed(file, encoding, body) {
+  const key = `${encoding}:${file ?? "404.html"}`;
+  if (!cache.has(key)) cache.set(key, encoding === "br" ? brotliCompressSync(body) : gzipSync(body));
+  return cache.get(key);
+}
+
 createServer(async (req, res) => {
   const path = new URL(req.url, "http://localhost").pathname;
   const file = await fileFor(path);
@@ -49,10 +60,10 @@ createServer(async (req, res) => {
   const accepts = String(req.headers["accept-encoding"] ?? "");
   if (process.env.COMPRESS === "1" && !/\.png$/.test(file ?? "")) {
     if (accepts.includes("br")) {
-      body = brotliCompressSync(body);
+      body = compressed(file, "br", body);
       headers["content-encoding"] = "br";
     } else if (accepts.includes("gzip")) {
-      body = gzipSync(body);
+      body = compressed(file, "gzip", body);
       headers["content-encoding"] = "gzip";
     }
     headers["vary"] = "accept-encoding";

@@ -54,7 +54,7 @@ cargo build "${cargo_flags[@]}"
 input="target/wasm32-unknown-unknown/$profile/showplan.wasm"
 # The same wasm gives the same pieces: a second build of it (the sub-path
 # bundle, a CSS-only change under trunk serve) reuses them.
-key=$(cat "$input" "$0" | sha256sum | cut -c1-16)-$profile
+key=$(cat "$input" "$0" scripts/boot.js | sha256sum | cut -c1-16)-$profile
 if [ "$(cat "$work/out/.key" 2>/dev/null)" != "$key" ]; then
   rm -rf "$work" && mkdir -p "$work/out"
   wasm-split-cli "$input" "$work" --out-name showplan
@@ -63,15 +63,15 @@ if [ "$(cat "$work/out/.key" 2>/dev/null)" != "$key" ]; then
   for chunk in "$work"/split_*.wasm "$work"/chunk_*.wasm; do
     if [ -e "$chunk" ]; then cp "$chunk" "$work/out/"; fi
   done
-  # Starts the app; a file, since the Content-Security-Policy allows no inline script.
-  printf 'import init from "./showplan.js";\ninit();\n' >"$work/out/boot.js"
+  # Starts the app: compiles the wasm, then runs it in a later task.
+  cp scripts/boot.js "$work/out/boot.js"
   if [ "$profile" = release ]; then
     # The JS glue is read by the browser before anything shows: minified
     # (names of the wasm's imports are properties, which esbuild keeps).
     # The loader is minified too; what it says (which files each chunk
     # needs) is written down first, for scripts/size.mjs.
     node scripts/split-pages.mjs "$work/out/__wasm_split.js" >"$work/out/split-pages.json"
-    for js in showplan.js __wasm_split.js; do
+    for js in showplan.js __wasm_split.js boot.js; do
       esbuild "$work/out/$js" --minify --format=esm --log-level=warning --log-override:duplicate-object-key=silent \
         --allow-overwrite --outfile="$work/out/$js"
     done

@@ -42,9 +42,10 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
-/// Turns a short buyer link (`<base>/#2.…`) into the buyer view's address
-/// before the router reads it, without a new history entry.
-pub fn open_short_link() {
+/// Settles the address the app starts at (a short buyer link, the bare
+/// root: see `paths::start_address`) before the router reads it, without a
+/// new history entry.
+pub fn settle_start_address() {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -52,7 +53,7 @@ pub fn open_short_link() {
     let (Ok(path), Ok(hash)) = (location.pathname(), location.hash()) else {
         return;
     };
-    if let Some(target) = crate::paths::short_link_target(&crate::paths::base(), &path, &hash) {
+    if let Some(target) = crate::paths::start_address(&crate::paths::base(), &path, &hash) {
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&target));
         }

@@ -52,16 +52,27 @@ pub fn join(base: &str, path: &str) -> String {
     format!("{}/{}", base.trim_end_matches('/'), path)
 }
 
+/// Where the app should be when it starts at `pathname`, if not there.
+///
 /// A buyer's link is short: `<base>/#2.…`, the app's root with the
-/// itinerary in the fragment. The address the app should show for it
-/// (`<base>/view#2.…`), or `None` for any other address.
-pub fn short_link_target(base: &str, pathname: &str, hash: &str) -> Option<String> {
+/// itinerary in the fragment; it opens the buyer view (`<base>/view#2.…`).
+/// Any other visit to the root opens Buyers, the app's first page. Settling
+/// this before the first render spares rendering the root only to redirect
+/// (a whole second render on every start, on a phone's slow CPU).
+pub fn start_address(base: &str, pathname: &str, hash: &str) -> Option<String> {
     let at_root = pathname.trim_end_matches('/') == base.trim_end_matches('/');
+    if !at_root {
+        return None;
+    }
     let fragment = hash.trim_start_matches('#');
     let versioned = fragment
         .split_once('.')
         .is_some_and(|(v, _)| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
-    (at_root && versioned).then(|| format!("{}#{fragment}", join(base, "/view")))
+    Some(if versioned {
+        format!("{}#{fragment}", join(base, "/view"))
+    } else {
+        join(base, "/buyers")
+    })
 }
 
 /// Is `pathname` the buyer's itinerary view (where agent tools are hidden)?
@@ -89,18 +100,37 @@ mod tests {
     #[test]
     fn a_short_link_at_the_root_opens_the_buyer_view() {
         assert_eq!(
-            short_link_target("", "/", "#2.abc").as_deref(),
+            start_address("", "/", "#2.abc").as_deref(),
             Some("/view#2.abc")
         );
         assert_eq!(
-            short_link_target("/showplan", "/showplan/", "#2.abc").as_deref(),
+            start_address("/showplan", "/showplan/", "#2.abc").as_deref(),
             Some("/showplan/view#2.abc")
         );
-        assert_eq!(short_link_target("", "/", "").as_deref(), None);
-        assert_eq!(short_link_target("", "/", "#top").as_deref(), None);
-        assert_eq!(short_link_target("", "/tours", "#2.abc").as_deref(), None);
         assert_eq!(
-            short_link_target("/showplan", "/", "#2.abc").as_deref(),
+            start_address("/showplan", "/showplan", "#12.abc").as_deref(),
+            Some("/showplan/view#12.abc")
+        );
+    }
+
+    #[test]
+    fn the_root_otherwise_opens_buyers() {
+        assert_eq!(start_address("", "/", "").as_deref(), Some("/buyers"));
+        assert_eq!(start_address("", "/", "#top").as_deref(), Some("/buyers"));
+        assert_eq!(start_address("", "/", "#.abc").as_deref(), Some("/buyers"));
+        assert_eq!(
+            start_address("/showplan", "/showplan/", "").as_deref(),
+            Some("/showplan/buyers")
+        );
+    }
+
+    #[test]
+    fn any_other_address_is_kept() {
+        assert_eq!(start_address("", "/tours", "#2.abc").as_deref(), None);
+        assert_eq!(start_address("", "/buyers", "").as_deref(), None);
+        assert_eq!(start_address("/showplan", "/", "#2.abc").as_deref(), None);
+        assert_eq!(
+            start_address("/showplan", "/showplan/view", "#2.abc").as_deref(),
             None
         );
     }

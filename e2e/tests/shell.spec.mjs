@@ -25,6 +25,27 @@ test("taps through Buyers, Properties and Tours", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buyers");
 });
 
+test("opening the root leaves no extra history entry to go back through", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buyers");
+  await expect(page).toHaveURL(/\/buyers$/);
+  // Back leaves the app (the blank tab it was opened from), rather than
+  // landing on the root, which would send the user to Buyers again.
+  await page.goBack();
+  expect(page.url()).toBe("about:blank");
+});
+
+test("the app still starts when the host serves its wasm with another MIME type", async ({ page }) => {
+  // Streaming compilation needs application/wasm; boot.js then lets the
+  // glue fetch and compile the wasm the slower way.
+  await page.route(/showplan_bg\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+  });
+  await page.goto("/tours");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tours");
+});
+
 test("a deep link loads directly from the served dist", async ({ page }) => {
   await page.goto("/tours");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tours");
