@@ -39,10 +39,10 @@ function run(cmd, args, env) {
 
 let failed = false;
 try {
-  // The installable-app checks run first: their service worker fetches
-  // every file once, so the server has compressed each before Lighthouse
-  // times anything (as a host's CDN has). Printed after the scores.
-  // Installable app: what Lighthouse's PWA category used to check.
+  // Installable app: what Lighthouse's PWA category used to check. These
+  // run first: their service worker fetches every file once, so the server
+  // has compressed each before Lighthouse times anything (as a host's CDN
+  // has). Printed after the scores.
   const browser = await chromium.launch({ executablePath: chrome, args: ["--no-sandbox", "--disable-gpu"] });
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -13,7 +13,10 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 0));
 } catch {
   // A host that serves wasm with another MIME type, say: the glue fetches
-  // and compiles it itself, the slower way.
-  module_or_path = url;
+  // and compiles it itself, the slower way (and fails clearly if it can't).
 }
-init({ module_or_path });
+// If it cannot start, say so in the user's language (public/start-failed.js,
+// fetched only then), or in English when even that file cannot be fetched.
+init({ module_or_path })
+  .catch(() => import("../start-failed.js"))
+  .catch(() => document.body.prepend("Showplan could not start. Check your connection and reload."));

@@ -56,11 +56,13 @@ pub fn join(base: &str, path: &str) -> String {
 ///
 /// A buyer's link is short: `<base>/#2.…`, the app's root with the
 /// itinerary in the fragment; it opens the buyer view (`<base>/view#2.…`).
-/// Any other visit to the root opens Buyers, the app's first page. Settling
+/// Any other visit to the root (or to `<base>/index.html`) opens Buyers, the app's first page. Settling
 /// this before the first render spares rendering the root only to redirect
 /// (a whole second render on every start, on a phone's slow CPU).
 pub fn start_address(base: &str, pathname: &str, hash: &str) -> Option<String> {
-    let at_root = pathname.trim_end_matches('/') == base.trim_end_matches('/');
+    // Some hosts and bookmarks name the start page itself: the same root.
+    let at_root = pathname.trim_end_matches('/') == base.trim_end_matches('/')
+        || pathname == join(base, "/index.html");
     if !at_root {
         return None;
     }
@@ -122,6 +124,19 @@ mod tests {
             start_address("/showplan", "/showplan/", "").as_deref(),
             Some("/showplan/buyers")
         );
+    }
+
+    #[test]
+    fn the_start_page_by_name_is_the_root() {
+        assert_eq!(
+            start_address("", "/index.html", "").as_deref(),
+            Some("/buyers")
+        );
+        assert_eq!(
+            start_address("/showplan", "/showplan/index.html", "#2.abc").as_deref(),
+            Some("/showplan/view#2.abc")
+        );
+        assert_eq!(start_address("", "/tours/index.html", "").as_deref(), None);
     }
 
     #[test]

@@ -46,6 +46,30 @@ test("the app still starts when the host serves its wasm with another MIME type"
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tours");
 });
 
+test("when the app cannot load, it says so in the user's language and can try again", async ({ browser }) => {
+  const english = "Showplan could not start. Check your connection and try again. Your data stays saved on this device.";
+  for (const locale of ["en-US", "es-MX", "ro-RO", "vi-VN", "id-ID"]) {
+    const context = await browser.newContext({ locale, hasTouch: true });
+    const page = await context.newPage();
+    await page.route(/showplan_bg\.wasm$/, (route) => route.abort("internetdisconnected"));
+    await page.goto("http://127.0.0.1:8091/buyers");
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("Showplan");
+    const text = await alert.textContent();
+    if (locale === "en-US") expect(text).toBe(english);
+    else expect(text).not.toBe(english);
+    await expect(page.locator("main[lang]")).toHaveAttribute("lang", locale.slice(0, 2));
+
+    if (locale === "en-US") {
+      // Back online: the button reloads into the working app.
+      await page.unroute(/showplan_bg\.wasm$/);
+      await page.getByRole("button", { name: "Try again" }).tap();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buyers");
+    }
+    await context.close();
+  }
+});
+
 test("a deep link loads directly from the served dist", async ({ page }) => {
   await page.goto("/tours");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tours");

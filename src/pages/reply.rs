@@ -71,9 +71,11 @@ fn ReplyPreview(matched: MatchedReply, added: RwSignal<Option<usize>>) -> impl I
         let mut n = 0;
         state.update(|d| n = matched.with_value(|m| add_reply(d, m)));
         // "Added" is said once it is saved: leaving at once loses nothing.
+        // A second tap before that adds nothing new, so the counts add up
+        // (rather than the later "0 added" replacing the first).
         leptos::task::spawn_local(async move {
             state.save_and_wait().await;
-            added.try_set(Some(n));
+            added.try_update(|a| *a = Some(a.unwrap_or(0) + n));
         });
     };
     view! {
