@@ -1,10 +1,10 @@
 // Workbox's generateSW over a built bundle (make dist): precaches the app
-// shell, every wasm chunk, styles and icons, with versioned caches.
+// shell, every wasm chunk, the language files, styles and icons, with versioned caches.
 // DIST is the bundle's folder (dist/ or dist-subpath/).
 const dist = process.env.DIST || "dist";
 module.exports = {
   globDirectory: dist,
-  globPatterns: ["**/*.{html,js,wasm,css,svg,png,webmanifest}"],
+  globPatterns: ["**/*.{html,js,wasm,json,css,svg,png,webmanifest}"],
   globIgnores: ["404.html", "sw.js"],
   swDest: `${dist}/sw.js`,
   // The shell wasm is larger than Workbox's 2 MiB default allows for.

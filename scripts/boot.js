@@ -4,7 +4,31 @@
 // The wasm is compiled first, then the app starts in a later task: a phone
 // stays responsive between the two, instead of one long task that compiles,
 // instantiates and renders at once (Lighthouse's Total Blocking Time).
+//
+// English is compiled into the wasm; any other language is a file beside it
+// (i18n-<code>.json). The one the user reads is fetched here, alongside the
+// wasm, so the first render is already in it (src/i18n.rs reads it).
 import init from "./showplan.js";
+
+const spoken = ["en", "es", "ro", "vi", "id"];
+// The same rule as the app: the saved choice, else the browser's first
+// language Showplan speaks, else English.
+let saved = null;
+try {
+  saved = localStorage.getItem("showplan.locale");
+} catch {
+  // Storage blocked: the browser's language will do.
+}
+const lang = spoken.includes(saved)
+  ? saved
+  : (navigator.languages ?? []).map((t) => String(t).slice(0, 2).toLowerCase()).find((c) => spoken.includes(c)) ?? "en";
+const loadLanguage = (code) =>
+  fetch(new URL(`i18n-${code}.json`, import.meta.url)).then((r) => {
+    if (!r.ok) throw new Error(`${code}: ${r.status}`);
+    return r.text();
+  });
+globalThis.showplanLanguage = loadLanguage;
+const first = lang === "en" ? Promise.resolve(null) : loadLanguage(lang).catch(() => null);
 
 const url = new URL("showplan_bg.wasm", import.meta.url);
 let module_or_path = url;
@@ -15,6 +39,10 @@ try {
   // A host that serves wasm with another MIME type, say: the glue fetches
   // and compiles it itself, the slower way (and fails clearly if it can't).
 }
+// A language that did not come (or not within 3 s of the wasm) starts the
+// app in English; the app fetches it again, and says so if it still cannot.
+const late = new Promise((resolve) => setTimeout(() => resolve(null), 3000));
+globalThis.showplanFirstLanguage = [lang, await Promise.race([first, late])];
 // If it cannot start, say so in the user's language (public/start-failed.js,
 // fetched only then), or in English when even that file cannot be fetched.
 init({ module_or_path })

@@ -5,6 +5,7 @@
 #
 #   cargo build --features split   (linked with --emit-relocs, .cargo/config.toml)
 #   wasm-split-cli                 shell + split_<page>.wasm + __wasm_split.js
+#   patch-split-loader.mjs         a chunk that fails to load asks the app, never aborts it
 #   wasm-bindgen --target web      JS glue for the shell
 #   wasm-opt -Oz (+ rereloop)      every wasm file (release builds)
 #   esbuild --minify               the JS glue and loader (release builds)
@@ -54,12 +55,15 @@ cargo build "${cargo_flags[@]}"
 input="target/wasm32-unknown-unknown/$profile/showplan.wasm"
 # The same wasm gives the same pieces: a second build of it (the sub-path
 # bundle, a CSS-only change under trunk serve) reuses them.
-key=$(cat "$input" "$0" scripts/boot.js | sha256sum | cut -c1-16)-$profile
+key=$(cat "$input" "$0" scripts/boot.js scripts/patch-split-loader.mjs | sha256sum | cut -c1-16)-$profile
 if [ "$(cat "$work/out/.key" 2>/dev/null)" != "$key" ]; then
   rm -rf "$work" && mkdir -p "$work/out"
   wasm-split-cli "$input" "$work" --out-name showplan
   wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/out" --out-name showplan "$work/showplan.wasm"
   cp "$work"/__wasm_split.js "$work/out/"
+  # A chunk that cannot load shows a message with Try again instead of
+  # aborting the app (src/components/chunk_problem.rs).
+  node scripts/patch-split-loader.mjs "$work/out/__wasm_split.js"
   for chunk in "$work"/split_*.wasm "$work"/chunk_*.wasm; do
     if [ -e "$chunk" ]; then cp "$chunk" "$work/out/"; fi
   done
@@ -83,10 +87,17 @@ if [ "$(cat "$work/out/.key" 2>/dev/null)" != "$key" ]; then
   echo "$key" >"$work/out/.key"
 fi
 
-hash=$(cat "$work"/out/*.js "$work"/out/*.wasm | sha256sum | cut -c1-16)
+# Every language but English (compiled in) is a file beside the wasm, written
+# by build.rs; they belong to this build (same keys), so they share its folder.
+languages=(target/i18n/*.json)
+[ -e "${languages[0]}" ] || { echo "build-wasm: no target/i18n/*.json (build.rs writes them)" >&2; exit 1; }
+hash=$(cat "$work"/out/*.js "$work"/out/*.wasm "${languages[@]}" | sha256sum | cut -c1-16)
 pkg="pkg-$hash"
 rm -rf "$staging"/pkg-*
 cp -r "$work/out" "$staging/$pkg"
 rm -f "$staging/$pkg/.key"
+for file in "${languages[@]}"; do
+  cp "$file" "$staging/$pkg/i18n-$(basename "$file")"
+done
 sed -i -e "s#__PKG__#$pkg#g" -E -e 's#<link data-trunk[^>]*rel="?rust"?[^>]*>##' "$staging/index.html"
 echo "build-wasm: $pkg ($(ls "$staging/$pkg" | wc -l) files)"

@@ -12,10 +12,12 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { splitPages } from "./split-pages.mjs";
 
 const dir = process.argv[2] ?? "dist";
-// The budget for opening the app: 200 KB brotli (reached in session 4, from
-// 260 KB: rare notices, writing and merging load when needed, plural rules
-// and date parsing come from the browser or a few lines, minified JS).
-const budgetKb = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 200);
+// The budget for opening the app: 210 KB brotli. It was 200 with writing
+// the document in a lazily loaded chunk; writing moved into the shell
+// (saving never waits on the network: about +12 KB) while the four
+// languages not read moved out of it (about -11 KB here, and 13-17 KB off
+// every other page). The goal is 150 (issue 14).
+const budgetKb = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 210);
 const kb = (n) => (n / 1000).toFixed(1).padStart(8);
 
 // Entry addresses and the lazily loaded pages each one renders (app.rs).
@@ -45,9 +47,8 @@ const onDemand = [
   "update_message",
   "undo_bar",
   "not_found_page",
-  // Writing the document, and merging another tab's save: fetched at the
-  // user's first touch or key press (src/state.rs), before any edit is done.
-  "persist",
+  // Merging another tab's save: fetched at the user's first touch or key
+  // press (src/state.rs). Writing the document is in the shell.
   "merge_other_tab",
 ];
 
@@ -82,7 +83,8 @@ function sum(paths) {
 }
 const row = (name, s) => console.log(`${name.padEnd(46)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
 
-// The shell: html, css, the JS glue and the main wasm.
+// The shell: html, css, the JS glue and the main wasm. English is compiled
+// in; a user who reads another language also loads its i18n-<code>.json.
 const shell = [
   "index.html",
   ...readdirSync(dir).filter((f) => f.endsWith(".css")),
@@ -90,6 +92,8 @@ const shell = [
     .filter((f) => f.endsWith(".js") || f === "showplan_bg.wasm")
     .map((f) => `${pkg}/${f}`),
 ];
+const languages = readdirSync(join(dir, pkg)).filter((f) => /^i18n-[a-z]+\.json$/.test(f));
+if (languages.length !== 4) fail(`expected four language files beside the wasm, found ${languages.length}`);
 
 // Which files each split page needs, read from the loader wasm-split wrote.
 let pages;
@@ -114,12 +118,17 @@ for (const [route, names] of Object.entries(routes)) {
   const files = new Set(names.flatMap((n) => pages.get(n) ?? fail(`route ${route} needs page ${n}, not built`)));
   const page = sum(files);
   firstLoad[route] = sum([...shell, ...files]);
-  row(`${route}: page +${(page.brotli / 1000).toFixed(1)}, first load`, firstLoad[route]);
+  const requests = shell.length + files.size;
+  row(`${route}: page +${(page.brotli / 1000).toFixed(1)}, ${requests} files`, firstLoad[route]);
 }
 console.log("");
 for (const name of onDemand) {
   const files = pages.get(name) ?? fail(`on-demand chunk ${name} not built`);
   row(`${name} (on demand): +`, sum(files));
+}
+console.log("");
+for (const file of languages) {
+  row(`${file.slice(5, 7)}: opening the app in it, + ${file}`, sum([...shell, `${pkg}/${file}`]));
 }
 const all = readdirSync(join(dir, pkg)).map((f) => `${pkg}/${f}`);
 row("everything (all pages loaded)", sum([...shell.filter((f) => !f.startsWith(pkg)), ...all]));

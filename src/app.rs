@@ -1,6 +1,6 @@
 //! The root component: providers, router and the page shell.
 use crate::components::undo_toast::provide_undo;
-use crate::components::{LocaleMemory, StorageBanners, TopBar, UndoToast};
+use crate::components::{StorageBanners, TopBar, UndoToast};
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
     BuyerEditor, BuyerViewPage, BuyersPage, DataPage, MatchPage, NoBuyerChosen, NoPropertyChosen,
@@ -25,7 +25,6 @@ pub fn App() -> impl IntoView {
     provide_context(crate::format::Currency(RwSignal::new(currency)));
     view! {
         <I18nContextProvider>
-            <LocaleMemory />
             <Router base=paths::base()>
                 <TopBar />
                 <StorageBanners />

@@ -67,6 +67,14 @@ pub fn language() -> String {
         .unwrap_or_default()
 }
 
+/// The browser's preferred language tags, most preferred first.
+pub fn languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|tag| tag.as_string()).collect())
+        .unwrap_or_default()
+}
+
 /// Moves keyboard focus to the page's main content (the skip link).
 pub fn focus_main() {
     let main = web_sys::window()

@@ -6,20 +6,16 @@
 //! `domain::merge`). Neither tab's edits to different records are lost, and
 //! nothing is written back unless the merge added something of this tab's.
 //!
-//! Writing (serialising, packing, the verified write) and merging are a
-//! lazily loaded chunk of their own: opening the app only reads. The chunk is
-//! fetched at the user's first touch or key press, long before an edit can
-//! finish, and from then on saving is synchronous again, which leaving the
-//! page needs.
+//! Writing (serialising, packing, the verified write) is in the shell, so a
+//! save never waits on the network and the save on leaving the page is
+//! synchronous. Merging another tab's save is a lazily loaded chunk, fetched
+//! at the user's first touch or key press.
 use crate::domain::codec::{self, DecodeError};
 use crate::domain::merge::merge;
 use crate::domain::model::Document;
 use crate::storage::{self, Loaded, StorageError};
 use chrono::Utc;
 use leptos::prelude::*;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 /// How long to wait after the last change before saving.
@@ -123,27 +119,21 @@ impl DocState {
             .with_untracked(|u| u.as_ref().is_some_and(|u| u.backup_key.is_none()))
     }
 
-    /// Saves at once if the document differs from what is stored. Once the
-    /// writing chunk is loaded this completes before returning; before that
-    /// it completes when the chunk arrives.
+    /// Saves at once, before returning, if the document differs from what
+    /// is stored (a failed write is shown by the save-problem notice).
     pub fn save_now(&self) {
-        let this = *self;
-        let mut saving = Box::pin(async move { this.save_and_wait().await });
-        if poll_once(&mut saving).is_none() {
-            leptos::task::spawn_local(saving);
-        }
-    }
-
-    /// Saves at once and resolves when the document is written (or the
-    /// write failed, which the save-problem notice shows): for changes the
-    /// user is told about, such as loading the sample or importing a backup,
-    /// so the message never comes before the data is safe.
-    pub async fn save_and_wait(&self) {
         if self.held() {
             return;
         }
-        let outcome = persist(self.doc, self.stored_json).await;
+        let outcome = persist(self.doc, self.stored_json);
         self.record(outcome);
+    }
+
+    /// [`save_now`](Self::save_now) for changes the user is told about, such
+    /// as loading the sample or importing a backup: the message comes only
+    /// once the data is safe.
+    pub async fn save_and_wait(&self) {
+        self.save_now();
     }
 
     fn record(&self, outcome: Option<Result<String, StorageError>>) {
@@ -195,8 +185,8 @@ impl DocState {
 
 /// Serialises, packs and writes the document, unless storage already holds
 /// exactly this (`None`) or the app is gone. Returns the JSON written.
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn persist(
+/// In the shell: saving never waits on the network.
+fn persist(
     doc: RwSignal<Document>,
     stored_json: StoredValue<Option<String>>,
 ) -> Option<Result<String, StorageError>> {
@@ -238,28 +228,17 @@ async fn merge_other_tab(
     }
 }
 
-/// Polls a future once: its value if it is ready at once (a loaded chunk),
-/// `None` if it has to wait (the chunk is still on its way).
-fn poll_once<F: Future + Unpin>(future: &mut F) -> Option<F::Output> {
-    let mut cx = Context::from_waker(Waker::noop());
-    match Pin::new(future).poll(&mut cx) {
-        Poll::Ready(value) => Some(value),
-        Poll::Pending => None,
-    }
-}
-
-/// Starts fetching the writing chunk at the user's first touch, key press or
-/// focus on a field (an edit needs one of them), so it is there before
-/// anything needs saving. (Fetching it a second after start-up instead cost
-/// Lighthouse's simulated phone about 300 ms of blocking time.)
-fn fetch_writer_early() {
+/// Starts fetching the merging chunk at the user's first touch, key press or
+/// focus on a field, so another tab's save is merged without a wait.
+/// (Fetching it a second after start-up instead cost Lighthouse's simulated
+/// phone about 300 ms of blocking time.)
+fn fetch_merger_early() {
     #[cfg(feature = "split")]
     {
         let fetched = StoredValue::new(false);
         let start = move || {
             if fetched.try_get_value() == Some(false) {
                 fetched.set_value(true);
-                leptos::task::spawn_local(__preload_persist());
                 leptos::task::spawn_local(__preload_merge_other_tab());
             }
         };
@@ -310,7 +289,7 @@ pub fn provide_document() -> DocState {
     if migrated {
         state.schedule_save();
     }
-    fetch_writer_early();
+    fetch_merger_early();
     let other_tabs = storage::on_other_tab_save(move |text| state.receive_other_tab(text));
     // Leaving the page (reload, close, switch app on a tablet) saves a
     // pending change at once. Nothing pending, nothing written: what storage

@@ -103,3 +103,101 @@ fn romanian_uses_its_three_forms() {
         english["buyers_count"]["other"]
     );
 }
+
+/// The `{{ name }}` placeholders of a text.
+fn placeholders(text: &str) -> BTreeSet<String> {
+    text.split("{{")
+        .skip(1)
+        .filter_map(|part| part.split_once("}}"))
+        .map(|(name, _)| name.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn every_translation_interpolates_what_english_does() {
+    // The code passes the values English names (checked when it is built):
+    // a translation naming another would show "{{ name }}" to the user.
+    let english = entries("en");
+    for language in LANGUAGES {
+        for (key, value) in entries(language) {
+            let texts: Vec<(String, String, String)> = match (&value, &english[&key]) {
+                (Value::String(t), Value::String(e)) => vec![(key.clone(), t.clone(), e.clone())],
+                (Value::Object(forms), Value::Object(en_forms)) => forms
+                    .iter()
+                    .map(|(f, t)| {
+                        let e = en_forms[f].as_str().unwrap_or_default().to_string();
+                        (
+                            format!("{key}.{f}"),
+                            t.as_str().unwrap_or_default().to_string(),
+                            e,
+                        )
+                    })
+                    .collect(),
+                _ => panic!("{language}: {key} has another shape than in English"),
+            };
+            for (name, text, en) in texts {
+                assert_eq!(
+                    placeholders(&text),
+                    placeholders(&en),
+                    "{language}: {name} = {text:?}"
+                );
+            }
+        }
+    }
+}
+
+/// The files the release build ships: one per language but English (which
+/// is compiled in), each readable by exactly this build, in that language.
+#[test]
+fn each_language_file_is_read_by_this_build() {
+    use showplan::i18n::{keys, parse_language_file, COUNT, ENGLISH};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/i18n");
+    for (language, buyers) in [
+        ("es", "Compradores"),
+        ("ro", "Cumpărători"),
+        ("vi", "Khách mua"),
+        ("id", "Pembeli"),
+    ] {
+        let text = std::fs::read_to_string(dir.join(format!("{language}.json"))).unwrap();
+        let strings = parse_language_file(&text).unwrap();
+        assert_eq!(strings.len(), COUNT);
+        assert_eq!(strings[keys::buyers_title], buyers, "{language}");
+        assert_ne!(
+            strings[keys::nav_properties],
+            ENGLISH[keys::nav_properties],
+            "{language}"
+        );
+        // A file for other keys (another version of the app) is refused.
+        let other = text.replacen("\"fingerprint\":\"", "\"fingerprint\":\"0", 1);
+        assert_eq!(parse_language_file(&other), None);
+        assert_eq!(parse_language_file("<!doctype html>"), None);
+    }
+}
+
+#[test]
+fn placeholders_are_filled_and_unknown_ones_kept() {
+    use showplan::i18n::fill;
+    let values = [("count", "3".to_string()), ("name", "Ana".to_string())];
+    assert_eq!(
+        fill("{{ name }} has {{count}} homes", &values),
+        "Ana has 3 homes"
+    );
+    assert_eq!(
+        fill("{{ other }} and {{ name }}", &values),
+        "{{ other }} and Ana"
+    );
+    assert_eq!(fill("no placeholders", &values), "no placeholders");
+    assert_eq!(fill("{{ open", &values), "{{ open");
+}
+
+#[test]
+fn the_browser_language_picks_the_first_one_showplan_speaks() {
+    use showplan::i18n::Locale;
+    assert_eq!(
+        Locale::first_spoken(["fr-FR", "es-MX", "en"]),
+        Some(Locale::es)
+    );
+    assert_eq!(Locale::first_spoken(["RO"]), Some(Locale::ro));
+    assert_eq!(Locale::first_spoken(["de", "x"]), None);
+    assert_eq!(Locale::first_spoken([]), None);
+}

@@ -115,3 +115,56 @@ test("prices follow the currency setting, remembered, and the browser's region f
   await expect(page.locator("main")).toContainText("685.000 €");
   await context.close();
 });
+
+// One language at a time: English is in the wasm, each other language is a
+// file fetched when it is read, and the service worker keeps all of them.
+test("opening in a language fetches that language only", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "ro", serviceWorkers: "block" });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (r) => {
+    const m = r.url().match(/i18n-([a-z]+)\.json$/);
+    if (m) fetched.push(m[1]);
+  });
+  await page.goto("/buyers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(strings.ro.buyers_title);
+  expect(fetched).toEqual(["ro"]);
+  await context.close();
+});
+
+test("switching to each language online, then offline after one visit", async ({ page, context }) => {
+  await page.goto("/buyers");
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  for (const locale of locales) {
+    await page.getByTestId("language").selectOption(locale);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(strings[locale].buyers_title);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+  }
+  await page.getByTestId("language").selectOption("en");
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buyers");
+  for (const locale of [...locales.slice(1), "en"]) {
+    await page.getByTestId("language").selectOption(locale);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(strings[locale].buyers_title);
+    await expect(page.getByRole("navigation").getByRole("link", { name: strings[locale].nav_properties })).toBeVisible();
+  }
+  await context.setOffline(false);
+});
+
+test("a language that cannot be fetched keeps the current one and says so, then comes on Try again", async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: "block", hasTouch: true });
+  const page = await context.newPage();
+  await page.goto("/buyers");
+  await context.setOffline(true);
+  await page.getByTestId("language").selectOption("vi");
+  const failed = page.getByRole("alert").filter({ hasText: "Tiếng Việt could not be loaded" });
+  await expect(failed).toBeVisible();
+  // Never raw keys: the page stays in English.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buyers");
+  await context.setOffline(false);
+  await failed.getByRole("button", { name: "Try again" }).tap();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(strings.vi.buyers_title);
+  await expect(failed).toHaveCount(0);
+  await context.close();
+});

@@ -1,7 +1,6 @@
 use crate::i18n::{t, use_i18n, Locale};
 use crate::storage;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use std::str::FromStr;
 
 /// The name of each language in that language, so a user can always find theirs.
@@ -27,6 +26,9 @@ pub fn LanguageSwitch() -> impl IntoView {
             let _ = storage::save_locale(locale.as_str());
         }
     };
+    // A language whose file could not be fetched (offline before the app
+    // was ever used online): the shown language stays, and this says so.
+    let failed = move || i18n.failed.get();
     view! {
         <label class="language-switch">
             <span class="visually-hidden">{t!(i18n, language_label)}</span>
@@ -37,7 +39,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                         view! {
                             <option
                                 value=locale.as_str()
-                                selected=move || i18n.get_locale() == locale
+                                selected=move || failed().unwrap_or(i18n.get_locale()) == locale
                             >
                                 {endonym(locale)}
                             </option>
@@ -46,5 +48,14 @@ pub fn LanguageSwitch() -> impl IntoView {
                     .collect_view()}
             </select>
         </label>
+        {move || failed().map(|locale| view! {
+            <p class="language-failed" role="alert">
+                {t!(i18n, language_failed, language = endonym(locale))}
+                " "
+                <button type="button" on:click=move |_| i18n.set_locale(locale)>
+                    {t!(i18n, try_again)}
+                </button>
+            </p>
+        })}
     }
 }

@@ -1,13 +1,13 @@
 //! Reusable pieces of the UI, one public component per file.
 mod backup_button;
 mod buyer_form;
+mod chunk_problem;
 mod csv_import_panel;
 mod feature_checklist;
 pub mod fields;
 mod import_backup;
 pub mod labels;
 mod language_switch;
-mod locale_memory;
 mod neighbourhood_notes;
 mod private_notes;
 mod property_filters;
@@ -25,11 +25,11 @@ mod update_banner;
 
 pub use backup_button::BackupButton;
 pub use buyer_form::BuyerForm;
+pub use chunk_problem::ChunkProblem;
 pub use csv_import_panel::CsvImportPanel;
 pub use feature_checklist::FeatureChecklist;
 pub use import_backup::ImportBackup;
 pub use language_switch::LanguageSwitch;
-pub use locale_memory::LocaleMemory;
 pub use neighbourhood_notes::NeighbourhoodNotes;
 pub use private_notes::PrivateNotes;
 pub use property_filters::PropertyFilters;

@@ -1,5 +1,6 @@
 use crate::components::labels::{note_category, NOTE_CATEGORIES};
 use crate::domain::model::{Id, NeighbourhoodNote, NoteCategory};
+use crate::domain::names::Named;
 use crate::i18n::{t, use_i18n};
 use crate::state::use_document;
 use leptos::prelude::*;
@@ -83,8 +84,8 @@ pub fn NeighbourhoodNotes(id: Id) -> impl IntoView {
             </ul>
             <form class="grid-form" on:submit=add novalidate>
                 <label class="field"><span>{t!(i18n, note_category)}</span>
-                    <select name="category" on:change=move |ev| { let v = event_target_value(&ev); if let Some(c) = NOTE_CATEGORIES.iter().find(|c| format!("{c:?}") == v) { category.set(*c) } }>
-                        {NOTE_CATEGORIES.iter().map(|&c| view! { <option value=format!("{c:?}") selected=move || category.get() == c>{move || note_category(c)}</option> }).collect_view()}
+                    <select name="category" on:change=move |ev| { let v = event_target_value(&ev); if let Some(c) = NoteCategory::from_name(&v) { category.set(c) } }>
+                        {NOTE_CATEGORIES.iter().map(|&c| view! { <option value=c.as_str() selected=move || category.get() == c>{move || note_category(c)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="field"><span>{t!(i18n, note_rating)}</span>

@@ -1,5 +1,7 @@
 use crate::components::labels::{property_type, status, PROPERTY_TYPES, STATUSES};
 use crate::domain::csv_import::parse_number;
+use crate::domain::model::{ListingStatus, PropertyType};
+use crate::domain::names::Named;
 use crate::domain::query::{PropertyQuery, Sort};
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
@@ -54,17 +56,17 @@ pub fn PropertyFilters(
                 </select>
             </label>
             <label class="field"><span>{t!(i18n, filter_type)}</span>
-                <select on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.property_type = PROPERTY_TYPES.iter().copied().find(|k| format!("{k:?}") == v)) }
-                    prop:value=move || query.with(|q| q.property_type.map(|k| format!("{k:?}")).unwrap_or_default())>
+                <select on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.property_type = PropertyType::from_name(&v)) }
+                    prop:value=move || query.with(|q| q.property_type.map_or("", Named::as_str))>
                     <option value="">{t!(i18n, any)}</option>
-                    {PROPERTY_TYPES.iter().map(|&k| view! { <option value=format!("{k:?}")>{move || property_type(k)}</option> }).collect_view()}
+                    {PROPERTY_TYPES.iter().map(|&k| view! { <option value=k.as_str()>{move || property_type(k)}</option> }).collect_view()}
                 </select>
             </label>
             <label class="field"><span>{t!(i18n, filter_status)}</span>
-                <select on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.status = STATUSES.iter().copied().find(|s| format!("{s:?}") == v)) }
-                    prop:value=move || query.with(|q| q.status.map(|s| format!("{s:?}")).unwrap_or_default())>
+                <select on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.status = ListingStatus::from_name(&v)) }
+                    prop:value=move || query.with(|q| q.status.map_or("", Named::as_str))>
                     <option value="">{t!(i18n, any)}</option>
-                    {STATUSES.iter().map(|&s| view! { <option value=format!("{s:?}")>{move || status(s)}</option> }).collect_view()}
+                    {STATUSES.iter().map(|&s| view! { <option value=s.as_str()>{move || status(s)}</option> }).collect_view()}
                 </select>
             </label>
             <label class="field"><span>{t!(i18n, filter_area)}</span>

@@ -3,7 +3,10 @@ use crate::components::labels::{property_type, status, PROPERTY_TYPES, STATUSES}
 use crate::components::undo_toast::use_undo;
 use crate::domain::forms::{Problems, PropertyDraft};
 use crate::domain::links::safe_href;
-use crate::domain::model::{remove_record, restore_record, AreaUnit, Property};
+use crate::domain::model::{
+    remove_record, restore_record, AreaUnit, ListingStatus, Property, PropertyType,
+};
+use crate::domain::names::Named;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
 use crate::state::use_document;
@@ -123,9 +126,9 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                 <Field label=t!(i18n, field_floor_area).into_any() name="floor_area" value=floor kind=Kind::Decimal problems=p />
                 <label class="field">
                     <span>{t!(i18n, field_area_unit)}</span>
-                    <select on:change=move |ev| unit.set(if event_target_value(&ev) == "sq_m" { AreaUnit::SqM } else { AreaUnit::SqFt })>
-                        <option value="sq_ft" selected=move || unit.get() == AreaUnit::SqFt>{t!(i18n, unit_sq_ft)}</option>
-                        <option value="sq_m" selected=move || unit.get() == AreaUnit::SqM>{t!(i18n, unit_sq_m)}</option>
+                    <select on:change=move |ev| unit.set(AreaUnit::from_name(&event_target_value(&ev)).unwrap_or_default())>
+                        <option value=AreaUnit::SqFt.as_str() selected=move || unit.get() == AreaUnit::SqFt>{t!(i18n, unit_sq_ft)}</option>
+                        <option value=AreaUnit::SqM.as_str() selected=move || unit.get() == AreaUnit::SqM>{t!(i18n, unit_sq_m)}</option>
                     </select>
                 </label>
                 <Field label=t!(i18n, field_lot_size).into_any() name="lot_size" value=lot kind=Kind::Decimal problems=p />
@@ -134,10 +137,10 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                     <span>{t!(i18n, field_type)}</span>
                     <select on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(k) = PROPERTY_TYPES.iter().find(|k| format!("{k:?}") == v) { kind.set(*k) }
+                        if let Some(k) = PropertyType::from_name(&v) { kind.set(k) }
                     }>
                         {PROPERTY_TYPES.iter().map(|&k| view! {
-                            <option value=format!("{k:?}") selected=move || kind.get() == k>{move || property_type(k)}</option>
+                            <option value=k.as_str() selected=move || kind.get() == k>{move || property_type(k)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -145,10 +148,10 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                     <span>{t!(i18n, field_status)}</span>
                     <select on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(s) = STATUSES.iter().find(|s| format!("{s:?}") == v) { listing.set(*s) }
+                        if let Some(s) = ListingStatus::from_name(&v) { listing.set(s) }
                     }>
                         {STATUSES.iter().map(|&s| view! {
-                            <option value=format!("{s:?}") selected=move || listing.get() == s>{move || status(s)}</option>
+                            <option value=s.as_str() selected=move || listing.get() == s>{move || status(s)}</option>
                         }).collect_view()}
                     </select>
                 </label>

@@ -3,11 +3,11 @@ use crate::components::labels::{priority, PRIORITIES};
 use crate::domain::forms::{renovation, Problems};
 use crate::domain::matching::{effective_price, renovation_totals};
 use crate::domain::model::{Id, Priority};
+use crate::domain::names::Named;
 use crate::format::{amount, number};
 use crate::i18n::{t, use_i18n};
 use crate::state::use_document;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 
 /// The renovations a home needs, with cost totals and the effective price.
 #[component]
@@ -100,8 +100,8 @@ pub fn RenovationTable(id: Id) -> impl IntoView {
                     <input type="text" name="room" prop:value=move || room.get() on:input=move |ev| room.set(event_target_value(&ev)) />
                 </label>
                 <label class="field"><span>{t!(i18n, reno_priority)}</span>
-                    <select on:change=move |ev| { let v = event_target_value(&ev); if let Some(p) = PRIORITIES.iter().find(|p| format!("{p:?}") == v) { prio.set(*p) } }>
-                        {PRIORITIES.iter().map(|&p| view! { <option value=format!("{p:?}") selected=move || prio.get() == p>{move || priority(p)}</option> }).collect_view()}
+                    <select on:change=move |ev| { let v = event_target_value(&ev); if let Some(p) = Priority::from_name(&v) { prio.set(p) } }>
+                        {PRIORITIES.iter().map(|&p| view! { <option value=p.as_str() selected=move || prio.get() == p>{move || priority(p)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="field"><span>{t!(i18n, reno_low)}</span>

@@ -32,6 +32,7 @@ pub fn StorageBanners() -> impl IntoView {
     view! {
         <div class="banners" aria-live="polite">
             <crate::components::UpdateBanner />
+            <crate::components::ChunkProblem />
             <Show when=unreadable>{|| Suspend::new(unreadable_banner())}</Show>
             <Show when=save_failed>{|| Suspend::new(save_problem_banner())}</Show>
             <Show when=other_tab>{move || Suspend::new(other_tab_notice(dismissed))}</Show>

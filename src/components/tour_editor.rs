@@ -9,7 +9,6 @@ use crate::i18n::{t, t_string, use_i18n};
 use crate::state::{use_document, DocState};
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 
 /// Changes the tour `id` and marks it updated; the shared way every part of
 /// the planner edits a tour.

@@ -12,7 +12,6 @@ use crate::format::time_of_day;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_document;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use wasm_bindgen::JsCast;
 
 /// A drag in progress: which row, and where it would land.

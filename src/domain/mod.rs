@@ -10,6 +10,7 @@ pub mod links;
 pub mod matching;
 pub mod merge;
 pub mod model;
+pub mod names;
 pub mod packing;
 pub mod planner;
 pub mod qr;

@@ -16,7 +16,6 @@ use crate::paths::href;
 use crate::storage;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 
 /// The words for a link that cannot be opened.
 pub fn share_error_text(e: ShareError) -> String {

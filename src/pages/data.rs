@@ -4,7 +4,6 @@ use crate::i18n::{t, use_i18n};
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 
 /// Where the data lives, backups in and out, and the sample data.
 #[component]

@@ -7,7 +7,6 @@ use crate::paths::href;
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 

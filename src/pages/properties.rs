@@ -12,7 +12,6 @@ use crate::paths::href;
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 

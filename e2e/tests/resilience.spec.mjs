@@ -1,0 +1,109 @@
+// A part of the app that cannot be fetched never stops the app or loses
+// an edit: on a weak connection before the offline copy exists, and when a
+// new version is deployed while a tab is open.
+import { test, expect } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { addBuyer, expectStoredBuyer, heading } from "./helpers.mjs";
+
+// No service worker: this is the first visit, before the offline copy.
+test.use({ serviceWorkers: "block" });
+
+test("offline, an edit is saved and a page that cannot load says so, then opens after Try again", async ({ page, context }) => {
+  await page.goto("/buyers");
+  await expect(heading(page)).toHaveText("Buyers");
+  await context.setOffline(true);
+  // The save path is in the shell: an edit made offline is saved at once.
+  await addBuyer(page, "Offline Olga");
+  await expectStoredBuyer(page, "Offline Olga");
+
+  // Properties is a chunk not fetched yet: it cannot load.
+  await page.getByRole("navigation").getByRole("link", { name: "Properties" }).tap();
+  const problem = page.getByRole("alert").filter({ hasText: "could not be loaded" });
+  await expect(problem).toContainText("This part of Showplan could not be loaded. Check your connection and try again.");
+  await expect(problem).toContainText("Your work is saved on this device.");
+  // The app is still running: the shell answers, and the data is there.
+  await page.getByRole("navigation").getByRole("link", { name: "Buyers" }).tap();
+  await expect(page.getByTestId("buyer-list").getByText("Offline Olga", { exact: true })).toBeVisible();
+  await page.getByRole("navigation").getByRole("link", { name: "Properties" }).tap();
+  // Still offline: Try again fails again and says so again.
+  await problem.getByRole("button", { name: "Try again" }).tap();
+  await expect(problem).toBeVisible();
+
+  await context.setOffline(false);
+  await problem.getByRole("button", { name: "Try again" }).tap();
+  await expect(heading(page)).toHaveText("Properties");
+  await expect(problem).toHaveCount(0);
+  await page.reload();
+  await page.getByRole("navigation").getByRole("link", { name: "Buyers" }).tap();
+  await expect(page.getByTestId("buyer-list").getByText("Offline Olga", { exact: true })).toBeVisible();
+});
+
+test("the message is in the user's language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "es", serviceWorkers: "block", hasTouch: true });
+  const page = await context.newPage();
+  await page.goto("/buyers");
+  await expect(heading(page)).toHaveText("Compradores");
+  await context.setOffline(true);
+  await page.getByRole("navigation").getByRole("link", { name: "Inmuebles" }).tap();
+  const problem = page.getByRole("alert").filter({ hasText: "No se pudo cargar esta parte" });
+  await expect(problem).toContainText("Tu trabajo está guardado en este dispositivo.");
+  await context.setOffline(false);
+  await problem.getByRole("button", { name: "Reintentar" }).tap();
+  await expect(heading(page)).toHaveText("Inmuebles");
+  await context.close();
+});
+
+test.describe("a deploy while the app is open", () => {
+  const PORT = 8094;
+  const base = `http://127.0.0.1:${PORT}/`;
+  let site;
+  let server;
+
+  test.beforeAll(async () => {
+    site = mkdtempSync(join(tmpdir(), "showplan-deploy-"));
+    cpSync("dist", site, { recursive: true });
+    server = spawn(process.execPath, ["e2e/serve.mjs", site, String(PORT), "/"], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise((resolve, reject) => {
+      server.stdout.once("data", resolve);
+      server.once("exit", (code) => reject(new Error(`test server exited (${code})`)));
+    });
+  });
+
+  test.afterAll(() => {
+    server?.kill();
+    if (site) rmSync(site, { recursive: true, force: true });
+  });
+
+  /** Replaces the build on the host: its pkg-<hash>/ folder goes, a new one comes. */
+  function deployNewBuild() {
+    const old = readdirSync(site).find((f) => f.startsWith("pkg-"));
+    const next = "pkg-" + "0".repeat(16);
+    renameSync(join(site, old), join(site, next));
+    for (const file of ["index.html", "404.html"]) {
+      const path = join(site, file);
+      writeFileSync(path, readFileSync(path, "utf8").replaceAll(old, next));
+    }
+  }
+
+  test("the open tab says a new version is out, keeps the edit, and reloads into it", async ({ page }) => {
+    await page.goto(base + "buyers");
+    await addBuyer(page, "Deploy Dana");
+    // The buyer's form (a chunk of its own) is open when the deploy lands.
+    await expect(page.getByTestId("buyer-form")).toBeVisible();
+    deployNewBuild();
+    await addBuyer(page, "After Deploy Abe");
+    await page.getByRole("navigation").getByRole("link", { name: "Properties" }).tap();
+    const problem = page.getByRole("alert").filter({ hasText: "new version" });
+    await expect(problem).toContainText("A new version of Showplan was published while this page was open. Reload to continue.");
+    await expectStoredBuyer(page, "After Deploy Abe");
+    await problem.getByRole("button", { name: "Reload" }).tap();
+    await expect(heading(page)).toHaveText("Properties");
+    expect(await page.evaluate(() => [...document.scripts].some((s) => s.src.includes("pkg-0000000000000000")))).toBe(true);
+    await page.getByRole("navigation").getByRole("link", { name: "Buyers" }).tap();
+    await expect(page.getByTestId("buyer-list").getByText("Deploy Dana", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("buyer-list").getByText("After Deploy Abe", { exact: true })).toBeVisible();
+  });
+});
