@@ -7,8 +7,8 @@ use showplan::domain::model::{
 use showplan::domain::packing::{deflate_base64, deflate_base64_with};
 use showplan::domain::qr::{link_code, version};
 use showplan::domain::sample::sample_document;
+use showplan::domain::share::wire::{read_itinerary, write_itinerary, DICTIONARY};
 use showplan::domain::share::*;
-use showplan::domain::wire::{read_itinerary, write_itinerary, DICTIONARY};
 
 const MARKER: &str = "PRIVATE-7f3a9c";
 

@@ -18,4 +18,3 @@ pub mod query;
 pub mod sample;
 pub mod share;
 pub mod tour_plan;
-pub mod wire;

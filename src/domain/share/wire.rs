@@ -9,9 +9,11 @@
 //!
 //! Reading checks every length against the bytes that are left, so no
 //! input, however made, can allocate more than it carries or panic.
-use super::currency::CURRENCIES;
-use super::model::{AreaUnit, NoteCategory, PropertyType, Verdict};
-use super::share::{Itinerary, Reaction, Reply, SharedNote, SharedPlace, SharedStop, MAX_STOPS};
+use super::payload::{
+    Itinerary, Reaction, Reply, SharedNote, SharedPlace, SharedStop, MAX_STOPS, STOP_HEX, TOUR_HEX,
+};
+use crate::domain::currency::CURRENCIES;
+use crate::domain::model::{AreaUnit, NoteCategory, PropertyType, Verdict};
 use chrono::NaiveDate;
 
 /// The first byte says which kind of message follows.
@@ -205,12 +207,12 @@ impl Reader<'_> {
 }
 
 /// Bytes per stop id in a message: enough for its longest id (ids in one
-/// message have one length), at least [`super::share::STOP_HEX`] digits.
+/// message have one length), at least [`STOP_HEX`] digits.
 fn id_bytes<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
     ids.map(str::len)
         .max()
         .unwrap_or(0)
-        .max(super::share::STOP_HEX)
+        .max(STOP_HEX)
         .div_ceil(2)
         .min(16)
 }
@@ -223,7 +225,7 @@ fn epoch() -> NaiveDate {
 /// An itinerary as bytes.
 pub fn write_itinerary(it: &Itinerary) -> Vec<u8> {
     let mut w = Writer(vec![ITINERARY]);
-    w.hex(&it.tour, super::share::TOUR_HEX);
+    w.hex(&it.tour, TOUR_HEX);
     let flags = u64::from(!it.name.is_empty())
         | u64::from(it.date.is_some()) << 1
         | u64::from(!it.agent.is_empty()) << 2
@@ -367,7 +369,7 @@ pub fn read_itinerary(bytes: &[u8]) -> Result<Itinerary, Malformed> {
     if r.byte()? != ITINERARY {
         return Err(Malformed);
     }
-    let tour = r.hex(super::share::TOUR_HEX)?;
+    let tour = r.hex(TOUR_HEX)?;
     let flags = r.uint()?;
     let bit = |k: u32| flags >> k & 1 == 1;
     let name = if bit(0) { r.text()? } else { String::new() };
@@ -511,7 +513,7 @@ pub fn read_itinerary(bytes: &[u8]) -> Result<Itinerary, Malformed> {
 /// A reply as bytes.
 pub fn write_reply(reply: &Reply) -> Vec<u8> {
     let mut w = Writer(vec![REPLY]);
-    w.hex(&reply.tour, super::share::TOUR_HEX);
+    w.hex(&reply.tour, TOUR_HEX);
     w.int(reply.sent);
     w.uint(reply.reactions.len() as u64);
     let id_bytes = id_bytes(reply.reactions.iter().map(|x| x.stop.as_str()));
@@ -532,7 +534,7 @@ pub fn read_reply(bytes: &[u8]) -> Result<Reply, Malformed> {
     if r.byte()? != REPLY {
         return Err(Malformed);
     }
-    let tour = r.hex(super::share::TOUR_HEX)?;
+    let tour = r.hex(TOUR_HEX)?;
     let sent = r.int()?;
     let n = r.count(MAX_STOPS * 10)?;
     let mut reactions = Vec::with_capacity(n);

@@ -1,0 +1,97 @@
+//! The tour timed in its saved order, with what is wrong with it.
+use super::input::{places, plan_input};
+use crate::domain::model::{Id, Property, Tour};
+use crate::domain::planner::{self, Timing};
+
+/// Something wrong with the plan as it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warning {
+    /// Arriving `late` minutes after a pinned appointment.
+    Late { late: u32 },
+    /// The previous showing still runs when this appointment starts.
+    Overlap { minutes: u32 },
+    /// Starting `late` minutes after the window's latest start.
+    WindowBroken { late: u32 },
+}
+
+/// One stop as planned, in tour order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedStop {
+    pub stop: Id,
+    pub property: Id,
+    /// Minutes of travel to get here (from the start or the previous stop).
+    pub travel: u32,
+    /// Kilometres as the crow flies from the previous place, when both are known.
+    pub distance_km: Option<f64>,
+    pub arrive: u32,
+    pub start: u32,
+    pub end: u32,
+    pub wait: u32,
+    pub warnings: Vec<Warning>,
+}
+
+/// The tour timed in its saved order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TourPlan {
+    pub start: u32,
+    pub stops: Vec<PlannedStop>,
+    /// Arrival at the end place, or the end of the last showing.
+    pub finish: u32,
+    pub travel: u32,
+    /// Minutes past the latest end, if any.
+    pub overrun: u32,
+}
+
+/// Times the tour in its saved order and says what is wrong.
+pub fn plan(tour: &Tour, properties: &[Property]) -> TourPlan {
+    let input = plan_input(tour, properties);
+    let order: Vec<usize> = (0..tour.stops.len()).collect();
+    let s = planner::schedule(&input, &order);
+    let coords = places(tour, properties);
+    let mut prev_end: Option<u32> = None;
+    let stops = s
+        .visits
+        .iter()
+        .zip(&tour.stops)
+        .enumerate()
+        .map(|(k, (v, stop))| {
+            let mut warnings = vec![];
+            match input.stops[v.stop].timing {
+                Timing::Pinned(at) if v.late > 0 => match prev_end {
+                    Some(end) if end > at => warnings.push(Warning::Overlap { minutes: end - at }),
+                    _ => warnings.push(Warning::Late { late: v.late }),
+                },
+                Timing::Window { .. } if v.late > 0 => {
+                    warnings.push(Warning::WindowBroken { late: v.late })
+                }
+                _ => {}
+            }
+            prev_end = Some(v.end);
+            let from = coords.get(k).copied().flatten();
+            let to = coords.get(k + 1).copied().flatten();
+            PlannedStop {
+                stop: stop.id,
+                property: stop.property,
+                travel: v.arrive
+                    - if k == 0 {
+                        input.start_time
+                    } else {
+                        s.visits[k - 1].end + input.buffer
+                    },
+                distance_km: from.zip(to).map(|(a, b)| planner::distance_km(a, b)),
+                arrive: v.arrive,
+                start: v.start,
+                end: v.end,
+                wait: v.wait,
+                warnings,
+            }
+        })
+        .collect();
+    TourPlan {
+        start: input.start_time,
+        stops,
+        finish: s.finish,
+        travel: s.travel,
+        overrun: s.overrun,
+    }
+}
