@@ -1,6 +1,7 @@
 // axe-core on every page: no serious or critical accessibility violation
 // (WCAG 2.1 A and AA rules), at tablet size with the sample data.
 import { test, expect } from "@playwright/test";
+import { shareLink } from "./helpers.mjs";
 import AxeBuilder from "@axe-core/playwright";
 
 async function check(page, what) {
@@ -26,7 +27,7 @@ test("every page passes axe with no serious or critical violation", async ({ pag
     await expect(page.locator("main h2").first()).toBeVisible();
     await check(page, href);
   }
-  const link = await page.getByTestId("share-link").inputValue();
+  const link = await shareLink(page);
   await page.goto("/match");
   await check(page, "/match");
   await page.getByLabel("Buyer").selectOption({ index: 1 });

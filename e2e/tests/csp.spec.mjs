@@ -2,6 +2,7 @@
 // app's own scripts and wasm run, inline script does not, and no page
 // trips the policy.
 import { test, expect } from "@playwright/test";
+import { shareLink } from "./helpers.mjs";
 
 test("the app runs under its Content-Security-Policy and inline script is refused", async ({ page }) => {
   const violations = [];
@@ -18,7 +19,7 @@ test("the app runs under its Content-Security-Policy and inline script is refuse
   }
   await page.getByRole("link", { name: "Tours" }).tap();
   await page.getByRole("link", { name: "Saturday, southeast" }).tap();
-  const link = await page.getByTestId("share-link").inputValue();
+  const link = await shareLink(page);
   await page.goto(link);
   await expect(page.getByTestId("home-card")).toHaveCount(3);
 

@@ -45,3 +45,15 @@ export async function addBuyer(page, name) {
 }
 
 export const heading = (page) => page.getByRole("heading", { level: 1 });
+
+/**
+ * The tour page's buyer link: opens "Share with the buyer" (a disclosure,
+ * closed at first, so the link is built only when wanted) and reads it.
+ */
+export async function shareLink(page) {
+  const panel = page.getByTestId("share-tour");
+  if (!(await panel.evaluate((d) => d.open))) await panel.locator("summary").click();
+  const field = page.getByTestId("share-link");
+  await expect(field).not.toHaveValue("");
+  return field.inputValue();
+}

@@ -1,6 +1,7 @@
 // Keyboard users: every tab stop on the main pages shows a visible focus
 // ring, and the skip link moves focus to the page.
 import { test, expect } from "@playwright/test";
+import { shareLink } from "./helpers.mjs";
 
 async function tabStops(page, count) {
   const seen = [];
@@ -48,7 +49,7 @@ test("on the buyer view the skip link keeps the itinerary in the address", async
   await expect(page.getByTestId("sample-loaded")).toBeVisible();
   await page.goto("/tours");
   await page.getByRole("link", { name: "Saturday, southeast" }).tap();
-  const link = await page.getByTestId("share-link").inputValue();
+  const link = await shareLink(page);
   await page.goto(link);
   await expect(page.getByTestId("home-card")).toHaveCount(3);
   const address = page.url();

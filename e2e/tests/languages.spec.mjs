@@ -2,6 +2,7 @@
 // untranslated, the page's language declared, and nothing wider than a
 // 768 px tablet in the language with the longest strings.
 import { test, expect } from "@playwright/test";
+import { shareLink } from "./helpers.mjs";
 import { readFileSync } from "node:fs";
 
 const locales = ["en", "es", "ro", "vi", "id"];
@@ -38,7 +39,7 @@ async function pages(page) {
   const property = await first("/properties", "/properties/");
   const tour = await first("/tours", "/tours/");
   await page.goto(tour);
-  const link = await page.getByTestId("share-link").inputValue();
+  const link = await shareLink(page);
   return ["/buyers", buyer, "/properties", property, "/match", "/tours", tour, "/data", link, "/reply"];
 }
 

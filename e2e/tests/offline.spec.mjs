@@ -1,6 +1,7 @@
 // In the car with no signal: once loaded, the app, its stored data, every
 // page and a share link opened before going offline all work offline.
 import { test, expect } from "@playwright/test";
+import { shareLink } from "./helpers.mjs";
 
 test("after one visit the app, its data and a share link work offline", async ({ page, context }) => {
   await page.goto("/data");
@@ -8,7 +9,7 @@ test("after one visit the app, its data and a share link work offline", async ({
   await expect(page.getByText("Sample data loaded.")).toBeVisible();
   await page.goto("/tours");
   await page.getByRole("link", { name: "Saturday, southeast" }).tap();
-  const link = await page.getByTestId("share-link").inputValue();
+  const link = await shareLink(page);
   await page.goto(link);
   await expect(page.getByTestId("home-card")).toHaveCount(3);
   // Wait until the service worker has precached everything and is active.

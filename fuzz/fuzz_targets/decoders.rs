@@ -2,7 +2,8 @@
 //! allocate without bound: share links, replies, packed and plain documents.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use showplan::domain::{codec, packing, share, wire};
+use showplan::domain::share::{self, wire};
+use showplan::domain::{codec, packing};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -16,10 +16,11 @@ mod qr_code;
 mod renovation_table;
 mod route_map;
 mod share_tour;
+mod stop_row;
 mod storage_banners;
 mod top_bar;
 pub mod tour_editor;
-mod tour_stops;
+pub mod tour_stops;
 pub mod undo_toast;
 mod update_banner;
 

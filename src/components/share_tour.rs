@@ -1,5 +1,9 @@
 //! "Share with the buyer": the itinerary link, its QR code, copy, the
 //! system share sheet, a calendar file, and the buyer view to print.
+//!
+//! A disclosure, closed at first: the link is built (the itinerary timed,
+//! laid out, deflated) and its QR drawn only while it is open, so editing
+//! the tour does not redo them on every keystroke.
 use crate::browser;
 use crate::components::QrCodeImage;
 use crate::domain::calendar::ics;
@@ -33,7 +37,11 @@ pub fn ShareTour(tour: Memo<Option<Tour>>) -> impl IntoView {
         currency: currency.map(|c| c.0.get()).unwrap_or_default(),
         renovations: renovations.get(),
     };
+    let open = RwSignal::new(false);
     let shared = Memo::new(move |_| {
+        if !open.get() {
+            return None;
+        }
         let opts = options();
         tour.with(|t| {
             t.as_ref().map(|t| {
@@ -93,8 +101,10 @@ pub fn ShareTour(tour: Memo<Option<Tour>>) -> impl IntoView {
     let can_share = browser::can_share();
 
     view! {
-        <section class="share-tour" data-testid="share-tour">
-            <h2>{t!(i18n, share_title)}</h2>
+        <details class="share-tour" data-testid="share-tour"
+            on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+            <summary><h2>{t!(i18n, share_title)}</h2></summary>
+            <Show when=move || open.get()>
             <p class="intro">{t!(i18n, share_intro)}</p>
             <div class="grid-2">
                 <label class="field"><span>{t!(i18n, share_agent_name)}</span>
@@ -135,6 +145,7 @@ pub fn ShareTour(tour: Memo<Option<Tour>>) -> impl IntoView {
             </div>
             <p class="message" role="status">{move || status.get()}</p>
             <QrCodeImage text=link label=Signal::derive(move || t_string!(i18n, share_qr_label).to_string()) />
-        </section>
+            </Show>
+        </details>
     }
 }
