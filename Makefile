@@ -69,6 +69,7 @@ bench: dist
 	cargo test --release --target wasm32-unknown-unknown --test planner_bench_web -- --include-ignored --nocapture
 	node scripts/bench-load.mjs dist target/bench/document-2000.json
 	node scripts/bench-ui.mjs dist target/bench/document-2000.json
+	node scripts/bench-edit.mjs dist target/bench/document-2000.json
 
 ## Buyer link lengths and QR versions for 5-, 10- and 20-stop tours.
 share-lengths:

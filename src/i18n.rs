@@ -138,6 +138,19 @@ impl I18n {
             .unwrap_or_default()
     }
 
+    /// The text of key `index` as a view that follows the language. One
+    /// concrete type for every key, so the page code renders it through one
+    /// copy of the rendering code, not one per call site.
+    pub fn view(self, index: usize) -> impl IntoView + Copy {
+        move || self.text(index)
+    }
+
+    /// The text of key `index` with its `{{ name }}` values filled in, as a
+    /// view that follows the language and the values (one type for all).
+    pub fn view_filled(self, index: usize, values: Values) -> impl IntoView + Clone {
+        move || fill(self.text(index), &values())
+    }
+
     /// Shows `locale`: at once if its texts are here, else once they have
     /// been fetched (the current language stays until then). A later choice
     /// wins over an earlier one still loading.
@@ -259,6 +272,9 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
+/// The values a text interpolates, read when it renders.
+pub type Values = std::sync::Arc<dyn Fn() -> Vec<(&'static str, String)> + Send + Sync>;
+
 /// A value interpolated into a text: a plain value, or a closure giving
 /// one (read reactively by `t!`).
 pub trait Arg {
@@ -325,15 +341,20 @@ pub(crate) use t_string;
 /// The text of a key as a view that follows the language and, for closure
 /// values, the values.
 macro_rules! t {
-    ($i18n:expr, $($key:ident).+) => {{
-        let i18n = $i18n;
-        move || i18n.text($crate::i18n::keys::$($key)::+)
-    }};
+    ($i18n:expr, $($key:ident).+) => {
+        $crate::i18n::I18n::view($i18n, $crate::i18n::keys::$($key)::+)
+    };
     ($i18n:expr, $($key:ident).+, $($arg:ident = $value:expr),+ $(,)?) => {{
-        let i18n = $i18n;
+        use $crate::i18n::args::$($key)::+ as names;
         #[allow(clippy::redundant_locals)]
         let ($($arg,)+) = ($($value,)+);
-        move || $crate::i18n::t_string!(i18n, $($key).+, $($arg = $arg),+)
+        let values: $crate::i18n::Values = std::sync::Arc::new(move || {
+            vec![$({
+                let () = names::$arg;
+                (stringify!($arg), $crate::i18n::Arg::text(&$arg))
+            }),+]
+        });
+        $crate::i18n::I18n::view_filled($i18n, $crate::i18n::keys::$($key)::+, values)
     }};
 }
 pub(crate) use t;

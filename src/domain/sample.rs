@@ -340,7 +340,7 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
 
 /// A large document for benchmarks: `properties` homes (cycling through the
 /// sample homes with varied addresses, features, renovations and notes),
-/// `tours` tours of 8 stops each, and 20 buyers.
+/// `tours` tours (the first of 15 stops, the others of 8), and 20 buyers.
 pub fn large_document(properties: usize, tours: usize, now: DateTime<Utc>) -> Document {
     let base = sample_document(now);
     let mut doc = Document {
@@ -376,10 +376,12 @@ pub fn large_document(properties: usize, tours: usize, now: DateTime<Utc>) -> Do
         tour.id = Uuid::new_v4();
         tour.name = format!("Tour {}", t + 1);
         tour.buyer = Some(doc.buyers[t % doc.buyers.len()].id);
-        tour.stops = (0..8)
+        // The first tour has 15 stops (the exact planner's limit), the rest 8.
+        let stops = if t == 0 { 15 } else { 8 };
+        tour.stops = (0..stops)
             .map(|k| Stop {
                 id: Uuid::new_v4(),
-                property: doc.properties[(t * 8 + k) % doc.properties.len().max(1)].id,
+                property: doc.properties[(t * 16 + k) % doc.properties.len().max(1)].id,
                 duration_min: None,
                 timing: None,
                 note: String::new(),
