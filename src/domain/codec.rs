@@ -84,13 +84,46 @@ pub fn encode(document: &Document, saved_at: DateTime<Utc>) -> String {
     envelope(&document_json(document), saved_at)
 }
 
+/// The two fields that say what an envelope is, read without the rest.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<Value>,
+    #[serde(default)]
+    version: Option<Value>,
+}
+
+/// Whether `text` is an object saying it is a current-version envelope.
+fn is_current(text: &str) -> bool {
+    text.trim_start().starts_with('{')
+        && serde_json::from_str::<Header>(text).is_ok_and(|h| {
+            h.format.as_ref().and_then(Value::as_str) == Some(FORMAT)
+                && h.version.as_ref().and_then(Value::as_u64) == Some(u64::from(CURRENT_VERSION))
+        })
+}
+
 /// Reads an envelope of any known version, migrating it to the current one.
+///
+/// A current-version envelope (every start but the first after an upgrade)
+/// is read straight from its text; an older one goes through a JSON value
+/// for its migrations and is then read from that value's text, so the
+/// document is read by one deserialiser only (smaller, and about twice as
+/// fast as reading it through a value).
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let (value, from) = upgrade(value)?;
-    let envelope: EnvelopeIn =
-        serde_json::from_value(value).map_err(|e| DecodeError::Invalid(e.to_string()))?;
+    let (envelope, from): (EnvelopeIn, u32) = if is_current(text) {
+        let envelope =
+            serde_json::from_str(text).map_err(|e| DecodeError::Invalid(e.to_string()))?;
+        (envelope, CURRENT_VERSION)
+    } else {
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+        let (value, from) = upgrade(value)?;
+        let upgraded =
+            serde_json::to_string(&value).map_err(|e| DecodeError::Invalid(e.to_string()))?;
+        let envelope =
+            serde_json::from_str(&upgraded).map_err(|e| DecodeError::Invalid(e.to_string()))?;
+        (envelope, from)
+    };
     Ok(Decoded {
         document: envelope.document,
         saved_at: envelope
