@@ -132,7 +132,13 @@ fn heading() -> String {
         .unwrap_or_default()
 }
 
+/// Lets the app finish what a change set off: its microtasks, and the next
+/// task (the page renders one task after the shell).
 async fn settle() {
+    for _ in 0..3 {
+        tick().await;
+    }
+    next_frame().await;
     for _ in 0..3 {
         tick().await;
     }
