@@ -5,28 +5,13 @@
 // the page's work for it is done (its microtasks, where Leptos re-renders,
 // and the task after), median of 15.
 // Usage: node scripts/bench-edit.mjs [dist] [document.json]
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { openSeededPage } from "./bench-page.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const stored = readFileSync(process.argv[3] ?? "target/bench/document-2000.json", "utf8");
-const PORT = 8096;
 const RUNS = 15;
-const server = spawn("node", ["e2e/serve.mjs", dist, String(PORT), "/"], { stdio: ["ignore", "pipe", "inherit"] });
-await new Promise((resolve) => server.stdout.once("data", resolve));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-});
-const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-await page.addInitScript((text) => {
-  if (!sessionStorage.getItem("seeded")) {
-    localStorage.setItem("showplan.doc.active", "a");
-    localStorage.setItem("showplan.doc.a", text);
-    sessionStorage.setItem("seeded", "1");
-  }
-}, stored);
+const { page, origin, close } = await openSeededPage(dist, 8096, stored);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Times `RUNS` changes of the field `selector` (the nth match), set to values from `value(i)`. */
@@ -51,7 +36,7 @@ async function timeChanges(selector, nth, value) {
   );
 }
 
-await page.goto(`http://127.0.0.1:${PORT}/tours`);
+await page.goto(`${origin}/tours`);
 await page.getByRole("link", { name: "Tour 1", exact: true }).click();
 await page.waitForFunction(() => document.querySelectorAll("[data-testid=stop-row]").length === 15);
 const duration = await timeChanges("[name=stop-duration]", 7, (i) => String(20 + (i % 5)));
@@ -59,11 +44,10 @@ const note = await timeChanges("[name=stop-note]", 3, (i) => `note ${i}`);
 console.log(`tour of 15 stops, one stop's duration changed (8 later stops re-timed): median ${median(duration).toFixed(1)} ms`);
 console.log(`tour of 15 stops, one stop's note changed: median ${median(note).toFixed(1)} ms`);
 
-await page.goto(`http://127.0.0.1:${PORT}/properties`);
+await page.goto(`${origin}/properties`);
 await page.waitForSelector("[data-testid=property-list] li a");
 await page.locator("[data-testid=property-list] li a").first().click();
 await page.waitForSelector("[data-testid=features] input[type=checkbox]");
 const feature = await timeChanges("[data-testid=features] input[type=checkbox]", 0, () => "");
 console.log(`2,000 homes listed beside one home, a feature ticked on it: median ${median(feature).toFixed(1)} ms`);
-await browser.close();
-server.kill();
+await close();

@@ -1,33 +1,18 @@
 // With 2,000 properties stored: time per keystroke of the property search,
 // and time to render the ranked list for a buyer, in Chromium.
 // Usage: node scripts/bench-ui.mjs [dist] [document.json]
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { openSeededPage } from "./bench-page.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const stored = readFileSync(process.argv[3] ?? "target/bench/document-2000.json", "utf8");
-const PORT = 8094;
-const server = spawn("node", ["e2e/serve.mjs", dist, String(PORT), "/"], { stdio: ["ignore", "pipe", "inherit"] });
-await new Promise((resolve) => server.stdout.once("data", resolve));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-});
-const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-await page.addInitScript((text) => {
-  if (!sessionStorage.getItem("seeded")) {
-    localStorage.setItem("showplan.doc.active", "a");
-    localStorage.setItem("showplan.doc.a", text);
-    sessionStorage.setItem("seeded", "1");
-  }
-}, stored);
+const { page, origin, close } = await openSeededPage(dist, 8094, stored);
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 // Search: each keystroke is an input event; the time runs until the page's
 // microtasks (where Leptos re-renders) have finished.
-await page.goto(`http://127.0.0.1:${PORT}/properties`);
+await page.goto(`${origin}/properties`);
 await page.waitForSelector("[data-testid=property-list] li");
 const perKey = await page.evaluate(async () => {
   const input = document.querySelector("[data-testid=property-search]");
@@ -67,7 +52,7 @@ const firstList = await page.evaluate(async () => {
 console.log(`property list, first page (50 of 2,000) rendered after clearing the search: ${firstList.toFixed(0)} ms`);
 
 // Ranked list: choose a buyer and wait until every home has its score.
-await page.goto(`http://127.0.0.1:${PORT}/match`);
+await page.goto(`${origin}/match`);
 await page.waitForSelector("[data-testid=match-page] select");
 const ranked = [];
 for (let i = 1; i <= 5; i++) {
@@ -88,5 +73,4 @@ for (let i = 1; i <= 5; i++) {
 console.log(
   `ranked list for a buyer, 2,000 homes scored, top 50 rendered: median ${pct(ranked, 0.5).toFixed(0)} ms (min ${Math.min(...ranked).toFixed(0)}, max ${Math.max(...ranked).toFixed(0)}) over ${ranked.length} buyers`,
 );
-await browser.close();
-server.kill();
+await close();

@@ -1,5 +1,9 @@
 // Shared helpers for end-to-end tests: read what the app stored, act like a user.
 import { expect } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 /**
  * The stored envelope (parsed), or null when nothing is stored. Stored text
@@ -56,4 +60,24 @@ export async function shareLink(page) {
   const field = page.getByTestId("share-link");
   await expect(field).not.toHaveValue("");
   return field.inputValue();
+}
+
+/**
+ * A copy of dist/ served on its own port, for tests that deploy over it.
+ * Returns { dir, base, stop }.
+ */
+export async function serveCopyOfDist(port, name) {
+  const dir = mkdtempSync(join(tmpdir(), `showplan-${name}-`));
+  cpSync("dist", dir, { recursive: true });
+  const server = spawn(process.execPath, ["e2e/serve.mjs", dir, String(port), "/"], { stdio: ["ignore", "pipe", "inherit"] });
+  // The server prints one line once it listens.
+  await new Promise((resolve, reject) => {
+    server.stdout.once("data", resolve);
+    server.once("exit", (code) => reject(new Error(`test server exited (${code})`)));
+  });
+  const stop = () => {
+    server.kill();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { dir, base: `http://127.0.0.1:${port}/`, stop };
 }

@@ -2,11 +2,9 @@
 // an edit: on a weak connection before the offline copy exists, and when a
 // new version is deployed while a tab is open.
 import { test, expect } from "@playwright/test";
-import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { addBuyer, expectStoredBuyer, heading } from "./helpers.mjs";
+import { addBuyer, expectStoredBuyer, heading, serveCopyOfDist } from "./helpers.mjs";
 
 // No service worker: this is the first visit, before the offline copy.
 test.use({ serviceWorkers: "block" });
@@ -60,22 +58,14 @@ test.describe("a deploy while the app is open", () => {
   const PORT = 8094;
   const base = `http://127.0.0.1:${PORT}/`;
   let site;
-  let server;
+  let host;
 
   test.beforeAll(async () => {
-    site = mkdtempSync(join(tmpdir(), "showplan-deploy-"));
-    cpSync("dist", site, { recursive: true });
-    server = spawn(process.execPath, ["e2e/serve.mjs", site, String(PORT), "/"], { stdio: ["ignore", "pipe", "inherit"] });
-    await new Promise((resolve, reject) => {
-      server.stdout.once("data", resolve);
-      server.once("exit", (code) => reject(new Error(`test server exited (${code})`)));
-    });
+    host = await serveCopyOfDist(PORT, "deploy");
+    site = host.dir;
   });
 
-  test.afterAll(() => {
-    server?.kill();
-    if (site) rmSync(site, { recursive: true, force: true });
-  });
+  test.afterAll(() => host?.stop());
 
   /** Replaces the build on the host: its pkg-<hash>/ folder goes, a new one comes. */
   function deployNewBuild() {

@@ -6,32 +6,22 @@
 // index.html and regenerates the service worker with Workbox, exactly as
 // `make dist` does, so the new worker precaches a new revision.
 import { test, expect } from "@playwright/test";
-import { spawn, execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { addBuyer } from "./helpers.mjs";
+import { addBuyer, serveCopyOfDist } from "./helpers.mjs";
 
 const PORT = 8093;
 const base = `http://127.0.0.1:${PORT}/`;
 let site;
-let server;
+let host;
 
 test.beforeAll(async () => {
-  site = mkdtempSync(join(tmpdir(), "showplan-update-"));
-  cpSync("dist", site, { recursive: true });
-  server = spawn(process.execPath, ["e2e/serve.mjs", site, String(PORT), "/"], { stdio: ["ignore", "pipe", "inherit"] });
-  // The server prints one line once it listens.
-  await new Promise((resolve, reject) => {
-    server.stdout.once("data", resolve);
-    server.once("exit", (code) => reject(new Error(`test server exited (${code})`)));
-  });
+  host = await serveCopyOfDist(PORT, "update");
+  site = host.dir;
 });
 
-test.afterAll(() => {
-  server?.kill();
-  if (site) rmSync(site, { recursive: true, force: true });
-});
+test.afterAll(() => host?.stop());
 
 /** Publishes "version 2": a marked index.html (and 404.html) and a new service worker. */
 function deployNewVersion() {
