@@ -169,3 +169,19 @@ test("a language that cannot be fetched keeps the current one and says so, then 
   await expect(failed).toHaveCount(0);
   await context.close();
 });
+
+test("when the language file cannot be fetched at start, the app opens in English and says so", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "es", serviceWorkers: "block", hasTouch: true });
+  const page = await context.newPage();
+  await page.route(/i18n-es\.json$/, (route) => route.abort());
+  await page.goto("/buyers");
+  // Never raw keys: English stands in.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buyers");
+  const failed = page.getByRole("alert").filter({ hasText: "Español could not be loaded" });
+  await expect(failed).toBeVisible();
+  await page.unroute(/i18n-es\.json$/);
+  await failed.getByRole("button", { name: "Try again" }).tap();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(strings.es.buyers_title);
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe("es");
+  await context.close();
+});
