@@ -3,6 +3,7 @@
 //! stops) and against the best of many random restarts (larger tours).
 //!
 //! Run with `make bench` (or `cargo run --release --example bench_planner`).
+use showplan::domain::planner::testing::*;
 use showplan::domain::planner::*;
 use std::time::Instant;
 

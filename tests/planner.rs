@@ -3,6 +3,7 @@
 //! heuristic against the exact optimum.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 use showplan::domain::model::LatLon;
+use showplan::domain::planner::testing::*;
 use showplan::domain::planner::*;
 
 /// A random morning in a 12 km square: start 9:00, 20-30 minute showings,
@@ -250,7 +251,7 @@ fn the_heuristic_matches_the_exact_optimum_on_most_10_to_12_stop_tours() {
 
 /// The heuristic alone, on sizes the exact optimiser also solves.
 fn heuristic_order(input: &PlanInput) -> Vec<usize> {
-    showplan::domain::planner::heuristic_for_tests(input)
+    showplan::domain::planner::testing::heuristic_for_tests(input)
 }
 
 #[test]

@@ -3,7 +3,8 @@
 //! bench (`examples/bench_planner.rs`). Ignored in `make test`: it measures,
 //! it does not check.
 #![cfg(target_arch = "wasm32")]
-use showplan::domain::planner::{bench_instance, optimise, Rng, EXACT_MAX};
+use showplan::domain::planner::testing::{bench_instance, Rng};
+use showplan::domain::planner::{optimise, EXACT_MAX};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -13,6 +13,12 @@
 //! (deterministic for the same input), bounded in work.
 use serde::{Deserialize, Serialize};
 
+mod rng;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+use rng::Rng;
+
 /// A point on the map.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LatLon {
@@ -402,34 +408,6 @@ fn exact(input: &PlanInput) -> Vec<usize> {
     order
 }
 
-/// A small deterministic random source (xorshift), seeded from the input size.
-/// The same seed gives the same numbers, so the optimiser (and the tests
-/// and benchmarks that make random tours) are repeatable.
-pub struct Rng(u64);
-
-impl Rng {
-    /// A source seeded with `seed` (0 is replaced, xorshift needs a non-zero state).
-    pub fn new(seed: u64) -> Self {
-        Rng(if seed == 0 {
-            0x9E37_79B9_7F4A_7C15
-        } else {
-            seed
-        })
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// A number in `0..n` (0 when `n` is 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
-    }
-}
-
 /// The cost of an order, as `schedule(..).cost()` but without building it.
 fn cost(input: &PlanInput, order: &[usize]) -> (u32, u32, u32) {
     let n = input.stops.len();
@@ -718,57 +696,6 @@ fn heuristic(input: &PlanInput) -> Vec<usize> {
         }
     }
     best.map(|(o, _)| o).unwrap_or_default()
-}
-
-/// The heuristic's order for any size (tests compare it with the exact one).
-#[doc(hidden)]
-pub fn heuristic_for_tests(input: &PlanInput) -> Vec<usize> {
-    heuristic(input)
-}
-
-/// Local search from a given order (benchmarks use it for random restarts).
-#[doc(hidden)]
-pub fn improve_for_tests(input: &PlanInput, mut order: Vec<usize>) -> Vec<usize> {
-    let mut budget = u64::MAX / 2;
-    local_search(input, &mut order, &mut budget);
-    order
-}
-
-/// A city-sized morning for benchmarks and tests: `n` random homes in a
-/// 15 km square, starting at 9:00; with `windows`, one stop in five has a
-/// 90-minute window.
-pub fn bench_instance(rng: &mut Rng, n: usize, windows: bool) -> PlanInput {
-    let places: Vec<Option<LatLon>> = (0..=n)
-        .map(|_| {
-            Some(LatLon {
-                lat: 45.43 + rng.below(1300) as f64 / 10_000.0,
-                lon: -122.75 + rng.below(1900) as f64 / 10_000.0,
-            })
-        })
-        .collect();
-    let travel = travel_matrix(&places, &TravelSettings::default());
-    let stops = (0..n)
-        .map(|i| PlanStop {
-            duration: 20,
-            timing: if windows && i % 5 == 0 {
-                let earliest = 540 + rng.below(n * 35) as u32;
-                Timing::Window {
-                    earliest,
-                    latest: earliest + 90,
-                }
-            } else {
-                Timing::Free
-            },
-        })
-        .collect();
-    PlanInput {
-        start_time: 540,
-        stops,
-        travel,
-        has_end: false,
-        buffer: 5,
-        latest_end: None,
-    }
 }
 
 /// How travel minutes are estimated when no override is set.
