@@ -11,17 +11,9 @@ const texts = {
   id: ["Showplan tidak dapat dimulai. Periksa koneksi Anda, lalu coba lagi. Data Anda tetap tersimpan di perangkat ini.", "Coba lagi"],
 };
 
-// The language the user picked in the app (storage key "showplan.locale"),
-// else the browser's.
-let picked = null;
-try {
-  picked = localStorage.getItem("showplan.locale");
-} catch {
-  // Storage blocked: the browser's language will do.
-}
-const lang = [picked, ...navigator.languages]
-  .map((tag) => String(tag ?? "").slice(0, 2).toLowerCase())
-  .find((code) => code in texts) ?? "en";
+// The language boot.js chose (the user's pick in the app, else the browser's).
+const chosen = globalThis.showplanBoot?.lang;
+const lang = chosen in texts ? chosen : "en";
 const [message, again] = texts[lang];
 
 const box = document.createElement("main");

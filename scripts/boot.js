@@ -28,6 +28,9 @@ const loadLanguage = (code) =>
     return r.text();
   });
 globalThis.showplanLanguage = loadLanguage;
+// What the app (src/i18n.rs) and public/start-failed.js read: the language
+// chosen here, and below its file's text once it came.
+globalThis.showplanBoot = { lang, text: null };
 const first = lang === "en" ? Promise.resolve(null) : loadLanguage(lang).catch(() => null);
 
 const url = new URL("showplan_bg.wasm", import.meta.url);
@@ -42,7 +45,7 @@ try {
 // A language that did not come (or not within 3 s of the wasm) starts the
 // app in English; the app fetches it again, and says so if it still cannot.
 const late = new Promise((resolve) => setTimeout(() => resolve(null), 3000));
-globalThis.showplanFirstLanguage = [lang, await Promise.race([first, late])];
+globalThis.showplanBoot.text = await Promise.race([first, late]);
 // If it cannot start, say so in the user's language (public/start-failed.js,
 // fetched only then), or in English when even that file cannot be fetched.
 init({ module_or_path })

@@ -33,10 +33,6 @@ impl Locale {
     /// Every language, in the order the switch lists them.
     pub const ALL: [Locale; 5] = [Locale::en, Locale::es, Locale::ro, Locale::vi, Locale::id];
 
-    pub fn get_all() -> &'static [Locale] {
-        &Self::ALL
-    }
-
     /// The language's code (`"es"`), as stored and as in `<html lang>`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -98,14 +94,17 @@ pub fn parse_language_file(text: &str) -> Option<Vec<String>> {
 
 /// Keeps a language's texts for the rest of the session (at most once per
 /// language, as compiled-in texts would be).
-fn store(locale: Locale, strings: Vec<String>) -> Texts {
+fn store(locale: Locale, strings: Vec<String>) {
+    if loaded(locale).is_some() {
+        // Two fetches of one language (a Try again while it was loading).
+        return;
+    }
     let texts: Vec<&'static str> = strings
         .into_iter()
         .map(|s| &*Box::leak(s.into_boxed_str()))
         .collect();
     let texts: Texts = Box::leak(texts.into_boxed_slice());
     LOADED.with(|l| l.borrow_mut()[locale.slot()] = Some(texts));
-    texts
 }
 
 /// The UI language, provided by [`I18nContextProvider`]. Cheap to copy.
@@ -217,15 +216,18 @@ async fn fetch_language(locale: Locale) -> Option<String> {
 }
 
 /// The language `boot.js` fetched before starting the app, if it came.
-fn preloaded() -> Option<(Locale, String)> {
+/// The language `boot.js` chose, and its file's text if it came in time.
+fn from_boot() -> Option<(Locale, Option<String>)> {
     let window = web_sys::window()?;
-    let first = js_sys::Reflect::get(&window, &"showplanFirstLanguage".into()).ok()?;
-    let first: js_sys::Array = wasm_bindgen::JsCast::dyn_into(first).ok()?;
-    let locale = Locale::from_str(&first.get(0).as_string()?).ok()?;
-    Some((locale, first.get(1).as_string()?))
+    let boot = js_sys::Reflect::get(&window, &"showplanBoot".into()).ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&boot, &name.into()).ok()?.as_string();
+    let locale = Locale::from_str(&field("lang")?).ok()?;
+    Some((locale, field("text")))
 }
 
-/// The language to open in: the user's last choice, else the browser's.
+/// The language to open in, as `boot.js` chooses it (this is the same rule,
+/// for tests, which start without it): the user's last choice, else the
+/// browser's.
 fn initial_locale() -> Locale {
     crate::storage::load_locale()
         .and_then(|code| Locale::from_str(&code).ok())
@@ -239,14 +241,13 @@ fn initial_locale() -> Locale {
 /// Provides the UI language to `children`, and keeps `<html lang>` in step.
 #[component]
 pub fn I18nContextProvider(children: Children) -> impl IntoView {
-    if let Some((locale, text)) = preloaded() {
-        if loaded(locale).is_none() {
-            if let Some(strings) = parse_language_file(&text) {
-                store(locale, strings);
-            }
+    let boot = from_boot();
+    if let Some((locale, Some(text))) = &boot {
+        if let Some(strings) = parse_language_file(text) {
+            store(*locale, strings);
         }
     }
-    let wanted = initial_locale();
+    let wanted = boot.map_or_else(initial_locale, |(locale, _)| locale);
     let i18n = I18n {
         shown: RwSignal::new(Locale::en),
         chosen: StoredValue::new(Locale::en),

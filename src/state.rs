@@ -129,13 +129,6 @@ impl DocState {
         self.record(outcome);
     }
 
-    /// [`save_now`](Self::save_now) for changes the user is told about, such
-    /// as loading the sample or importing a backup: the message comes only
-    /// once the data is safe.
-    pub async fn save_and_wait(&self) {
-        self.save_now();
-    }
-
     fn record(&self, outcome: Option<Result<String, StorageError>>) {
         match outcome {
             None => {

@@ -71,11 +71,9 @@ pub fn ImportBackup() -> impl IntoView {
             } else {
                 state.merge_in(&doc);
             }
-            // "Done" is said once it is saved: leaving at once loses nothing.
-            leptos::task::spawn_local(async move {
-                state.save_and_wait().await;
-                step.try_set(Step::Done { replaced: replace });
-            });
+            // Saved before "Done" is said: leaving at once loses nothing.
+            state.save_now();
+            step.set(Step::Done { replaced: replace });
         }
     };
 

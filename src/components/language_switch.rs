@@ -33,9 +33,9 @@ pub fn LanguageSwitch() -> impl IntoView {
         <label class="language-switch">
             <span class="visually-hidden">{t!(i18n, language_label)}</span>
             <select data-testid="language" on:change=on_change>
-                {Locale::get_all()
-                    .iter()
-                    .map(|&locale| {
+                {Locale::ALL
+                    .into_iter()
+                    .map(|locale| {
                         view! {
                             <option
                                 value=locale.as_str()

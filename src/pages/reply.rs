@@ -70,13 +70,11 @@ fn ReplyPreview(matched: MatchedReply, added: RwSignal<Option<usize>>) -> impl I
     let add = move |_| {
         let mut n = 0;
         state.update(|d| n = matched.with_value(|m| add_reply(d, m)));
-        // "Added" is said once it is saved: leaving at once loses nothing.
-        // A second tap before that adds nothing new, so the counts add up
-        // (rather than the later "0 added" replacing the first).
-        leptos::task::spawn_local(async move {
-            state.save_and_wait().await;
-            added.try_update(|a| *a = Some(a.unwrap_or(0) + n));
-        });
+        // Saved before "Added" is said: leaving at once loses nothing. A
+        // second tap adds nothing new, so the counts add up (rather than a
+        // later "0 added" replacing the first).
+        state.save_now();
+        added.update(|a| *a = Some(a.unwrap_or(0) + n));
     };
     view! {
         <p>{t!(i18n, reply_for, name = tour_name)}</p>
