@@ -1,8 +1,10 @@
 use crate::components::fields::{Field, FormProblems, Kind};
-use crate::components::labels::{property_type, PROPERTY_TYPES};
+use crate::components::labels::property_type;
 use crate::components::undo_toast::use_undo;
 use crate::domain::forms::{BuyerDraft, Problems};
+use crate::domain::model::PropertyType;
 use crate::domain::model::{remove_record, restore_record, Buyer};
+use crate::domain::names::Named;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
 use crate::state::use_document;
@@ -100,9 +102,8 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
         }
     };
     let p: Signal<Problems> = problems.into();
-    let type_boxes = PROPERTY_TYPES
-        .iter()
-        .map(|&kind| {
+    let type_boxes = PropertyType::all()
+        .map(|kind| {
             let checked = move || types.with(|t| t.contains(&kind));
             let toggle = move |_| {
                 types.update(|t| {

@@ -52,19 +52,6 @@ pub fn note_category(category: NoteCategory) -> String {
     .to_string()
 }
 
-pub const PROPERTY_TYPES: [PropertyType; 7] = PropertyType::ALL;
-
-pub const STATUSES: [ListingStatus; 4] = [
-    ListingStatus::Active,
-    ListingStatus::Pending,
-    ListingStatus::Sold,
-    ListingStatus::Withdrawn,
-];
-
-pub const PRIORITIES: [Priority; 3] = [Priority::High, Priority::Medium, Priority::Low];
-
-pub const NOTE_CATEGORIES: [NoteCategory; 8] = NoteCategory::ALL;
-
 /// "See again", "Maybe", "No" in the user's language.
 pub fn verdict_text(v: crate::domain::model::Verdict) -> String {
     let i18n = crate::i18n::use_i18n();

@@ -1,4 +1,4 @@
-use crate::components::labels::{note_category, NOTE_CATEGORIES};
+use crate::components::labels::note_category;
 use crate::domain::model::{Id, NeighbourhoodNote, NoteCategory};
 use crate::domain::names::Named;
 use crate::i18n::{t, use_i18n};
@@ -85,7 +85,7 @@ pub fn NeighbourhoodNotes(id: Id) -> impl IntoView {
             <form class="grid-form" on:submit=add novalidate>
                 <label class="field"><span>{t!(i18n, note_category)}</span>
                     <select name="category" on:change=move |ev| { let v = event_target_value(&ev); if let Some(c) = NoteCategory::from_name(&v) { category.set(c) } }>
-                        {NOTE_CATEGORIES.iter().map(|&c| view! { <option value=c.as_str() selected=move || category.get() == c>{move || note_category(c)}</option> }).collect_view()}
+                        {NoteCategory::all().map(|c| view! { <option value=c.as_str() selected=move || category.get() == c>{move || note_category(c)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="field"><span>{t!(i18n, note_rating)}</span>

@@ -1,4 +1,4 @@
-use crate::components::labels::{property_type, status, PROPERTY_TYPES, STATUSES};
+use crate::components::labels::{property_type, status};
 use crate::domain::csv_import::parse_number;
 use crate::domain::model::{ListingStatus, PropertyType};
 use crate::domain::names::Named;
@@ -59,14 +59,14 @@ pub fn PropertyFilters(
                 <select on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.property_type = PropertyType::from_name(&v)) }
                     prop:value=move || query.with(|q| q.property_type.map_or("", Named::as_str))>
                     <option value="">{t!(i18n, any)}</option>
-                    {PROPERTY_TYPES.iter().map(|&k| view! { <option value=k.as_str()>{move || property_type(k)}</option> }).collect_view()}
+                    {PropertyType::all().map(|k| view! { <option value=k.as_str()>{move || property_type(k)}</option> }).collect_view()}
                 </select>
             </label>
             <label class="field"><span>{t!(i18n, filter_status)}</span>
                 <select on:change=move |ev| { let v = event_target_value(&ev); query.update(|q| q.status = ListingStatus::from_name(&v)) }
                     prop:value=move || query.with(|q| q.status.map_or("", Named::as_str))>
                     <option value="">{t!(i18n, any)}</option>
-                    {STATUSES.iter().map(|&s| view! { <option value=s.as_str()>{move || status(s)}</option> }).collect_view()}
+                    {ListingStatus::all().map(|s| view! { <option value=s.as_str()>{move || status(s)}</option> }).collect_view()}
                 </select>
             </label>
             <label class="field"><span>{t!(i18n, filter_area)}</span>

@@ -1,5 +1,5 @@
 use crate::components::fields::{Field, FormProblems, Kind};
-use crate::components::labels::{property_type, status, PROPERTY_TYPES, STATUSES};
+use crate::components::labels::{property_type, status};
 use crate::components::undo_toast::use_undo;
 use crate::domain::forms::{Problems, PropertyDraft};
 use crate::domain::links::safe_href;
@@ -139,7 +139,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                         let v = event_target_value(&ev);
                         if let Some(k) = PropertyType::from_name(&v) { kind.set(k) }
                     }>
-                        {PROPERTY_TYPES.iter().map(|&k| view! {
+                        {PropertyType::all().map(|k| view! {
                             <option value=k.as_str() selected=move || kind.get() == k>{move || property_type(k)}</option>
                         }).collect_view()}
                     </select>
@@ -150,7 +150,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                         let v = event_target_value(&ev);
                         if let Some(s) = ListingStatus::from_name(&v) { listing.set(s) }
                     }>
-                        {STATUSES.iter().map(|&s| view! {
+                        {ListingStatus::all().map(|s| view! {
                             <option value=s.as_str() selected=move || listing.get() == s>{move || status(s)}</option>
                         }).collect_view()}
                     </select>

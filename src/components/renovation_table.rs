@@ -1,5 +1,5 @@
 use crate::components::fields::problem_text;
-use crate::components::labels::{priority, PRIORITIES};
+use crate::components::labels::priority;
 use crate::domain::forms::{renovation, Problems};
 use crate::domain::matching::{effective_price, renovation_totals};
 use crate::domain::model::{Id, Priority};
@@ -101,7 +101,7 @@ pub fn RenovationTable(id: Id) -> impl IntoView {
                 </label>
                 <label class="field"><span>{t!(i18n, reno_priority)}</span>
                     <select on:change=move |ev| { let v = event_target_value(&ev); if let Some(p) = Priority::from_name(&v) { prio.set(p) } }>
-                        {PRIORITIES.iter().map(|&p| view! { <option value=p.as_str() selected=move || prio.get() == p>{move || priority(p)}</option> }).collect_view()}
+                        {Priority::all().map(|p| view! { <option value=p.as_str() selected=move || prio.get() == p>{move || priority(p)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="field"><span>{t!(i18n, reno_low)}</span>

@@ -16,6 +16,11 @@ pub trait Named: Copy + PartialEq + 'static {
             .map_or("", |(_, name)| name)
     }
 
+    /// Every value, in display order.
+    fn all() -> impl Iterator<Item = Self> {
+        Self::NAMES.iter().map(|(value, _)| *value)
+    }
+
     /// The value with this name, if there is one.
     fn from_name(name: &str) -> Option<Self> {
         Self::NAMES
