@@ -39,6 +39,31 @@ test("offline, an edit is saved and a page that cannot load says so, then opens 
   await expect(page.getByTestId("buyer-list").getByText("Offline Olga", { exact: true })).toBeVisible();
 });
 
+test("with storage full, the message does not claim the work is saved, and offers a backup", async ({ page, context }) => {
+  await page.goto("/buyers");
+  await addBuyer(page, "Saved before");
+  await expectStoredBuyer(page, "Saved before");
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let i = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`filler-${i++}`, "x".repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+  await context.setOffline(true);
+  await addBuyer(page, "Only in memory");
+  await page.getByRole("navigation").getByRole("link", { name: "Properties" }).tap();
+  const problem = page.getByRole("alert").filter({ hasText: "could not be loaded" });
+  await expect(problem).toContainText("Your latest changes could not be saved on this device. Keep this page open and download a backup.");
+  await expect(problem).not.toContainText("Your work is saved");
+  await expect(problem.getByRole("button", { name: "Download backup" })).toBeVisible();
+  await context.setOffline(false);
+});
+
 test("the message is in the user's language", async ({ browser }) => {
   const context = await browser.newContext({ locale: "es", serviceWorkers: "block", hasTouch: true });
   const page = await context.newPage();

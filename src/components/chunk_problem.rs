@@ -1,5 +1,6 @@
+use crate::components::BackupButton;
 use crate::i18n::{t, use_i18n};
-use crate::state::use_document;
+use crate::state::{use_document, SaveState};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -21,7 +22,9 @@ enum Problem {
 /// scripts/patch-split-loader.mjs) never reports a failed load to the wasm,
 /// which would abort the app: it calls `showplanChunkFailed(gone)` and
 /// waits for the promise this returns, resolved by Try again, then loads
-/// again. Every pending edit is saved at once.
+/// again. Every pending edit is saved at once; when that write fails (full
+/// storage), the message says so and offers a backup instead of a reload
+/// that would lose the edit.
 #[component]
 pub fn ChunkProblem() -> impl IntoView {
     let i18n = use_i18n();
@@ -48,9 +51,13 @@ pub fn ChunkProblem() -> impl IntoView {
             let _ = js_sys::Reflect::delete_property(&window, &"showplanChunkFailed".into());
         }
     });
+    let saved = move || state.save_state.with(|s| *s == SaveState::Saved);
     let try_again = move |_| {
         state.save_now();
         if problem.get_untracked() == Some(Problem::Updated) {
+            if !saved() {
+                return;
+            }
             // Saved above; the new version opens on this same address.
             if let Some(window) = web_sys::window() {
                 let _ = window.location().reload();
@@ -71,14 +78,20 @@ pub fn ChunkProblem() -> impl IntoView {
                         Problem::Updated => t!(i18n, chunk_updated).into_any(),
                     }}
                     " "
-                    {t!(i18n, chunk_saved)}
+                    {move || if saved() { t!(i18n, chunk_saved).into_any() } else { t!(i18n, chunk_not_saved).into_any() }}
                 </p>
-                <button type="button" on:click=try_again>
-                    {match p {
-                        Problem::Network => t!(i18n, try_again).into_any(),
-                        Problem::Updated => t!(i18n, update_reload).into_any(),
-                    }}
-                </button>
+                // A reload would lose an edit storage could not take.
+                <Show when=move || p == Problem::Network || saved()>
+                    <button type="button" on:click=try_again>
+                        {match p {
+                            Problem::Network => t!(i18n, try_again).into_any(),
+                            Problem::Updated => t!(i18n, update_reload).into_any(),
+                        }}
+                    </button>
+                </Show>
+                <Show when=move || !saved()>
+                    <BackupButton />
+                </Show>
             </section>
         })}
     }
