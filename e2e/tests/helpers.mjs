@@ -81,3 +81,18 @@ export async function serveCopyOfDist(port, name) {
   };
   return { dir, base: `http://127.0.0.1:${port}/`, stop };
 }
+
+/** Fills what is left of this origin's localStorage with filler keys. */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let i = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`filler-${i++}`, "x".repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+}

@@ -4,7 +4,7 @@
 import { test, expect } from "@playwright/test";
 import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { addBuyer, expectStoredBuyer, heading, serveCopyOfDist } from "./helpers.mjs";
+import { addBuyer, expectStoredBuyer, fillStorage, heading, serveCopyOfDist } from "./helpers.mjs";
 
 // No service worker: this is the first visit, before the offline copy.
 test.use({ serviceWorkers: "block" });
@@ -43,17 +43,7 @@ test("with storage full, the message does not claim the work is saved, and offer
   await page.goto("/buyers");
   await addBuyer(page, "Saved before");
   await expectStoredBuyer(page, "Saved before");
-  await page.evaluate(() => {
-    let size = 1 << 20;
-    let i = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`filler-${i++}`, "x".repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
+  await fillStorage(page);
   await context.setOffline(true);
   await addBuyer(page, "Only in memory");
   await page.getByRole("navigation").getByRole("link", { name: "Properties" }).tap();

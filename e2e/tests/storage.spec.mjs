@@ -1,7 +1,7 @@
 // The saved document: reloads, corrupt data, full storage, two tabs, backups.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { addBuyer, expectStoredBuyer, heading, storedBuyerNames, storedEnvelope } from "./helpers.mjs";
+import { addBuyer, expectStoredBuyer, fillStorage, heading, storedBuyerNames, storedEnvelope } from "./helpers.mjs";
 
 test("data survives a reload", async ({ page }) => {
   await page.goto("/buyers");
@@ -116,18 +116,7 @@ test("a full storage shows a message, keeps the edit in the tab and the last goo
   await addBuyer(page, "Saved before");
   await expectStoredBuyer(page, "Saved before");
 
-  // Fill what is left of this origin's localStorage.
-  await page.evaluate(() => {
-    let size = 1 << 20;
-    let i = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`filler-${i++}`, "x".repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
+  await fillStorage(page);
 
   await addBuyer(page, "Only in memory");
   const problem = page.getByTestId("save-problem");
