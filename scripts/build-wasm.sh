@@ -7,6 +7,7 @@
 #   wasm-split-cli                 shell + split_<page>.wasm + __wasm_split.js
 #   patch-split-loader.mjs         a chunk that fails to load asks the app, never aborts it
 #   wasm-bindgen --target web      JS glue for the shell
+#   minify-imports.mjs             short names for the shell's imports
 #   wasm-opt -Oz (+ rereloop)      every wasm file (release builds)
 #   esbuild --minify               the JS glue and loader (release builds)
 #
@@ -43,25 +44,34 @@ command -v esbuild >/dev/null || { echo "build-wasm: esbuild (npm) is missing; r
 cargo_flags=(--target wasm32-unknown-unknown --bin showplan --features split)
 if [ "$profile" = release ]; then
   cargo_flags+=(--release)
-  # Release builds abort on panic and print nothing, so panic locations are
-  # bytes no one reads: -Zlocation-detail=none drops them (measured in
-  # session 7: 5.1 KB brotli off opening the app, 10.3 KB off everything).
-  # It is not yet stable; RUSTC_BOOTSTRAP lets the stable toolchain take it.
+  # Release builds abort on panic and print nothing, so what a panic would
+  # say is bytes no one reads. Measured in session 8 on the shell (opening
+  # the app), in brotli:
+  #   -Cpanic=immediate-abort with the standard library rebuilt for it
+  #     (-Zbuild-std, needs rust-src): no panic formatting at all, 11.8 KB;
+  #   -Zlocation-detail=none: no file names and lines, 5.1 KB (session 7).
   # (-Zfmt-debug=shallow was dropped: it bought 0.3 KB and changed Debug.)
-  # The same flags as .cargo/config.toml, plus that one.
+  # They are not yet stable; RUSTC_BOOTSTRAP lets the stable toolchain take
+  # them. The same flags as .cargo/config.toml, plus those.
   export RUSTC_BOOTSTRAP=1
-  export RUSTFLAGS="--cfg erase_components -C link-arg=--emit-relocs -Zlocation-detail=none"
+  export RUSTFLAGS="--cfg erase_components -C link-arg=--emit-relocs -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort"
+  cargo_flags+=(-Zbuild-std=std,panic_abort)
+  # Its own target folder: these flags rebuild every crate, and the browser
+  # tests build with the plain ones.
+  export CARGO_TARGET_DIR=target/wasm-release
 fi
 cargo build "${cargo_flags[@]}"
 
-input="target/wasm32-unknown-unknown/$profile/showplan.wasm"
+input="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/showplan.wasm"
 # The same wasm gives the same pieces: a second build of it (the sub-path
 # bundle, a CSS-only change under trunk serve) reuses them.
-key=$(cat "$input" "$0" scripts/boot.js scripts/patch-split-loader.mjs | sha256sum | cut -c1-16)-$profile
+key=$(cat "$input" "$0" scripts/boot.js scripts/patch-split-loader.mjs scripts/minify-imports.mjs | sha256sum | cut -c1-16)-$profile
 if [ "$(cat "$work/out/.key" 2>/dev/null)" != "$key" ]; then
   rm -rf "$work" && mkdir -p "$work/out"
   wasm-split-cli "$input" "$work" --out-name showplan
   wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/out" --out-name showplan "$work/showplan.wasm"
+  # Short names for the shell's imports (wasm and glue): about 3 KB brotli.
+  node scripts/minify-imports.mjs "$work/out/showplan_bg.wasm" "$work/out/showplan.js"
   cp "$work"/__wasm_split.js "$work/out/"
   # A chunk that cannot load shows a message with Try again instead of
   # aborting the app (src/components/chunk_problem.rs).

@@ -30,6 +30,15 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# The standard library's source: release builds rebuild it so a panic aborts
+# without formatting code (scripts/build-wasm.sh, -Cpanic=immediate-abort).
+if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+  say "rust-src: present"
+else
+  say "rust-src: installing"
+  rustup component add rust-src
+fi
+
 # 2. wasm-bindgen-cli, exactly the wasm-bindgen version in Cargo.lock.
 WB=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ -z "$WB" ]; then
