@@ -7,7 +7,7 @@
 #   wasm-split-cli                 shell + split_<page>.wasm + __wasm_split.js
 #   patch-split-loader.mjs         a chunk that fails to load asks the app, never aborts it
 #   wasm-bindgen --target web      JS glue for the shell
-#   minify-imports.mjs             short names for the shell's imports
+#   slim-shell.mjs                 short import names; no unused wasm-streams classes
 #   wasm-opt -Oz (+ rereloop)      every wasm file (release builds)
 #   esbuild --minify               the JS glue and loader (release builds)
 #
@@ -65,13 +65,14 @@ cargo build "${cargo_flags[@]}"
 input="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/showplan.wasm"
 # The same wasm gives the same pieces: a second build of it (the sub-path
 # bundle, a CSS-only change under trunk serve) reuses them.
-key=$(cat "$input" "$0" scripts/boot.js scripts/patch-split-loader.mjs scripts/minify-imports.mjs | sha256sum | cut -c1-16)-$profile
+key=$(cat "$input" "$0" scripts/boot.js scripts/patch-split-loader.mjs scripts/slim-shell.mjs | sha256sum | cut -c1-16)-$profile
 if [ "$(cat "$work/out/.key" 2>/dev/null)" != "$key" ]; then
   rm -rf "$work" && mkdir -p "$work/out"
   wasm-split-cli "$input" "$work" --out-name showplan
   wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/out" --out-name showplan "$work/showplan.wasm"
-  # Short names for the shell's imports (wasm and glue): about 3 KB brotli.
-  node scripts/minify-imports.mjs "$work/out/showplan_bg.wasm" "$work/out/showplan.js"
+  # Short names for the shell's imports (wasm and glue), and no wasm-streams
+  # classes (unused, but exported): about 6 KB brotli together.
+  node scripts/slim-shell.mjs "$work/out/showplan_bg.wasm" "$work/out/showplan.js"
   cp "$work"/__wasm_split.js "$work/out/"
   # A chunk that cannot load shows a message with Try again instead of
   # aborting the app (src/components/chunk_problem.rs).

@@ -1,21 +1,29 @@
-// Gives the shell's imports from its JS glue short names, in the wasm and
-// in the glue alike. wasm-bindgen names each import after the function plus
-// a 16-digit hash (`__wbg_location_7320782274fc691b`): about 200 of them,
-// written twice (wasm and JS), and hashes do not compress. Run after
-// wasm-bindgen and before wasm-opt and esbuild (scripts/build-wasm.sh).
+// Two things wasm-bindgen leaves in the shell that no one needs, taken out
+// after wasm-bindgen and before wasm-opt and esbuild (scripts/build-wasm.sh):
 //
-// Usage: node scripts/minify-imports.mjs <shell.wasm> <glue.js>
+// - Hashed import names. wasm-bindgen names each import from the JS glue
+//   after the function plus a 16-digit hash (`__wbg_location_7320782274fc691b`):
+//   about 200 of them, written twice (wasm and JS), and hashes do not
+//   compress. They get short names, in the wasm and in the glue alike.
+// - wasm-streams' exported classes (IntoUnderlyingSource, ...Sink,
+//   ...ByteSource). Leptos' `csr` feature brings server_fn's browser
+//   streaming, whose classes are exported whether used or not, so their
+//   code stays. Showplan has no server functions: the exports and the JS
+//   classes go, and wasm-opt then drops the code behind them.
+//
+// Every step checks what it expects to find and fails the build otherwise.
+// Usage: node scripts/slim-shell.mjs <shell.wasm> <glue.js>
 import { readFileSync, writeFileSync } from "node:fs";
 
 const [wasmPath, jsPath] = process.argv.slice(2);
 if (!wasmPath || !jsPath) {
-  console.error("usage: minify-imports.mjs <shell.wasm> <glue.js>");
+  console.error("usage: slim-shell.mjs <shell.wasm> <glue.js>");
   process.exit(2);
 }
 const GLUE_MODULE = "./showplan_bg.js";
 
 function fail(message) {
-  console.error(`minify-imports: ${message}`);
+  console.error(`slim-shell: ${message}`);
   process.exit(1);
 }
 
@@ -86,6 +94,27 @@ function shortName(index) {
   return name;
 }
 
+// The exports of wasm-streams' classes, by name.
+const isStreamClass = (name) => /^(__wbg_)?intounderlying(bytesource|sink|source)_/.test(name);
+const dropped = [];
+
+function dropExports(start, end) {
+  const [count, first] = readU32(wasm, start);
+  const kept = [];
+  let p = first;
+  for (let i = 0; i < count; i++) {
+    const entryStart = p;
+    let name;
+    [name, p] = readName(wasm, p);
+    p = readU32(wasm, p + 1)[1]; // kind, index
+    if (isStreamClass(name)) dropped.push(name);
+    else kept.push(wasm.subarray(entryStart, p));
+  }
+  if (p !== end) fail("the export section did not parse to its end");
+  const body = Buffer.concat([Buffer.from(writeU32(kept.length)), ...kept]);
+  return Buffer.concat([Buffer.from([7, ...writeU32(body.length)]), body]);
+}
+
 const wasm = readFileSync(wasmPath);
 if (wasm.readUInt32LE(0) !== 0x6d736100) fail(`${wasmPath} is not a wasm module`);
 let at = 8;
@@ -95,6 +124,11 @@ while (at < wasm.length) {
   const id = wasm[at];
   const [size, start] = readU32(wasm, at + 1);
   const end = start + size;
+  if (id === 7) {
+    output.push(dropExports(start, end));
+    at = end;
+    continue;
+  }
   if (id !== 2) {
     output.push(wasm.subarray(at, end));
     at = end;
@@ -134,6 +168,21 @@ for (const [long, short] of renames) {
   }
   js = js.replace(pattern, `$1${short}:`);
 }
+
+// The glue's classes for them: each `export class IntoUnderlying... {` up to
+// its closing brace at the start of a line, its Symbol.dispose line, and its
+// FinalizationRegistry constant.
+if (dropped.length === 0) fail("no wasm-streams exports found: is this step still needed?");
+const classes = /^export class IntoUnderlying\w+ \{\n[\s\S]*?^\}\n(if \(Symbol\.dispose\) IntoUnderlying\w+\.prototype\[Symbol\.dispose\] = IntoUnderlying\w+\.prototype\.free;\n)?/gm;
+const registries = /^const IntoUnderlying\w+Finalization = [^;]*;\n/gm;
+const classCount = js.match(classes)?.length ?? 0;
+const registryCount = js.match(registries)?.length ?? 0;
+if (classCount !== 3 || registryCount !== 3) {
+  fail(`expected 3 wasm-streams classes and 3 registries in ${jsPath}, found ${classCount} and ${registryCount}`);
+}
+js = js.replace(classes, "").replace(registries, "");
+if (/intounderlying/i.test(js)) fail(`${jsPath} still mentions wasm-streams' classes`);
+
 writeFileSync(jsPath, js);
 writeFileSync(wasmPath, Buffer.concat(output));
-console.log(`minify-imports: ${renames.size} imports renamed`);
+console.log(`slim-shell: ${renames.size} imports renamed, ${dropped.length} wasm-streams exports dropped`);
