@@ -244,3 +244,27 @@ fn clock_text_round_trips() {
     assert_eq!(clock_of(Some(at(7, 5))), "07:05");
     assert_eq!(clock_of(None), "");
 }
+
+#[test]
+fn clearing_the_end_place_removes_the_end_and_its_leg() {
+    let homes = [home(5.0), home(10.0)];
+    let mut t = tour(&homes);
+    let without = plan(&t, &homes);
+    t.set_end_coords(Some(LatLon {
+        lat: 45.0,
+        lon: -122.0,
+    }));
+    assert!(
+        plan(&t, &homes).finish > without.finish,
+        "the end adds a leg home"
+    );
+    t.set_end_coords(None);
+    assert_eq!(t.end, None);
+    assert_eq!(plan(&t, &homes), without);
+    // An empty end saved by an older version adds no leg either, and no
+    // share link carries it.
+    t.end = Some(Place::default());
+    assert_eq!(plan(&t, &homes), without);
+    let shared = showplan::domain::share::itinerary(&t, &homes, &Default::default());
+    assert_eq!(shared.end, None);
+}

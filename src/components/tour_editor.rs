@@ -156,16 +156,7 @@ pub fn TourEditor(id: Id) -> impl IntoView {
         }
         edit.apply(|t| {
             if end {
-                match (&mut t.end, coords) {
-                    (Some(place), c) => place.coords = c,
-                    (None, Some(c)) => {
-                        t.end = Some(Place {
-                            label: String::new(),
-                            coords: Some(c),
-                        })
-                    }
-                    (None, None) => {}
-                }
+                t.set_end_coords(coords);
             } else {
                 t.start.coords = coords;
             }
@@ -270,7 +261,7 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                 <TourStops edit=edit tour=tour schedule=schedule />
                 <RouteMap
                     places=Signal::derive(move || tour.with(|t| t.as_ref().map(|t| state.doc.with(|d| places(t, &d.properties))).unwrap_or_default()))
-                    has_end=Signal::derive(move || tour.with(|t| t.as_ref().is_some_and(|t| t.end.is_some())))
+                    has_end=Signal::derive(move || tour.with(|t| t.as_ref().is_some_and(|t| t.end_place().is_some())))
                 />
                 <ShareTour tour=tour />
             </section>

@@ -539,7 +539,38 @@ impl Buyer {
     }
 }
 
+impl Place {
+    /// Neither a name nor a position: no place at all.
+    pub fn is_empty(&self) -> bool {
+        self.label.trim().is_empty() && self.coords.is_none()
+    }
+}
+
 impl Tour {
+    /// Where the tour ends, if it ends somewhere other than the last home.
+    /// An empty end (an older version kept one when its position was
+    /// cleared) is none.
+    pub fn end_place(&self) -> Option<&Place> {
+        self.end.as_ref().filter(|p| !p.is_empty())
+    }
+
+    /// Sets where the tour ends; `None` with no name clears the end.
+    pub fn set_end_coords(&mut self, coords: Option<LatLon>) {
+        match (&mut self.end, coords) {
+            (Some(place), c) => place.coords = c,
+            (None, Some(c)) => {
+                self.end = Some(Place {
+                    label: String::new(),
+                    coords: Some(c),
+                })
+            }
+            (None, None) => {}
+        }
+        if self.end.as_ref().is_some_and(Place::is_empty) {
+            self.end = None;
+        }
+    }
+
     /// A new tour with a name and the usual defaults (20 min showings,
     /// 5 min buffer), made `now`.
     pub fn new(name: &str, buyer: Option<Id>, now: DateTime<Utc>) -> Self {

@@ -213,7 +213,7 @@ pub fn itinerary(tour: &Tour, properties: &[Property], options: &ShareOptions) -
             label: tour.start.label.clone(),
             coords: tour.start.coords.map(rounded),
         },
-        end: tour.end.as_ref().map(|e| SharedPlace {
+        end: tour.end_place().map(|e| SharedPlace {
             label: e.label.clone(),
             coords: e.coords.map(rounded),
         }),

@@ -29,7 +29,7 @@ pub fn places(tour: &Tour, properties: &[Property]) -> Vec<Option<LatLon>> {
             .find(|p| p.id == s.property)
             .and_then(|p| p.coords)
     }));
-    if let Some(end) = &tour.end {
+    if let Some(end) = tour.end_place() {
         out.push(end.coords);
     }
     out
@@ -76,7 +76,7 @@ pub fn plan_input(tour: &Tour, properties: &[Property]) -> PlanInput {
         start_time: tour.start_time.map_or(DEFAULT_START, minutes),
         stops,
         travel,
-        has_end: tour.end.is_some(),
+        has_end: tour.end_place().is_some(),
         buffer: u32::from(tour.buffer_min),
         latest_end: tour.latest_end.map(minutes),
     }
