@@ -49,6 +49,39 @@ pub fn number(locale: &str, value: f64) -> String {
     .unwrap_or_else(|| value.to_string())
 }
 
+/// The decimal and grouping marks `locale` writes numbers with, as
+/// `Intl.NumberFormat` shows them; English's when the browser reports marks
+/// other than a point and a comma.
+pub fn marks(locale: &str) -> crate::domain::numbers::Marks {
+    use crate::domain::numbers::Marks;
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+    let parts = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new())
+        .format_to_parts(1_234_567.5);
+    let part = |kind: &str| {
+        parts.iter().find_map(|p| {
+            let is = js_sys::Reflect::get(&p, &JsValue::from_str("type"))
+                .ok()?
+                .as_string()?
+                == kind;
+            is.then(|| {
+                js_sys::Reflect::get(&p, &JsValue::from_str("value"))
+                    .ok()?
+                    .as_string()
+            })?
+        })
+    };
+    match (part("decimal"), part("group")) {
+        (Some(decimal), Some(group)) => Marks::from_intl(&decimal, &group).unwrap_or(Marks::POINT),
+        _ => Marks::POINT,
+    }
+}
+
+/// The marks of the language on screen (read once, not tracked): what a
+/// number typed now is read with.
+pub fn marks_now(i18n: crate::i18n::I18n) -> crate::domain::numbers::Marks {
+    marks(i18n.get_locale_untracked().as_str())
+}
+
 /// The currency prices are shown in: the agent's setting, or on the buyer
 /// view the one the shared tour carries. Provided as context.
 #[derive(Clone, Copy)]

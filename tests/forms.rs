@@ -4,6 +4,7 @@
 use chrono::Utc;
 use showplan::domain::forms::*;
 use showplan::domain::model::*;
+use showplan::domain::numbers::Marks;
 
 #[test]
 fn a_complete_buyer_draft_becomes_a_buyer() {
@@ -22,7 +23,9 @@ fn a_complete_buyer_draft_becomes_a_buyer() {
         agreement_signed: "2026-10-03".into(),
         ..Default::default()
     };
-    let b = draft.to_buyer(&base, Utc::now()).expect("valid");
+    let b = draft
+        .to_buyer(&base, Utc::now(), Marks::POINT)
+        .expect("valid");
     assert_eq!(b.id, base.id);
     assert_eq!(b.name, "Maria Ortega");
     assert_eq!((b.budget_min, b.budget_max), (Some(500_000), Some(725_000)));
@@ -44,8 +47,8 @@ fn a_complete_buyer_draft_becomes_a_buyer() {
     );
     assert_eq!(b.contacts[0].phone, "+1 503 555 0142");
     assert_eq!(
-        BuyerDraft::from_buyer(&b)
-            .to_buyer(&b, b.stamp.updated)
+        BuyerDraft::from_buyer(&b, Marks::POINT)
+            .to_buyer(&b, b.stamp.updated, Marks::POINT)
             .expect("round trip"),
         b
     );
@@ -63,7 +66,9 @@ fn buyer_problems_are_named_by_field() {
         agreement_signed: "yesterday".into(),
         ..Default::default()
     };
-    let problems = draft.to_buyer(&base, Utc::now()).expect_err("invalid");
+    let problems = draft
+        .to_buyer(&base, Utc::now(), Marks::POINT)
+        .expect_err("invalid");
     assert_eq!(
         problems,
         vec![
@@ -88,7 +93,9 @@ fn property_draft_reads_coordinates_from_a_map_link() {
         year_built: "1926".into(),
         ..Default::default()
     };
-    let p = draft.to_property(&base, Utc::now()).expect("valid");
+    let p = draft
+        .to_property(&base, Utc::now(), Marks::POINT)
+        .expect("valid");
     assert_eq!(
         p.coords,
         Some(LatLon {
@@ -103,7 +110,8 @@ fn property_draft_reads_coordinates_from_a_map_link() {
         ..draft
     };
     assert_eq!(
-        bad.to_property(&base, Utc::now()).expect_err("invalid"),
+        bad.to_property(&base, Utc::now(), Marks::POINT)
+            .expect_err("invalid"),
         vec![
             ("coords", Problem::NoCoordinates),
             ("year_built", Problem::OutOfRange)
@@ -113,23 +121,97 @@ fn property_draft_reads_coordinates_from_a_map_link() {
 
 #[test]
 fn renovation_rows_need_an_item_and_costs_in_order() {
-    let ok = renovation("Roof", "Exterior", Priority::High, "$14,000", "22000").expect("valid");
+    let ok = renovation(
+        "Roof",
+        "Exterior",
+        Priority::High,
+        "$14,000",
+        "22000",
+        Marks::POINT,
+    )
+    .expect("valid");
     assert_eq!((ok.cost_low, ok.cost_high), (14_000, 22_000));
-    let single = renovation("Paint", "", Priority::Low, "", "1500").expect("one cost is both");
+    let single =
+        renovation("Paint", "", Priority::Low, "", "1500", Marks::POINT).expect("one cost is both");
     assert_eq!((single.cost_low, single.cost_high), (1_500, 1_500));
     assert_eq!(
-        renovation("", "", Priority::Low, "900", "100").expect_err("invalid"),
+        renovation("", "", Priority::Low, "900", "100", Marks::POINT).expect_err("invalid"),
         vec![
             ("item", Problem::Required),
             ("cost_low", Problem::MinAboveMax)
         ]
     );
     assert_eq!(
-        renovation("Roof", "", Priority::Low, "", "").expect_err("no cost"),
+        renovation("Roof", "", Priority::Low, "", "", Marks::POINT).expect_err("no cost"),
         vec![("cost_low", Problem::Required)]
     );
     assert_eq!(
-        renovation("Roof", "", Priority::Low, "-5", "10").expect_err("negative"),
+        renovation("Roof", "", Priority::Low, "-5", "10", Marks::POINT).expect_err("negative"),
         vec![("cost_low", Problem::Negative)]
     );
+}
+
+#[test]
+fn a_property_typed_in_spanish_keeps_its_thousands_and_decimals() {
+    let base = Property::new(Utc::now());
+    let draft = PropertyDraft {
+        address: "Calle Mayor 5".into(),
+        list_price: "650.000".into(),
+        baths: "2,5".into(),
+        floor_area: "1.250".into(),
+        lot_size: "0,125".into(),
+        ..Default::default()
+    };
+    let p = draft
+        .to_property(&base, Utc::now(), Marks::COMMA)
+        .expect("valid");
+    assert_eq!(p.list_price, Some(650_000));
+    assert_eq!(p.baths, Some(2.5));
+    assert_eq!(p.floor_area, Some(1250.0));
+    assert_eq!(p.lot_size, Some(0.125));
+    // Shown again for editing, it reads back the same.
+    let again = PropertyDraft::from_property(&p, Marks::COMMA);
+    assert_eq!(again.baths, "2,5");
+    assert_eq!(again.to_property(&p, p.stamp.updated, Marks::COMMA), Ok(p));
+}
+
+#[test]
+fn a_number_that_reads_two_ways_is_asked_about_unless_one_way_is_out_of_range() {
+    let base = Property::new(Utc::now());
+    let draft = PropertyDraft {
+        address: "Calle Mayor 5".into(),
+        floor_area: "1,500".into(),
+        baths: "2,500".into(),
+        ..Default::default()
+    };
+    // 2,500 bathrooms is out of range, so 2.5; a floor area of 1.5 or 1500
+    // could both be meant.
+    assert_eq!(
+        draft.to_property(&base, Utc::now(), Marks::COMMA),
+        Err(vec![(
+            "floor_area",
+            Problem::Ambiguous {
+                as_written: 1.5,
+                other: 1500.0
+            }
+        )])
+    );
+}
+
+#[test]
+fn a_budget_typed_in_vietnamese_or_indonesian_is_read_whole() {
+    let base = Buyer::new("x", Utc::now());
+    let draft = BuyerDraft {
+        name: "Nguyễn".into(),
+        budget_min: "2.500.000.000 ₫".into(),
+        budget_max: "Rp 3.000.000.000".into(),
+        min_baths: "1,5".into(),
+        ..Default::default()
+    };
+    let b = draft
+        .to_buyer(&base, Utc::now(), Marks::COMMA)
+        .expect("valid");
+    assert_eq!(b.budget_min, Some(2_500_000_000));
+    assert_eq!(b.budget_max, Some(3_000_000_000));
+    assert_eq!(b.min_baths, Some(1.5));
 }

@@ -2,11 +2,12 @@
 //! and CSV export words that the importer reads back as the same value.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 use chrono::Utc;
-use showplan::domain::csv_import::{detect, export, import, read_table, Column};
+use showplan::domain::csv_import::{detect_all, export, import, read_table, FileNumbers};
 use showplan::domain::model::{
     AreaUnit, ListingStatus, NoteCategory, Priority, Property, PropertyType, Verdict,
 };
 use showplan::domain::names::Named;
+use showplan::domain::numbers::Marks;
 
 fn names_match_serde<T: Named + serde::Serialize + std::fmt::Debug>(all: &[T]) {
     for &value in all {
@@ -58,8 +59,15 @@ fn exported_kinds_and_statuses_read_back_as_themselves() {
     assert!(csv.contains("Multi-family"), "{csv}");
     assert!(!csv.contains("MultiFamily"), "no Debug names: {csv}");
     let table = read_table(&csv).unwrap();
-    let mapping: Vec<Column> = table.headers.iter().map(|h| detect(h)).collect();
-    let again = import(&table, &mapping, Utc::now()).properties;
+    let mapping = detect_all(&table.headers);
+    let again = import(
+        &table,
+        &mapping,
+        FileNumbers::Detect,
+        Marks::POINT,
+        Utc::now(),
+    )
+    .properties;
     assert_eq!(again.len(), properties.len());
     for (a, b) in properties.iter().zip(&again) {
         assert_eq!(

@@ -371,3 +371,42 @@ fn the_browser_base64_decoder_agrees_with_the_rust_one() {
     assert_eq!(unpack_with(&packed, decode_base64url), unpack(&packed));
     assert_eq!(unpack_with(&packed, decode_base64url).ok(), Some(text));
 }
+
+/// What the app shows a number as, in each language, reads back to the same
+/// number with the marks the browser reports for that language.
+#[wasm_bindgen_test]
+fn each_language_reads_back_the_numbers_it_shows() {
+    use showplan::domain::numbers::{read_number, Marks, NumberKind};
+    use showplan::format;
+    let languages = [
+        ("en", Marks::POINT),
+        ("es", Marks::COMMA),
+        ("ro", Marks::COMMA),
+        ("vi", Marks::COMMA),
+        ("id", Marks::COMMA),
+    ];
+    for (language, want) in languages {
+        let marks = format::marks(language);
+        assert_eq!(marks, want, "{language}");
+        for value in [650_000.0, 14_000.0, 1_250_000.0] {
+            let shown = format::money(language, "USD", value);
+            assert_eq!(
+                read_number(&shown, marks, NumberKind::Money),
+                Ok(Some(value)),
+                "{language}: {shown}"
+            );
+            let plain = format::number(language, value);
+            assert_eq!(
+                read_number(&plain, marks, NumberKind::Money),
+                Ok(Some(value)),
+                "{language}: {plain}"
+            );
+        }
+        let half = format::number(language, 2.5);
+        assert_eq!(
+            read_number(&half, marks, NumberKind::Quantity),
+            Ok(Some(2.5)),
+            "{language}: {half}"
+        );
+    }
+}

@@ -21,7 +21,7 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
     let state = use_document();
     let undo = use_undo();
     let navigate = use_navigate();
-    let d = BuyerDraft::from_buyer(&buyer);
+    let d = BuyerDraft::from_buyer(&buyer, crate::format::marks_now(i18n));
     let s = |v: &str| RwSignal::new(v.to_string());
     let (name, contact_name, phone, email) =
         (s(&d.name), s(&d.contact_name), s(&d.phone), s(&d.email));
@@ -68,7 +68,7 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
         else {
             return;
         };
-        match draft.to_buyer(&base, Utc::now()) {
+        match draft.to_buyer(&base, Utc::now(), crate::format::marks_now(i18n)) {
             Ok(updated) => {
                 state.update(|doc| {
                     if let Some(b) = doc.buyers.iter_mut().find(|b| b.id == id) {

@@ -1,11 +1,15 @@
-use crate::domain::csv_import::{detect, import, read_table, Column, CsvError, RowProblem, Table};
+use super::csv_number_format::CsvNumberFormat;
+use crate::domain::csv_import::{
+    detect_all, import, read_table, Column, CsvError, FileNumbers, RowProblem, Table,
+};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn column_label(c: Column) -> String {
+/// A column's name in the user's language.
+pub fn column_label(c: Column) -> String {
     let i18n = use_i18n();
     match c {
         Column::Address => t_string!(i18n, col_address).to_string(),
@@ -36,6 +40,7 @@ pub fn CsvImportPanel() -> impl IntoView {
     let state = use_document();
     let table = RwSignal::new(None::<Table>);
     let mapping = RwSignal::new(Vec::<Column>::new());
+    let numbers = RwSignal::new(FileNumbers::Detect);
     let failure = RwSignal::new(None::<CsvError>);
     let report = RwSignal::new(None::<(usize, Vec<(u64, RowProblem)>)>);
 
@@ -59,7 +64,8 @@ pub fn CsvImportPanel() -> impl IntoView {
             report.set(None);
             match read_table(&text) {
                 Ok(t) => {
-                    mapping.set(t.headers.iter().map(|h| detect(h)).collect());
+                    mapping.set(detect_all(&t.headers));
+                    numbers.set(FileNumbers::Detect);
                     table.set(Some(t));
                     failure.set(None);
                 }
@@ -80,7 +86,13 @@ pub fn CsvImportPanel() -> impl IntoView {
         let Some(t) = table.get_untracked() else {
             return;
         };
-        let result = import(&t, &mapping.get_untracked(), Utc::now());
+        let result = import(
+            &t,
+            &mapping.get_untracked(),
+            numbers.get_untracked(),
+            crate::format::marks_now(i18n),
+            Utc::now(),
+        );
         let count = result.properties.len();
         state.update(|d| d.properties.extend(result.properties));
         report.set(Some((
@@ -146,6 +158,7 @@ pub fn CsvImportPanel() -> impl IntoView {
                             }).collect_view()}</tbody>
                         </table>
                     </div>
+                    <CsvNumberFormat table=t.clone() mapping numbers />
                     <Show when=move || !has_address()>
                         <p class="message message-error" role="alert">{t!(i18n, csv_no_address_column)}</p>
                     </Show>

@@ -1,5 +1,6 @@
 //! Labelled form fields that show their problem inline.
-use crate::domain::forms::{Problem, Problems};
+use crate::domain::forms::{number_problem, Problem, Problems};
+use crate::domain::numbers::{read_number, NumberKind};
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
 
@@ -9,6 +10,16 @@ pub fn problem_text(problem: Problem) -> AnyView {
     match problem {
         Problem::Required => t!(i18n, problem_required).into_any(),
         Problem::NotANumber => t!(i18n, problem_not_a_number).into_any(),
+        Problem::Ambiguous { as_written, other } => {
+            let shown = move |v: f64| move || crate::format::number(i18n.get_locale().as_str(), v);
+            t!(
+                i18n,
+                problem_ambiguous_number,
+                first = shown(as_written),
+                second = shown(other)
+            )
+            .into_any()
+        }
         Problem::Negative => t!(i18n, problem_negative).into_any(),
         Problem::MinAboveMax => t!(i18n, problem_min_above_max).into_any(),
         Problem::NoCoordinates => t!(i18n, problem_no_coordinates).into_any(),
@@ -22,10 +33,12 @@ pub fn problem_text(problem: Problem) -> AnyView {
 pub enum Kind {
     #[default]
     Text,
-    /// Whole amounts: numeric keypad, separators allowed.
+    /// Money: numeric keypad, separators allowed; shown back grouped.
     Amount,
-    /// Decimals such as 2.5 bathrooms.
+    /// Decimals such as 2.5 bathrooms; shown back as the language writes them.
     Decimal,
+    /// A year: numeric keypad, never grouped.
+    Year,
     Phone,
     Email,
     Url,
@@ -49,20 +62,62 @@ pub fn Field(
 ) -> impl IntoView {
     let id = format!("field-{name}-{}", uuid::Uuid::new_v4().simple());
     let error_id = format!("{id}-error");
+    // A number that cannot be read is said when the field is left, before
+    // any save; one that can is shown back as the language writes it.
+    let i18n = use_i18n();
+    let left_with = RwSignal::new(None::<Problem>);
+    let number_kind = match kind {
+        Kind::Amount => Some(NumberKind::Money),
+        Kind::Decimal => Some(NumberKind::Quantity),
+        _ => None,
+    };
+    let on_blur = move |_| {
+        let Some(number_kind) = number_kind else {
+            return;
+        };
+        let locale = i18n.get_locale_untracked();
+        let read = read_number(
+            &value.get_untracked(),
+            crate::format::marks(locale.as_str()),
+            number_kind,
+        );
+        match read {
+            Ok(Some(v)) if v >= 0.0 => value.set(crate::format::number(locale.as_str(), v)),
+            Ok(_) => {}
+            Err(problem) => left_with.set(Some(number_problem(problem))),
+        }
+    };
+    // A save's problem with this field stands until the field is typed in.
+    let edited = RwSignal::new(false);
+    if let Some(problems) = problems {
+        Effect::new(move |_| {
+            problems.track();
+            edited.set(false);
+        });
+    }
     let problem = move || {
-        problems.and_then(|p| p.with(|p| p.iter().find(|(f, _)| *f == name).map(|(_, p)| *p)))
+        left_with.get().or_else(|| {
+            if edited.get() {
+                return None;
+            }
+            problems.and_then(|p| p.with(|p| p.iter().find(|(f, _)| *f == name).map(|(_, p)| *p)))
+        })
     };
     let invalid = move || problem().is_some().to_string();
     let (input_type, mode) = match kind {
         Kind::Text | Kind::Lines => ("text", "text"),
-        Kind::Amount => ("text", "numeric"),
+        Kind::Amount | Kind::Year => ("text", "numeric"),
         Kind::Decimal => ("text", "decimal"),
         Kind::Phone => ("tel", "tel"),
         Kind::Email => ("email", "email"),
         Kind::Url => ("url", "url"),
         Kind::Date => ("date", "none"),
     };
-    let on_input = move |ev| value.set(event_target_value(&ev));
+    let on_input = move |ev| {
+        left_with.set(None);
+        edited.set(true);
+        value.set(event_target_value(&ev));
+    };
     let control = if kind == Kind::Lines {
         view! {
             <textarea id=id.clone() name=name rows="3" aria-invalid=invalid aria-describedby=error_id.clone()
@@ -73,7 +128,7 @@ pub fn Field(
         view! {
             <input id=id.clone() name=name type=input_type inputmode=mode autocomplete="off"
                 aria-invalid=invalid aria-describedby=error_id.clone()
-                prop:value=move || value.get() on:input=on_input />
+                prop:value=move || value.get() on:input=on_input on:blur=on_blur />
         }
         .into_any()
     };

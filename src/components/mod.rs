@@ -3,6 +3,7 @@ mod backup_button;
 mod buyer_form;
 mod chunk_problem;
 mod csv_import_panel;
+mod csv_number_format;
 mod feature_checklist;
 pub mod fields;
 mod import_backup;

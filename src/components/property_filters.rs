@@ -1,7 +1,7 @@
 use crate::components::labels::{property_type, status};
-use crate::domain::csv_import::parse_number;
 use crate::domain::model::{ListingStatus, PropertyType};
 use crate::domain::names::Named;
+use crate::domain::numbers::{read_number, NumberKind};
 use crate::domain::query::{PropertyQuery, Sort};
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
@@ -24,7 +24,13 @@ pub fn PropertyFilters(
     #[prop(into)] areas: Signal<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let amount = |text: String| parse_number(&text).filter(|v| *v >= 0.0).map(|v| v as u64);
+    let amount = move |text: String| {
+        read_number(&text, crate::format::marks_now(i18n), NumberKind::Money)
+            .ok()
+            .flatten()
+            .filter(|v| *v >= 0.0)
+            .map(|v| v.round() as u64)
+    };
     view! {
         <div class="filters" data-testid="property-filters">
             <label class="field search">

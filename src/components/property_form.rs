@@ -23,7 +23,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
     let undo = use_undo();
     let navigate = use_navigate();
     let id = property.id;
-    let d = PropertyDraft::from_property(&property);
+    let d = PropertyDraft::from_property(&property, crate::format::marks_now(i18n));
     let is_stored = state
         .doc
         .with_untracked(|doc| doc.properties.iter().any(|p| p.id == id));
@@ -69,7 +69,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
             .with_untracked(|doc| doc.properties.iter().find(|p| p.id == id).cloned());
         let is_new = stored.is_none();
         let base = stored.unwrap_or_else(|| fresh.get_value());
-        match draft.to_property(&base, Utc::now()) {
+        match draft.to_property(&base, Utc::now(), crate::format::marks_now(i18n)) {
             Ok(updated) => {
                 state.update(|doc| match doc.properties.iter_mut().find(|p| p.id == id) {
                     Some(p) => *p = updated,
@@ -132,7 +132,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                     </select>
                 </label>
                 <Field label=t!(i18n, field_lot_size).into_any() name="lot_size" value=lot kind=Kind::Decimal problems=p />
-                <Field label=t!(i18n, field_year_built).into_any() name="year_built" value=year kind=Kind::Amount problems=p />
+                <Field label=t!(i18n, field_year_built).into_any() name="year_built" value=year kind=Kind::Year problems=p />
                 <label class="field">
                     <span>{t!(i18n, field_type)}</span>
                     <select on:change=move |ev| {

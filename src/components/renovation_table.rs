@@ -36,6 +36,7 @@ pub fn RenovationTable(id: Id) -> impl IntoView {
             prio.get_untracked(),
             &low.get_untracked(),
             &high.get_untracked(),
+            crate::format::marks_now(i18n),
         ) {
             Ok(r) => {
                 state.update_property(id, |p| p.renovations.push(r));

@@ -4,6 +4,7 @@
 //! commas or line breaks, empty cells, "$1,250,000", header names) and exact
 //! about what it refuses: every bad row is reported with its line number.
 use super::model::*;
+use super::numbers::{column_marks, read_number, read_strict, Marks, NumberKind};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -80,61 +81,209 @@ impl Column {
     }
 }
 
-/// Guesses what a header means from the names common in MLS exports.
-pub fn detect(header: &str) -> Column {
-    let h: String = header
-        .trim()
+/// A header as words: camelCase split ("ListPrice" is "list price"),
+/// lower case, accents dropped ("Baños" is "banos"), "m²" as "m2", every
+/// other mark a space.
+fn header_words(header: &str) -> Vec<String> {
+    let mut spaced = String::with_capacity(header.len() + 8);
+    let mut previous: Option<char> = None;
+    for c in header.trim().chars() {
+        if c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase()) {
+            spaced.push(' ');
+        }
+        spaced.push(c);
+        previous = Some(c);
+    }
+    let plain: String = spaced
         .to_lowercase()
         .chars()
-        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ă' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ș' | 'ş' => 's',
+            'ț' | 'ţ' => 't',
+            '²' => '2',
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        })
         .collect();
-    let h = h.split_whitespace().collect::<Vec<_>>().join(" ");
-    let is = |names: &[&str]| names.iter().any(|n| h == *n);
-    let has = |names: &[&str]| names.iter().any(|n| h.contains(n));
-    if is(&["lat", "latitude", "y"]) {
+    plain.split_whitespace().map(str::to_string).collect()
+}
+
+/// Guesses what a header means from the names common in MLS exports: the
+/// RESO Data Dictionary's (ListPrice, BedroomsTotal, LivingArea...), and
+/// common US and Spanish-language ones. Words are matched whole, so
+/// "Listing Broker" is not bedrooms and "Lot Size" is not the floor area;
+/// a header it does not know is skipped, never forced onto a field.
+pub fn detect(header: &str) -> Column {
+    let words = header_words(header);
+    let text = words.join(" ");
+    let word = |names: &[&str]| words.iter().any(|w| names.contains(&w.as_str()));
+    let phrase = |names: &[&str]| {
+        names.iter().any(|n| {
+            text == *n
+                || text.starts_with(&format!("{n} "))
+                || text.ends_with(&format!(" {n}"))
+                || text.contains(&format!(" {n} "))
+        })
+    };
+    let is = |names: &[&str]| names.contains(&text.as_str());
+    // About someone or something else than the home, or another figure
+    // than the one a field holds: skipped.
+    if word(&[
+        "agent",
+        "broker",
+        "office",
+        "brokerage",
+        "member",
+        "agente",
+        "oficina",
+        "inmobiliaria",
+    ]) || word(&[
+        "original", "previous", "close", "closed", "sold", "per", "half", "partial", "days", "dom",
+    ]) || word(&[
+        "lot", "acres", "acreage", "land", "terreno", "tax", "taxes", "hoa", "fee", "fees",
+    ]) {
+        return Column::Ignore;
+    }
+    // A ratio ("Price/SqFt", "$/m²") is not the area it divides by.
+    let area_words = word(&["sqft", "sf", "m2", "ft"]);
+    if area_words && (header.contains('/') || word(&["price", "precio"])) {
+        return Column::Ignore;
+    }
+    if is(&["lat", "latitude", "latitud", "y"]) {
         Column::Lat
-    } else if is(&["lon", "lng", "long", "longitude", "x"]) {
+    } else if is(&["lon", "lng", "long", "longitude", "longitud", "x"]) {
         Column::Lon
-    } else if has(&["mls", "listing id", "listing number"]) {
+    } else if word(&["status", "estatus"]) {
+        // Before MLS: "MlsStatus" is a status.
+        Column::Status
+    } else if word(&["mls", "mlsnumber", "mlsid"])
+        || phrase(&["listing id", "listing number", "ml number"])
+    {
         Column::Mls
-    } else if has(&["zip", "postal", "postcode"]) {
-        Column::Zip
-    } else if is(&["state", "province", "region", "state or province"]) {
-        Column::State
-    } else if is(&["city", "town", "municipality"]) {
+    } else if is(&[
+        "city",
+        "town",
+        "municipality",
+        "postal city",
+        "ciudad",
+        "municipio",
+        "localidad",
+        "poblacion",
+        "oras",
+        "localitate",
+    ]) {
         Column::City
-    } else if has(&["neighborhood", "neighbourhood", "subdivision", "district"]) {
+    } else if word(&["zip", "zipcode", "postal", "postcode", "cp"])
+        || phrase(&["codigo postal", "cod postal"])
+    {
+        Column::Zip
+    } else if is(&[
+        "state",
+        "province",
+        "region",
+        "state or province",
+        "estado",
+        "provincia",
+        "judet",
+    ]) {
+        Column::State
+    } else if word(&[
+        "neighborhood",
+        "neighbourhood",
+        "subdivision",
+        "district",
+        "colonia",
+        "barrio",
+        "cartier",
+        "fraccionamiento",
+    ]) {
         Column::Neighbourhood
-    } else if has(&["street", "address line", "street address"]) {
+    } else if is(&[
+        "street",
+        "street address",
+        "address line",
+        "address line 1",
+        "address 1",
+        "calle",
+    ]) {
         Column::Street
-    } else if has(&["address"]) {
+    } else if word(&["address", "direccion", "domicilio", "adresa", "ubicacion"]) {
         Column::Address
-    } else if has(&["price", "asking", "list amount"]) {
+    } else if word(&["price", "precio", "asking", "pret"]) || phrase(&["list amount"]) {
         Column::Price
-    } else if has(&["bed", "bedrooms", "br"]) || is(&["beds"]) {
+    } else if word(&[
+        "bed",
+        "beds",
+        "bedroom",
+        "bedrooms",
+        "br",
+        "bd",
+        "bdrms",
+        "recamaras",
+        "habitaciones",
+        "dormitorios",
+        "camere",
+    ]) {
         Column::Beds
-    } else if has(&["bath"]) || is(&["ba"]) {
+    } else if word(&[
+        "bath",
+        "baths",
+        "bathroom",
+        "bathrooms",
+        "ba",
+        "banos",
+        "bai",
+    ]) {
         Column::Baths
-    } else if has(&[
-        "sq ft",
+    } else if word(&[
         "sqft",
+        "sf",
+        "m2",
+        "superficie",
+        "metros",
+        "size",
+        "suprafata",
+    ]) || phrase(&[
+        "sq ft",
         "square feet",
         "living area",
         "floor area",
-        "area",
-        "size",
-        "m2",
-    ]) {
+        "building area",
+    ]) || is(&["area"])
+    {
         Column::FloorArea
-    } else if has(&["type", "style", "category"]) {
+    } else if word(&["type", "style", "category", "tipo"]) {
         Column::Type
-    } else if has(&["status"]) {
+    } else if word(&["situacion", "stare"]) {
         Column::Status
-    } else if has(&["url", "link", "website"]) {
+    } else if word(&["url", "link", "website", "enlace"]) {
         Column::Link
     } else {
         Column::Ignore
     }
+}
+
+/// Each header's column, a field taken by its first header only (a later
+/// "Bedrooms Total" beside "Beds" is skipped rather than read twice).
+pub fn detect_all<S: AsRef<str>>(headers: &[S]) -> Vec<Column> {
+    let mut taken = Vec::new();
+    headers
+        .iter()
+        .map(|h| {
+            let column = detect(h.as_ref());
+            if column == Column::Ignore || taken.contains(&column) {
+                return Column::Ignore;
+            }
+            taken.push(column);
+            column
+        })
+        .collect()
 }
 
 /// A CSV file read into cells, with each row's line number.
@@ -252,12 +401,90 @@ pub struct Imported {
     pub errors: Vec<RowError>,
 }
 
+/// How a file writes its numbers: found per column from all its cells, or
+/// as the user said in the mapping step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FileNumbers {
+    #[default]
+    Detect,
+    /// "1,234.5"
+    Point,
+    /// "1.234,5"
+    Comma,
+}
+
+impl super::names::Named for FileNumbers {
+    const NAMES: &'static [(Self, &'static str)] = &[
+        (FileNumbers::Detect, "detect"),
+        (FileNumbers::Point, "point"),
+        (FileNumbers::Comma, "comma"),
+    ];
+}
+
+/// What a number column holds, which decides how many decimals it may have.
+fn number_kind(column: Column) -> Option<NumberKind> {
+    match column {
+        Column::Price => Some(NumberKind::Money),
+        Column::Beds | Column::Baths | Column::FloorArea | Column::Lat | Column::Lon => {
+            Some(NumberKind::Quantity)
+        }
+        _ => None,
+    }
+}
+
+/// How each column's numbers are read: the marks decided for it, or `None`
+/// to read each cell with the user's language's marks.
+fn column_conventions(
+    table: &Table,
+    mapping: &[Column],
+    numbers: FileNumbers,
+) -> Vec<Option<Marks>> {
+    mapping
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let kind = number_kind(*column)?;
+            match numbers {
+                FileNumbers::Point => Some(Marks::POINT),
+                FileNumbers::Comma => Some(Marks::COMMA),
+                FileNumbers::Detect => column_marks(
+                    table
+                        .rows
+                        .iter()
+                        .map(|(_, cells)| cells.get(i).map_or("", String::as_str)),
+                    kind,
+                ),
+            }
+        })
+        .collect()
+}
+
+/// The convention found for each number column the mapping uses (for the
+/// mapping step to show), `None` where either reads the column the same.
+pub fn detected_numbers(table: &Table, mapping: &[Column]) -> Vec<(Column, Option<Marks>)> {
+    column_conventions(table, mapping, FileNumbers::Detect)
+        .into_iter()
+        .zip(mapping)
+        .filter(|(_, c)| number_kind(**c).is_some())
+        .map(|(m, c)| (*c, m))
+        .collect()
+}
+
 /// Turns rows into properties using `mapping` (one entry per header).
-pub fn import(table: &Table, mapping: &[Column], now: DateTime<Utc>) -> Imported {
+/// Numbers are read per column as `numbers` says; a column whose convention
+/// cannot be told is read with `language` (the marks of the user's language).
+pub fn import(
+    table: &Table,
+    mapping: &[Column],
+    numbers: FileNumbers,
+    language: Marks,
+    now: DateTime<Utc>,
+) -> Imported {
+    let conventions = column_conventions(table, mapping, numbers);
     let mut properties = Vec::new();
     let mut errors = Vec::new();
     for (line, cells) in &table.rows {
-        match row_to_property(cells, mapping, now) {
+        match row_to_property(cells, mapping, &conventions, language, now) {
             Ok(p) => properties.push(p),
             Err(problem) => errors.push(RowError {
                 line: *line,
@@ -271,6 +498,8 @@ pub fn import(table: &Table, mapping: &[Column], now: DateTime<Utc>) -> Imported
 fn row_to_property(
     cells: &[String],
     mapping: &[Column],
+    conventions: &[Option<Marks>],
+    language: Marks,
     now: DateTime<Utc>,
 ) -> Result<Property, RowProblem> {
     let get = |column: Column| -> &str {
@@ -282,15 +511,19 @@ fn row_to_property(
     };
     let number = |column: Column| -> Result<Option<f64>, RowProblem> {
         let raw = get(column);
-        if raw.is_empty() {
-            return Ok(None);
+        let kind = number_kind(column).unwrap_or(NumberKind::Quantity);
+        let marks = mapping
+            .iter()
+            .position(|c| *c == column)
+            .and_then(|i| conventions.get(i).copied().flatten());
+        match marks {
+            Some(marks) => read_strict(raw, marks, kind),
+            None => read_number(raw, language, kind),
         }
-        parse_number(raw)
-            .map(Some)
-            .ok_or_else(|| RowProblem::NotANumber {
-                column,
-                value: raw.to_string(),
-            })
+        .map_err(|_| RowProblem::NotANumber {
+            column,
+            value: raw.to_string(),
+        })
     };
     let address = if !get(Column::Address).is_empty() {
         get(Column::Address).to_string()
@@ -350,47 +583,6 @@ fn row_to_property(
         neighbourhood: vec![],
         private_notes: String::new(),
     })
-}
-
-/// Reads "$1,250,000", "1 250 000 €", "2.5", "2,5", "1.250.000"; `None` for text.
-pub fn parse_number(raw: &str) -> Option<f64> {
-    let kept: String = raw
-        .chars()
-        .filter(|c| {
-            !c.is_whitespace() && !matches!(c, '$' | '€' | '£' | '¥' | '\'' | '\u{a0}' | '\u{202f}')
-        })
-        .collect();
-    let kept = kept
-        .trim_start_matches(|c: char| c.is_alphabetic())
-        .trim_end_matches(|c: char| c.is_alphabetic())
-        .to_string();
-    if kept.is_empty()
-        || !kept
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
-    {
-        return None;
-    }
-    let commas = kept.matches(',').count();
-    let dots = kept.matches('.').count();
-    let groups_of_three = |sep: char| kept.split(sep).skip(1).all(|g| g.len() == 3);
-    let normalised = match (commas, dots) {
-        (0, 0) | (0, 1) => kept,
-        (0, _) if groups_of_three('.') => kept.replace('.', ""),
-        (_, 0) if commas > 1 || groups_of_three(',') => kept.replace(',', ""),
-        (1, 0) => kept.replace(',', "."),
-        _ => {
-            // Both: the last one is the decimal separator.
-            let last_comma = kept.rfind(',').unwrap_or(0);
-            let last_dot = kept.rfind('.').unwrap_or(0);
-            if last_dot > last_comma {
-                kept.replace(',', "")
-            } else {
-                kept.replace('.', "").replace(',', ".")
-            }
-        }
-    };
-    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 fn parse_status(raw: &str) -> Option<ListingStatus> {

@@ -2,13 +2,20 @@
 //! records. Every problem names its field, so the form can show it inline.
 use super::coords::parse_coords;
 use super::model::*;
+use super::numbers::{grouped, read_number, written, Marks, NumberKind, NumberProblem};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// What is wrong with one field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Problem {
     Required,
     NotANumber,
+    /// A number that reads two ways ("1,500" in Spanish: 1.5 or 1500):
+    /// with the language's marks, and with them swapped.
+    Ambiguous {
+        as_written: f64,
+        other: f64,
+    },
     Negative,
     MinAboveMax,
     NoCoordinates,
@@ -19,38 +26,94 @@ pub enum Problem {
 /// Problems by field name (the names match the form's inputs).
 pub type Problems = Vec<(&'static str, Problem)>;
 
-/// Reads an optional whole number: empty is `None`; separators and a
-/// currency sign are allowed ("$650,000").
-fn whole(field: &'static str, text: &str, problems: &mut Problems) -> Option<u64> {
-    decimal(field, text, problems).map(|v| v.round() as u64)
+/// The problem a number reader found, as a field problem.
+pub fn number_problem(problem: NumberProblem) -> Problem {
+    match problem {
+        NumberProblem::NotANumber => Problem::NotANumber,
+        NumberProblem::Ambiguous { as_written, other } => Problem::Ambiguous { as_written, other },
+    }
 }
 
-/// Reads an optional non-negative decimal.
-fn decimal(field: &'static str, text: &str, problems: &mut Problems) -> Option<f64> {
+/// Reads an optional non-negative number written with `marks`: empty is
+/// `None`; separators and a currency sign are allowed ("$650,000").
+/// `largest` settles a value that reads two ways when only one reading
+/// fits (2,500 bathrooms is not a count anyone means).
+fn number(
+    field: &'static str,
+    text: &str,
+    marks: Marks,
+    kind: NumberKind,
+    largest: f64,
+    problems: &mut Problems,
+) -> Option<f64> {
+    let read = match read_number(text, marks, kind) {
+        Err(NumberProblem::Ambiguous { as_written, other })
+            if (as_written <= largest) != (other <= largest) =>
+        {
+            Ok(Some(if as_written <= largest {
+                as_written
+            } else {
+                other
+            }))
+        }
+        read => read,
+    };
+    match read {
+        Ok(None) => None,
+        Ok(Some(v)) if v < 0.0 => {
+            problems.push((field, Problem::Negative));
+            None
+        }
+        Ok(Some(v)) if v > largest => {
+            problems.push((field, Problem::OutOfRange));
+            None
+        }
+        Ok(Some(v)) => Some(v),
+        Err(problem) => {
+            problems.push((field, number_problem(problem)));
+            None
+        }
+    }
+}
+
+/// An amount of money, in whole units.
+fn money(field: &'static str, text: &str, marks: Marks, problems: &mut Problems) -> Option<u64> {
+    number(field, text, marks, NumberKind::Money, f64::MAX, problems).map(|v| v.round() as u64)
+}
+
+/// A measure such as a floor area.
+fn decimal(field: &'static str, text: &str, marks: Marks, problems: &mut Problems) -> Option<f64> {
+    number(field, text, marks, NumberKind::Quantity, f64::MAX, problems)
+}
+
+/// A count such as bedrooms, at most `max`.
+fn small(
+    field: &'static str,
+    text: &str,
+    marks: Marks,
+    max: f64,
+    problems: &mut Problems,
+) -> Option<f64> {
+    number(field, text, marks, NumberKind::Quantity, max, problems)
+}
+
+/// A year: four digits, between 1600 and 2100.
+fn year(field: &'static str, text: &str, problems: &mut Problems) -> Option<u16> {
     let t = text.trim();
     if t.is_empty() {
         return None;
     }
-    match super::csv_import::parse_number(t) {
-        Some(v) if v < 0.0 => {
-            problems.push((field, Problem::Negative));
+    match t.parse::<u16>() {
+        Ok(y) if (1600..=2100).contains(&y) => Some(y),
+        Ok(_) => {
+            problems.push((field, Problem::OutOfRange));
             None
         }
-        Some(v) => Some(v),
-        None => {
+        Err(_) => {
             problems.push((field, Problem::NotANumber));
             None
         }
     }
-}
-
-fn small(field: &'static str, text: &str, max: f64, problems: &mut Problems) -> Option<f64> {
-    let v = decimal(field, text, problems)?;
-    if v > max {
-        problems.push((field, Problem::OutOfRange));
-        return None;
-    }
-    Some(v)
 }
 
 /// Lines of a textarea, trimmed, without empty ones.
@@ -94,9 +157,9 @@ pub struct BuyerDraft {
 
 impl BuyerDraft {
     /// The draft for an existing buyer.
-    pub fn from_buyer(b: &Buyer) -> Self {
+    pub fn from_buyer(b: &Buyer, marks: Marks) -> Self {
         let contact = b.contacts.first().cloned().unwrap_or_default();
-        let num = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let num = |v: Option<u64>| v.map(|v| grouped(v, marks)).unwrap_or_default();
         BuyerDraft {
             name: b.name.clone(),
             contact_name: contact.name,
@@ -105,7 +168,7 @@ impl BuyerDraft {
             budget_min: num(b.budget_min),
             budget_max: num(b.budget_max),
             min_beds: b.min_beds.map(|v| v.to_string()).unwrap_or_default(),
-            min_baths: b.min_baths.map(|v| v.to_string()).unwrap_or_default(),
+            min_baths: b.min_baths.map(|v| written(v, marks)).unwrap_or_default(),
             property_types: b.property_types.clone(),
             preferred_areas: b.preferred_areas.join(", "),
             must_haves: b.must_haves.join("\n"),
@@ -126,22 +189,28 @@ impl BuyerDraft {
 
     /// The buyer this draft describes, based on `base` (id, created time and
     /// any further contacts are kept), or every problem found.
-    pub fn to_buyer(&self, base: &Buyer, now: DateTime<Utc>) -> Result<Buyer, Problems> {
+    pub fn to_buyer(
+        &self,
+        base: &Buyer,
+        now: DateTime<Utc>,
+        marks: Marks,
+    ) -> Result<Buyer, Problems> {
         let mut problems = Problems::new();
         let name = self.name.trim();
         if name.is_empty() {
             problems.push(("name", Problem::Required));
         }
-        let budget_min = whole("budget_min", &self.budget_min, &mut problems);
-        let budget_max = whole("budget_max", &self.budget_max, &mut problems);
+        let budget_min = money("budget_min", &self.budget_min, marks, &mut problems);
+        let budget_max = money("budget_max", &self.budget_max, marks, &mut problems);
         if let (Some(lo), Some(hi)) = (budget_min, budget_max) {
             if lo > hi {
                 problems.push(("budget_min", Problem::MinAboveMax));
             }
         }
         let min_beds =
-            small("min_beds", &self.min_beds, 50.0, &mut problems).map(|v| v.round() as u8);
-        let min_baths = small("min_baths", &self.min_baths, 50.0, &mut problems).map(|v| v as f32);
+            small("min_beds", &self.min_beds, marks, 50.0, &mut problems).map(|v| v.round() as u8);
+        let min_baths =
+            small("min_baths", &self.min_baths, marks, 50.0, &mut problems).map(|v| v as f32);
         let agreement_signed = match self.agreement_signed.trim() {
             "" => None,
             t => match t.parse::<NaiveDate>() {
@@ -222,8 +291,8 @@ pub struct PropertyDraft {
 }
 
 impl PropertyDraft {
-    pub fn from_property(p: &Property) -> Self {
-        let f = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    pub fn from_property(p: &Property, marks: Marks) -> Self {
+        let f = |v: Option<f64>| v.map(|v| written(v, marks)).unwrap_or_default();
         PropertyDraft {
             address: p.address.clone(),
             area: p.area.clone(),
@@ -231,9 +300,9 @@ impl PropertyDraft {
                 .coords
                 .map(|c| format!("{}, {}", c.lat, c.lon))
                 .unwrap_or_default(),
-            list_price: p.list_price.map(|v| v.to_string()).unwrap_or_default(),
+            list_price: p.list_price.map(|v| grouped(v, marks)).unwrap_or_default(),
             beds: p.beds.map(|v| v.to_string()).unwrap_or_default(),
-            baths: p.baths.map(|v| v.to_string()).unwrap_or_default(),
+            baths: p.baths.map(|v| written(v, marks)).unwrap_or_default(),
             floor_area: f(p.floor_area),
             area_unit: p.area_unit,
             lot_size: f(p.lot_size),
@@ -247,7 +316,12 @@ impl PropertyDraft {
 
     /// The property with these facts, based on `base` (its features,
     /// renovations and notes are kept), or every problem found.
-    pub fn to_property(&self, base: &Property, now: DateTime<Utc>) -> Result<Property, Problems> {
+    pub fn to_property(
+        &self,
+        base: &Property,
+        now: DateTime<Utc>,
+        marks: Marks,
+    ) -> Result<Property, Problems> {
         let mut problems = Problems::new();
         let address = self.address.trim();
         if address.is_empty() {
@@ -263,18 +337,12 @@ impl PropertyDraft {
                 }
             },
         };
-        let list_price = whole("list_price", &self.list_price, &mut problems);
-        let beds = small("beds", &self.beds, 200.0, &mut problems).map(|v| v.round() as u8);
-        let baths = small("baths", &self.baths, 200.0, &mut problems).map(|v| v as f32);
-        let floor_area = decimal("floor_area", &self.floor_area, &mut problems);
-        let lot_size = decimal("lot_size", &self.lot_size, &mut problems);
-        let year_built = match small("year_built", &self.year_built, 2100.0, &mut problems) {
-            Some(y) if y < 1600.0 => {
-                problems.push(("year_built", Problem::OutOfRange));
-                None
-            }
-            y => y.map(|y| y as u16),
-        };
+        let list_price = money("list_price", &self.list_price, marks, &mut problems);
+        let beds = small("beds", &self.beds, marks, 200.0, &mut problems).map(|v| v.round() as u8);
+        let baths = small("baths", &self.baths, marks, 200.0, &mut problems).map(|v| v as f32);
+        let floor_area = decimal("floor_area", &self.floor_area, marks, &mut problems);
+        let lot_size = decimal("lot_size", &self.lot_size, marks, &mut problems);
+        let year_built = year("year_built", &self.year_built, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -310,13 +378,14 @@ pub fn renovation(
     priority: Priority,
     low: &str,
     high: &str,
+    marks: Marks,
 ) -> Result<Renovation, Problems> {
     let mut problems = Problems::new();
     if item.trim().is_empty() {
         problems.push(("item", Problem::Required));
     }
-    let low = whole("cost_low", low, &mut problems);
-    let high = whole("cost_high", high, &mut problems);
+    let low = money("cost_low", low, marks, &mut problems);
+    let high = money("cost_high", high, marks, &mut problems);
     let (low, high) = match (low, high) {
         (Some(l), Some(h)) if l > h => {
             problems.push(("cost_low", Problem::MinAboveMax));

@@ -11,6 +11,7 @@ pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod names;
+pub mod numbers;
 pub mod packing;
 pub mod planner;
 pub mod qr;
