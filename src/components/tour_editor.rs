@@ -2,7 +2,7 @@
 use crate::components::undo_toast::{use_undo, Undo};
 use crate::components::{RouteMap, ShareTour, TourStops};
 use crate::domain::coords::parse_coords;
-use crate::domain::model::{Id, Place, Record, Stop, Tour};
+use crate::domain::model::{Id, Record, Stop, Tour};
 use crate::domain::tour_plan::{clock_of, optimise, parse_clock, places, plan, reorder, Optimised};
 use crate::format::time_of_day;
 use crate::i18n::{t, t_string, use_i18n};
