@@ -268,3 +268,34 @@ fn clearing_the_end_place_removes_the_end_and_its_leg() {
     let shared = showplan::domain::share::itinerary(&t, &homes, &Default::default());
     assert_eq!(shared.end, None);
 }
+
+#[test]
+fn a_new_appointment_or_window_starts_at_the_planned_time_and_warns_of_nothing() {
+    let homes = [home(5.0), home(10.0)];
+    let mut t = tour(&homes);
+    let before = plan(&t, &homes);
+    // The second home is planned to start at 09:51.
+    assert_eq!(clock(before.stops[1].start), "09:51");
+    for kind in ["pinned", "window"] {
+        t.stops[1].timing =
+            showplan::domain::tour_plan::timing_from_plan(kind, before.stops[1].start);
+        let after = plan(&t, &homes);
+        assert_eq!(clock(after.stops[1].start), "09:55", "{kind}");
+        assert!(
+            after.stops.iter().all(|s| s.warnings.is_empty()),
+            "{kind}: {:?}",
+            after.stops
+        );
+    }
+    assert_eq!(
+        t.stops[1].timing,
+        Some(StopTiming::Window {
+            earliest: at(9, 55),
+            latest: at(10, 25)
+        })
+    );
+    assert_eq!(
+        showplan::domain::tour_plan::timing_from_plan("free", 600),
+        None
+    );
+}

@@ -6,7 +6,7 @@ use crate::components::tour_stops::{drop_index, Drag, RowData};
 use crate::domain::model::StopTiming;
 use crate::domain::tour_plan::{
     apple_directions, clock_of, google_directions, move_stop, parse_clock, set_leg_override,
-    DistanceUnit, Warning,
+    timing_from_plan, DistanceUnit, Warning,
 };
 use crate::format::time_of_day;
 use crate::i18n::{t, t_string, use_i18n};
@@ -66,17 +66,10 @@ pub fn StopRow(
     };
     let wait = move || row.with(|r| r.wait);
     let set_timing = move |kind: String| {
+        let planned = row.with_untracked(|r| r.start);
         edit.apply(|t| {
-            let start = t.start_time.unwrap_or_default();
             if let Some(s) = t.stops.iter_mut().find(|s| s.id == sid) {
-                s.timing = match kind.as_str() {
-                    "pinned" => Some(StopTiming::Pinned { at: start }),
-                    "window" => Some(StopTiming::Window {
-                        earliest: start,
-                        latest: start,
-                    }),
-                    _ => None,
-                };
+                s.timing = timing_from_plan(&kind, planned);
             }
         })
     };

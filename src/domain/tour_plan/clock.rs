@@ -26,3 +26,29 @@ pub fn parse_clock(text: &str) -> Option<NaiveTime> {
 pub fn clock_of(t: Option<NaiveTime>) -> String {
     t.map(|t| clock(minutes(t))).unwrap_or_default()
 }
+
+/// A time of day from minutes after midnight (wrapping past midnight).
+pub fn time_of(m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt((m / 60) % 24, m % 60, 0).unwrap_or_default()
+}
+
+/// The timing a stop gets when the agent makes it an appointment or a
+/// window: from the time it is planned to start, rounded up to 5 minutes
+/// (so choosing one moves nothing and warns about nothing); a window lasts
+/// half an hour. `kind` is the select's value: "pinned", "window", or
+/// anything else for no fixed time.
+pub fn timing_from_plan(
+    kind: &str,
+    planned_start: u32,
+) -> Option<crate::domain::model::StopTiming> {
+    use crate::domain::model::StopTiming;
+    let at = planned_start.div_ceil(5) * 5;
+    match kind {
+        "pinned" => Some(StopTiming::Pinned { at: time_of(at) }),
+        "window" => Some(StopTiming::Window {
+            earliest: time_of(at),
+            latest: time_of(at + 30),
+        }),
+        _ => None,
+    }
+}
