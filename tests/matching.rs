@@ -147,7 +147,7 @@ fn a_deal_breaker_ranks_last_with_its_reason() {
     });
     let weak = home(900_000, 1, 1.0, PropertyType::Condo, "Lents");
     let homes = vec![noisy.clone(), weak.clone()];
-    let ranked = rank(&b, &homes);
+    let ranked = rank(&b, &homes, false);
     assert_eq!(ranked[0].0.id, weak.id);
     assert_eq!(ranked[1].0.id, noisy.id);
     assert_eq!(ranked[1].1.deal_breaker.as_deref(), Some("busy street"));
@@ -162,13 +162,48 @@ fn a_deal_breaker_ranks_last_with_its_reason() {
 fn scores_stay_within_0_and_100_for_the_sample() {
     let doc = sample_document(Utc::now());
     for b in &doc.buyers {
-        let ranked = rank(b, &doc.properties);
+        let ranked = rank(b, &doc.properties, true);
         assert_eq!(ranked.len(), doc.properties.len());
-        assert!(ranked
-            .windows(2)
-            .all(|w| w[0].1.deal_breaker.is_some() <= w[1].1.deal_breaker.is_some()));
+        let key = |(p, m): &(&Property, Match)| (!on_market(p), m.deal_breaker.is_some());
+        assert!(ranked.windows(2).all(|w| key(&w[0]) <= key(&w[1])));
         for (_, m) in ranked {
             assert!(m.score <= 100);
         }
     }
+}
+
+#[test]
+fn sold_and_withdrawn_homes_are_left_out_unless_asked_for_and_pending_is_marked() {
+    let b = buyer();
+    let mut sold = home(500_000, 3, 2.0, PropertyType::House, "Sellwood");
+    sold.status = ListingStatus::Sold;
+    let mut withdrawn = home(500_000, 3, 2.0, PropertyType::House, "Sellwood");
+    withdrawn.status = ListingStatus::Withdrawn;
+    let mut pending = home(500_000, 3, 2.0, PropertyType::House, "Sellwood");
+    pending.status = ListingStatus::Pending;
+    let active = home(700_000, 2, 1.0, PropertyType::Condo, "Lents");
+    let homes = vec![
+        sold.clone(),
+        withdrawn.clone(),
+        pending.clone(),
+        active.clone(),
+    ];
+
+    let ids =
+        |ranked: Vec<(&Property, Match)>| ranked.into_iter().map(|(p, _)| p.id).collect::<Vec<_>>();
+    assert_eq!(ids(rank(&b, &homes, false)), vec![pending.id, active.id]);
+    assert_eq!(
+        ids(rank(&b, &homes, true)),
+        vec![pending.id, active.id, sold.id, withdrawn.id],
+        "off the market after everything on it, however well they fit"
+    );
+    let reasons = |p: &Property| score(&b, p).reasons;
+    assert_eq!(reasons(&pending)[0], Reason::Pending);
+    assert_eq!(reasons(&sold)[0], Reason::OffMarket(ListingStatus::Sold));
+    assert_eq!(
+        reasons(&withdrawn)[0],
+        Reason::OffMarket(ListingStatus::Withdrawn)
+    );
+    assert!(!reasons(&active).contains(&Reason::Pending));
+    assert_eq!(shortlist(&b, &homes, 5), vec![pending.id, active.id]);
 }

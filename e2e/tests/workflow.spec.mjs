@@ -73,7 +73,21 @@ test("an agent's journey: buyer, CSV import, ranking, one home in detail, reload
   await page.getByRole("navigation").getByRole("link", { name: "Match" }).tap();
   await page.getByLabel("Buyer").selectOption({ label: "Maria Ortega" });
   const matches = page.getByTestId("match-list").locator(":scope > li");
+  // The sold and the withdrawn home are left out until asked for, then come
+  // last with the reason; the pending one is ranked and marked.
+  await expect(matches).toHaveCount(24);
+  await expect(page.getByTestId("match-list")).not.toContainText("6415 N Moore Ave");
+  await expect(matches.filter({ hasText: "3003 NE 65th Ave" })).toContainText("Pending: an offer was accepted");
+  const offMarket = page.getByRole("checkbox", { name: "Show sold and withdrawn homes (2)" });
+  await offMarket.check();
   await expect(matches).toHaveCount(26);
+  const lastTwo = (await matches.allInnerTexts()).slice(24).join("\n");
+  expect(lastTwo).toContain("6415 N Moore Ave");
+  expect(lastTwo).toContain("Sold: no longer for sale.");
+  expect(lastTwo).toContain("5044 SE Holgate Blvd");
+  expect(lastTwo).toContain("Withdrawn: taken off the market.");
+  await offMarket.uncheck();
+  await expect(matches).toHaveCount(24);
   const scores = await page.getByTestId("match-list").locator(".score").allInnerTexts();
   const numbers = scores.map(Number);
   expect(numbers).toEqual([...numbers].sort((a, b) => b - a));

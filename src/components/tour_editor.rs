@@ -89,9 +89,10 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                     .as_ref()
                     .map(|t| t.stops.iter().map(|s| s.property).collect())
                     .unwrap_or_default();
+                // Sold and withdrawn homes cannot be shown to a buyer.
                 d.properties
                     .iter()
-                    .filter(|p| !taken.contains(&p.id))
+                    .filter(|p| !taken.contains(&p.id) && crate::domain::matching::on_market(p))
                     .map(|p| (p.id, p.address.clone()))
                     .collect::<Vec<_>>()
             })

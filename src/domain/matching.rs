@@ -5,7 +5,7 @@
 //! nice-to-haves 10 (by weight). Unknown values earn half. A deal-breaker
 //! found in the home's features or neighbourhood notes scores 0 and ranks
 //! the home below every other.
-use super::model::{Buyer, Id, Property, PropertyType};
+use super::model::{Buyer, Id, ListingStatus, Property, PropertyType};
 
 /// One reason behind a score, for the UI to put into words.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +54,10 @@ pub enum Reason {
         weight: u8,
     },
     DealBreaker(String),
+    /// Under contract: it may still fall through.
+    Pending,
+    /// Sold or withdrawn: not for sale.
+    OffMarket(ListingStatus),
 }
 
 /// A home's fit for one buyer.
@@ -115,8 +119,29 @@ fn mentions(hay: &str, wish: &str) -> bool {
         })
 }
 
-/// Scores `property` for `buyer`.
+/// Whether a home can still be bought: active or pending, not sold or
+/// withdrawn.
+pub fn on_market(property: &Property) -> bool {
+    matches!(
+        property.status,
+        ListingStatus::Active | ListingStatus::Pending
+    )
+}
+
+/// Scores `property` for `buyer`. A home that is not simply active says
+/// so first.
 pub fn score(buyer: &Buyer, property: &Property) -> Match {
+    let mut m = score_fit(buyer, property);
+    match property.status {
+        ListingStatus::Active => {}
+        ListingStatus::Pending => m.reasons.insert(0, Reason::Pending),
+        status => m.reasons.insert(0, Reason::OffMarket(status)),
+    }
+    m
+}
+
+/// How well the home itself fits the buyer.
+fn score_fit(buyer: &Buyer, property: &Property) -> Match {
     let hay = haystack(property);
     let mut reasons = Vec::new();
     if let Some(breaker) = buyer.deal_breakers.iter().find(|d| mentions(&hay, d)) {
@@ -259,15 +284,23 @@ pub fn score(buyer: &Buyer, property: &Property) -> Match {
     }
 }
 
-/// Every property scored for `buyer`, best first; deal-breakers last.
-/// Ties keep the properties' own order, so the ranking is stable.
-pub fn rank<'a>(buyer: &Buyer, properties: &'a [Property]) -> Vec<(&'a Property, Match)> {
-    let mut ranked: Vec<(&Property, Match)> =
-        properties.iter().map(|p| (p, score(buyer, p))).collect();
-    ranked.sort_by(|(_, a), (_, b)| {
-        a.deal_breaker
-            .is_some()
-            .cmp(&b.deal_breaker.is_some())
+/// Every home on the market scored for `buyer`, best first; deal-breakers
+/// last. With `off_market`, sold and withdrawn homes come after all of
+/// them. Ties keep the properties' own order, so the ranking is stable.
+pub fn rank<'a>(
+    buyer: &Buyer,
+    properties: &'a [Property],
+    off_market: bool,
+) -> Vec<(&'a Property, Match)> {
+    let mut ranked: Vec<(&Property, Match)> = properties
+        .iter()
+        .filter(|p| off_market || on_market(p))
+        .map(|p| (p, score(buyer, p)))
+        .collect();
+    ranked.sort_by(|(pa, a), (pb, b)| {
+        (!on_market(pa))
+            .cmp(&!on_market(pb))
+            .then(a.deal_breaker.is_some().cmp(&b.deal_breaker.is_some()))
             .then(b.score.cmp(&a.score))
     });
     ranked
@@ -275,7 +308,7 @@ pub fn rank<'a>(buyer: &Buyer, properties: &'a [Property]) -> Vec<(&'a Property,
 
 /// Ids of the `n` best homes for a buyer, for a tour draft.
 pub fn shortlist(buyer: &Buyer, properties: &[Property], n: usize) -> Vec<Id> {
-    rank(buyer, properties)
+    rank(buyer, properties, false)
         .into_iter()
         .filter(|(_, m)| m.deal_breaker.is_none())
         .take(n)

@@ -1,6 +1,6 @@
 use crate::components::labels::property_type;
-use crate::domain::matching::{rank, Reason};
-use crate::domain::model::{Id, Stop, Tour};
+use crate::domain::matching::{on_market, rank, Reason};
+use crate::domain::model::{Id, ListingStatus, Stop, Tour};
 use crate::format::amount;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
@@ -95,7 +95,22 @@ pub fn MatchPage() -> impl IntoView {
         buyer_id.track();
         limit.set(PAGE);
     });
-    let total = move || state.doc.with(|d| d.properties.len());
+    // Sold and withdrawn homes are left out unless the agent asks for them.
+    let off_market = RwSignal::new(false);
+    let off_market_count = move || {
+        state
+            .doc
+            .with(|d| d.properties.iter().filter(|p| !on_market(p)).count())
+    };
+    let offer_off_market = move || buyer_id.get().is_some() && off_market_count() != 0;
+    let total = move || {
+        let all = state.doc.with(|d| d.properties.len());
+        if off_market.get() {
+            all
+        } else {
+            all - off_market_count()
+        }
+    };
     let more = move || buyer_id.get().is_some() && limit.get() < total();
     let ranked = move || {
         let locale = i18n.get_locale().as_str();
@@ -103,7 +118,7 @@ pub fn MatchPage() -> impl IntoView {
         state.doc.with(|d| {
             let buyer = d.buyers.iter().find(|b| b.id == bid)?;
             Some(
-                rank(buyer, &d.properties)
+                rank(buyer, &d.properties, off_market.get())
                     .into_iter()
                     .take(limit.get())
                     .map(|(p, m)| {
@@ -132,6 +147,13 @@ pub fn MatchPage() -> impl IntoView {
                     </select>
                 </label>
             </Show>
+            <Show when=offer_off_market>
+                <label class="check">
+                    <input type="checkbox" data-testid="show-off-market" prop:checked=move || off_market.get()
+                        on:change=move |ev| off_market.set(event_target_checked(&ev)) />
+                    {t!(i18n, match_show_off_market, count = off_market_count)}
+                </label>
+            </Show>
             <Show when=move || buyer_id.get().is_some()>
                 <p class="count" data-testid="tour-draft">{t_count!(i18n, match_tour_draft, draft_size)}</p>
             </Show>
@@ -139,8 +161,9 @@ pub fn MatchPage() -> impl IntoView {
                 {move || ranked().map(|rows| rows.into_iter().map(|(pid, address, kind, price, m)| {
                     let score = m.score;
                     let breaker = m.deal_breaker.is_some();
+                    let gone = m.reasons.iter().any(|r| matches!(r, Reason::OffMarket(_)));
                     view! {
-                        <li class="match" class:deal-breaker=breaker>
+                        <li class="match" class:deal-breaker=breaker class:off-market=gone>
                             <span class="score" aria-label=move || t_string!(i18n, match_score, score = score).to_string()>{score}</span>
                             <div class="match-body">
                                 <A href=href(&format!("/properties/{pid}"))><span class="primary">{address}</span></A>
@@ -216,5 +239,8 @@ fn reason_text(reason: Reason) -> AnyView {
         Reason::DealBreaker(wish) => {
             t!(i18n, r_deal_breaker, wish = move || wish.clone()).into_any()
         }
+        Reason::Pending => t!(i18n, r_pending).into_any(),
+        Reason::OffMarket(ListingStatus::Sold) => t!(i18n, r_sold).into_any(),
+        Reason::OffMarket(_) => t!(i18n, r_withdrawn).into_any(),
     }
 }
