@@ -59,6 +59,15 @@ test("an agent's journey: buyer, CSV import, ranking, one home in detail, reload
   ]);
   await expect(page.getByTestId("shown-count")).toHaveText("Showing 26 of 26");
 
+  // The same file again: every home is already here, none comes in twice,
+  // and the bad rows are reported again.
+  await page.getByLabel("CSV file").setInputFiles(CSV);
+  await page.getByRole("button", { name: "Import 31 rows" }).tap();
+  await expect(report).toContainText("26 properties already here were unchanged.");
+  await expect(report).not.toContainText("Imported");
+  await expect(report).toContainText("5 rows were not imported:");
+  await expect(page.getByTestId("shown-count")).toHaveText("Showing 26 of 26");
+
   // Search and filters narrow the list.
   await page.getByTestId("property-search").fill("sellwood");
   await expect(page.getByTestId("shown-count")).toHaveText("Showing 2 of 26");

@@ -2,6 +2,7 @@ use super::csv_number_format::CsvNumberFormat;
 use crate::domain::csv_import::{
     detect_all, import, read_table, Column, CsvError, FileNumbers, RowProblem, Table,
 };
+use crate::domain::import_merge::{merge_imported, Merged};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_document;
 use chrono::Utc;
@@ -42,7 +43,7 @@ pub fn CsvImportPanel() -> impl IntoView {
     let mapping = RwSignal::new(Vec::<Column>::new());
     let numbers = RwSignal::new(FileNumbers::Detect);
     let failure = RwSignal::new(None::<CsvError>);
-    let report = RwSignal::new(None::<(usize, Vec<(u64, RowProblem)>)>);
+    let report = RwSignal::new(None::<(Merged, Vec<(u64, RowProblem)>)>);
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -93,10 +94,12 @@ pub fn CsvImportPanel() -> impl IntoView {
             crate::format::marks_now(i18n),
             Utc::now(),
         );
-        let count = result.properties.len();
-        state.update(|d| d.properties.extend(result.properties));
+        let now = Utc::now();
+        let mut merged = Merged::default();
+        let rows = result.properties.into_iter().zip(result.given);
+        state.update(|d| merged = merge_imported(&mut d.properties, rows, now));
         report.set(Some((
-            count,
+            merged,
             result
                 .errors
                 .into_iter()
@@ -165,11 +168,20 @@ pub fn CsvImportPanel() -> impl IntoView {
                     <button type="button" on:click=run disabled=move || !has_address()>{t!(i18n, csv_import_rows, count = move || rows)}</button>
                 }
             })}
-            {move || report.get().map(|(count, errors)| {
+            {move || report.get().map(|(merged, errors)| {
                 let skipped = errors.len();
+                let Merged { added, updated, unchanged } = merged;
                 view! {
                     <div class="import-report" role="status" data-testid="csv-report">
-                        <p class="message message-ok">{t_count!(i18n, csv_imported, move || count)}</p>
+                        <Show when=move || added != 0 || updated + unchanged == 0>
+                            <p class="message message-ok">{t_count!(i18n, csv_imported, move || added)}</p>
+                        </Show>
+                        <Show when=move || updated != 0>
+                            <p class="message message-ok">{t_count!(i18n, csv_updated, move || updated)}</p>
+                        </Show>
+                        <Show when=move || unchanged != 0>
+                            <p>{t_count!(i18n, csv_unchanged, move || unchanged)}</p>
+                        </Show>
                         <Show when=move || skipped != 0>
                             <p>{t_count!(i18n, csv_skipped, move || skipped)}</p>
                         </Show>

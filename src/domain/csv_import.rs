@@ -398,7 +398,17 @@ pub struct RowError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     pub properties: Vec<Property>,
+    /// For each property (same order), which facts its row gave.
+    pub given: Vec<Given>,
     pub errors: Vec<RowError>,
+}
+
+/// Which of a row's facts that have a default (type, status) the row gave:
+/// an empty cell must not overwrite what a kept home says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Given {
+    pub property_type: bool,
+    pub status: bool,
 }
 
 /// How a file writes its numbers: found per column from all its cells, or
@@ -482,17 +492,25 @@ pub fn import(
 ) -> Imported {
     let conventions = column_conventions(table, mapping, numbers);
     let mut properties = Vec::new();
+    let mut given = Vec::new();
     let mut errors = Vec::new();
     for (line, cells) in &table.rows {
         match row_to_property(cells, mapping, &conventions, language, now) {
-            Ok(p) => properties.push(p),
+            Ok((p, g)) => {
+                properties.push(p);
+                given.push(g);
+            }
             Err(problem) => errors.push(RowError {
                 line: *line,
                 problem,
             }),
         }
     }
-    Imported { properties, errors }
+    Imported {
+        properties,
+        given,
+        errors,
+    }
 }
 
 fn row_to_property(
@@ -501,7 +519,7 @@ fn row_to_property(
     conventions: &[Option<Marks>],
     language: Marks,
     now: DateTime<Utc>,
-) -> Result<Property, RowProblem> {
+) -> Result<(Property, Given), RowProblem> {
     let get = |column: Column| -> &str {
         mapping
             .iter()
@@ -561,7 +579,11 @@ fn row_to_property(
     } else {
         get(Column::Neighbourhood)
     };
-    Ok(Property {
+    let given = Given {
+        property_type: !get(Column::Type).is_empty(),
+        status: !get(Column::Status).is_empty(),
+    };
+    let property = Property {
         id: Uuid::new_v4(),
         stamp: Stamp::new(now),
         address,
@@ -582,7 +604,8 @@ fn row_to_property(
         renovations: vec![],
         neighbourhood: vec![],
         private_notes: String::new(),
-    })
+    };
+    Ok((property, given))
 }
 
 fn parse_status(raw: &str) -> Option<ListingStatus> {

@@ -5,6 +5,7 @@ pub mod coords;
 pub mod csv_import;
 pub mod currency;
 pub mod forms;
+pub mod import_merge;
 pub mod iso;
 pub mod links;
 pub mod matching;

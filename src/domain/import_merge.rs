@@ -1,0 +1,99 @@
+//! Importing a file of homes into the ones already kept: a home the file
+//! has again is updated, not added twice. The same home is the one with the
+//! same MLS number, or (when either has none) the same address written the
+//! same way once case, punctuation and spacing are set aside.
+//!
+//! Only what a file carries is updated, and an empty cell never clears what
+//! the agent has: features, renovations, notes and everything typed by hand
+//! stay.
+use super::csv_import::Given;
+use super::model::Property;
+use chrono::{DateTime, Utc};
+
+/// What an import did to the kept homes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Merged {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+/// An address reduced to what tells it apart: lower case, letters and
+/// digits, single spaces ("1842 SE Harold St., Portland" and
+/// "1842 se harold st portland" are the same).
+pub fn address_key(address: &str) -> String {
+    address
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn same_home(kept: &Property, new: &Property) -> bool {
+    let mls = |p: &Property| p.mls_number.trim().to_lowercase();
+    if !mls(kept).is_empty() && !mls(new).is_empty() {
+        return mls(kept) == mls(new);
+    }
+    let address = address_key(&new.address);
+    !address.is_empty() && address_key(&kept.address) == address
+}
+
+/// Copies what `new` knows onto `kept`; whether anything changed.
+fn update(kept: &mut Property, new: Property, given: Given) -> bool {
+    let before = kept.clone();
+    fn take<T>(slot: &mut Option<T>, value: Option<T>) {
+        if value.is_some() {
+            *slot = value;
+        }
+    }
+    fn take_text(slot: &mut String, value: String) {
+        if !value.trim().is_empty() {
+            *slot = value;
+        }
+    }
+    take_text(&mut kept.address, new.address);
+    take_text(&mut kept.area, new.area);
+    take_text(&mut kept.listing_link, new.listing_link);
+    take_text(&mut kept.mls_number, new.mls_number);
+    take(&mut kept.coords, new.coords);
+    take(&mut kept.list_price, new.list_price);
+    take(&mut kept.beds, new.beds);
+    take(&mut kept.baths, new.baths);
+    take(&mut kept.floor_area, new.floor_area);
+    if given.property_type {
+        kept.property_type = new.property_type;
+    }
+    if given.status {
+        kept.status = new.status;
+    }
+    *kept != before
+}
+
+/// Adds the imported homes (each with what its row gave) to `kept`,
+/// updating those it already has. Rows of one file that name the same home
+/// update it in file order.
+pub fn merge_imported(
+    kept: &mut Vec<Property>,
+    imported: impl IntoIterator<Item = (Property, Given)>,
+    now: DateTime<Utc>,
+) -> Merged {
+    let mut merged = Merged::default();
+    for (new, given) in imported {
+        match kept.iter_mut().find(|k| same_home(k, &new)) {
+            Some(home) => {
+                if update(home, new, given) {
+                    home.stamp.updated = now;
+                    merged.updated += 1;
+                } else {
+                    merged.unchanged += 1;
+                }
+            }
+            None => {
+                kept.push(new);
+                merged.added += 1;
+            }
+        }
+    }
+    merged
+}
