@@ -44,6 +44,7 @@ const onDemand = [
   "unreadable_banner",
   "save_problem_banner",
   "other_tab_notice",
+  "replaced_notice",
   "backup_reminder",
   "update_message",
   "undo_bar",

@@ -5,13 +5,16 @@
 //! one record by record (the later edit wins, deletions are remembered; see
 //! `domain::merge`). Neither tab's edits to different records are lost, and
 //! nothing is written back unless the merge added something of this tab's.
+//! A document that replaced everything (a backup restored, a fresh start)
+//! has a newer generation: the other tabs take it whole and say so, and a
+//! tab that has not seen it yet never writes over it.
 //!
 //! Writing (serialising, packing, the verified write) is in the shell, so a
 //! save never waits on the network and the save on leaving the page is
 //! synchronous. Merging another tab's save is a lazily loaded chunk, fetched
 //! at the user's first touch or key press.
 use crate::domain::codec::{self, DecodeError};
-use crate::domain::merge::merge;
+use crate::domain::merge::{incoming, merge, Incoming};
 use crate::domain::model::Document;
 use crate::storage::{self, Loaded, StorageError};
 use chrono::Utc;
@@ -45,6 +48,9 @@ pub struct DocState {
     pub unreadable: RwSignal<Option<Unreadable>>,
     /// Counts merges of other tabs' saves, for a short notice.
     pub merged_from_other_tab: RwSignal<u32>,
+    /// Counts documents taken whole from another tab that replaced
+    /// everything, for a notice.
+    pub replaced_in_other_tab: RwSignal<u32>,
     /// When the user last downloaded a backup.
     pub last_backup: RwSignal<Option<chrono::DateTime<Utc>>>,
     /// The document JSON known to be in storage: saves that match it are
@@ -82,18 +88,33 @@ impl DocState {
         self.doc.update(|d| *d = merge(d, incoming));
     }
 
-    /// Replaces the whole document.
+    /// Replaces the whole document, as a new generation: other tabs take it
+    /// whole instead of merging their copies back in.
     pub fn replace(&self, incoming: Document) {
-        self.doc.set(incoming);
+        let now = Utc::now().timestamp_millis();
+        let next = self
+            .doc
+            .with_untracked(|current| incoming.replacing(current, now));
+        self.doc.set(next);
     }
 
     /// Drops an unreadable stored document for an empty one. Its copy under
     /// the backup key stays.
     pub fn start_fresh(&self) {
         self.unreadable.set(None);
-        self.doc.set(Document::default());
+        self.replace(Document::default());
         self.stored_json.set_value(None);
         self.save_now();
+    }
+
+    /// Takes `document` (another tab's, of a newer generation) whole, as
+    /// what storage holds, and says so.
+    fn adopt(&self, document: Document) {
+        self.stored_json
+            .try_set_value(Some(codec::document_json(&document)));
+        self.unsaved.try_set_value(false);
+        self.doc.try_set(document);
+        self.replaced_in_other_tab.try_update(|n| *n += 1);
     }
 
     /// The whole document as backup-file text.
@@ -124,6 +145,22 @@ impl DocState {
     pub fn save_now(&self) {
         if self.held() {
             return;
+        }
+        // Another tab replaced everything since this one last looked: its
+        // document is taken, never written over.
+        let own = self
+            .doc
+            .try_with_untracked(|d| d.generation)
+            .unwrap_or_default();
+        if storage::stored_generation() > own {
+            if let Some(decoded) =
+                storage::stored_document_text().and_then(|t| codec::decode(&t).ok())
+            {
+                if decoded.document.generation > own {
+                    self.adopt(decoded.document);
+                    return;
+                }
+            }
         }
         let outcome = persist(self.doc, self.stored_json);
         self.record(outcome);
@@ -166,13 +203,28 @@ impl DocState {
         let Ok(decoded) = codec::decode(&text) else {
             return;
         };
-        let this = *self;
-        leptos::task::spawn_local(merge_other_tab(
-            this.doc,
-            this.stored_json,
-            this.merged_from_other_tab,
-            decoded.document,
-        ));
+        match self
+            .doc
+            .try_with_untracked(|d| incoming(d, &decoded.document))
+        {
+            Some(Incoming::Merge) => {
+                let this = *self;
+                leptos::task::spawn_local(merge_other_tab(
+                    this.doc,
+                    this.stored_json,
+                    this.merged_from_other_tab,
+                    decoded.document,
+                ));
+            }
+            Some(Incoming::Adopt) => self.adopt(decoded.document),
+            // A tab that had not seen this one's replace wrote over it:
+            // write this one again (compared with storage, not the last save).
+            Some(Incoming::Outdated) => {
+                self.stored_json.try_set_value(None);
+                self.save_now();
+            }
+            None => {}
+        }
     }
 }
 
@@ -184,7 +236,7 @@ fn persist(
     stored_json: StoredValue<Option<String>>,
 ) -> Option<Result<String, StorageError>> {
     // `try_` so a timer that outlives the app (tests unmount it) does nothing.
-    let json = doc.try_with_untracked(codec::document_json)?;
+    let (json, generation) = doc.try_with_untracked(|d| (codec::document_json(d), d.generation))?;
     let known = stored_json.try_with_value(|s| s.clone())?;
     let unchanged = match known {
         Some(stored) => stored == json,
@@ -196,7 +248,7 @@ fn persist(
         stored_json.try_set_value(Some(json));
         return None;
     }
-    Some(storage::save_document(&codec::envelope(&json, Utc::now())).map(|()| json))
+    Some(storage::save_document(&codec::envelope(&json, Utc::now()), generation).map(|()| json))
 }
 
 /// Merges another tab's saved document into this one.
@@ -266,6 +318,7 @@ pub fn provide_document() -> DocState {
         save_state: RwSignal::new(save_state),
         unreadable: RwSignal::new(unreadable),
         merged_from_other_tab: RwSignal::new(0),
+        replaced_in_other_tab: RwSignal::new(0),
         last_backup: RwSignal::new(storage::last_backup()),
         generation: StoredValue::new(0),
         unsaved: StoredValue::new(false),
@@ -296,7 +349,14 @@ pub fn provide_document() -> DocState {
         other_tabs.remove();
         flush.remove();
     });
-    storage::request_persistence();
+    // Asking to keep storage can show a prompt: not for a buyer who only
+    // opened a link (the buyer view asks when the itinerary is kept).
+    let pathname = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    if !crate::paths::is_buyer_view(&pathname) {
+        storage::request_persistence();
+    }
     state
 }
 

@@ -32,6 +32,11 @@ pub mod keys {
     pub const KEPT: &str = "showplan.kept";
     /// The currency prices are in (ISO 4217), as the agent chose it.
     pub const CURRENCY: &str = "showplan.currency";
+    /// Prefix of a buyer's ratings not yet sent, per shared tour id.
+    pub const REPLY_DRAFT_PREFIX: &str = "showplan.reply-draft.";
+    /// The stored document's generation (`Document::generation`), beside
+    /// it so a save can check it without reading the document.
+    pub const GENERATION: &str = "showplan.generation";
 }
 
 /// Why a storage call failed, in terms the UI can explain.
@@ -131,6 +136,16 @@ pub fn keep_itinerary(fragment: &str) -> Result<(), StorageError> {
     write(keys::KEPT, &kept.join("\n"))
 }
 
+/// A buyer's ratings for the shared tour `tour`, not yet sent.
+pub fn load_reply_draft(tour: &str) -> Option<String> {
+    read(&format!("{}{tour}", keys::REPLY_DRAFT_PREFIX))
+}
+
+/// Keeps a buyer's ratings for the shared tour `tour` until they are sent.
+pub fn save_reply_draft(tour: &str, text: &str) -> Result<(), StorageError> {
+    write(&format!("{}{tour}", keys::REPLY_DRAFT_PREFIX), text)
+}
+
 /// When the user last downloaded a backup.
 pub fn last_backup() -> Option<chrono::DateTime<chrono::Utc>> {
     let text = read(keys::LAST_BACKUP)?;
@@ -177,6 +192,11 @@ fn other_slot(slot: &str) -> &'static str {
 pub fn read_stored_document() -> Option<String> {
     let active = active_slot();
     read(active).or_else(|| read(other_slot(active)))
+}
+
+/// The stored document's text, unpacked, if there is one that unpacks.
+pub fn stored_document_text() -> Option<String> {
+    read_stored_document().and_then(|s| unpack(&s).ok())
 }
 
 /// Loads the stored document.
@@ -240,8 +260,16 @@ fn unpack(stored: &str) -> Result<String, UnpackError> {
     unpack_with(stored, crate::browser::decode_base64url)
 }
 
-/// Saves envelope text: write the spare slot, read it back, then switch.
-pub fn save_document(text: &str) -> Result<(), StorageError> {
+/// The generation of the stored document (0 when none was ever replaced).
+pub fn stored_generation() -> i64 {
+    read(keys::GENERATION)
+        .and_then(|g| g.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Saves envelope text of a document of `generation`: write the spare slot,
+/// read it back, then switch, and note the generation beside it.
+pub fn save_document(text: &str, generation: i64) -> Result<(), StorageError> {
     let storage = local_storage()?;
     let packed = pack(text);
     let text = packed.as_str();
@@ -260,6 +288,9 @@ pub fn save_document(text: &str) -> Result<(), StorageError> {
     storage.set_item(keys::ACTIVE, flag).map_err(classify)?;
     // The old copy is no longer needed; removing it keeps one copy at rest.
     let _ = storage.remove_item(active);
+    if generation != stored_generation() {
+        write(keys::GENERATION, &generation.to_string())?;
+    }
     Ok(())
 }
 
@@ -283,7 +314,7 @@ pub fn on_other_tab_save(
 ) -> leptos::prelude::WindowListenerHandle {
     leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(keys::ACTIVE) {
-            if let Some(Ok(text)) = read_stored_document().map(|s| unpack(&s)) {
+            if let Some(text) = stored_document_text() {
                 on_change(text);
             }
         }

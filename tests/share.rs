@@ -424,3 +424,59 @@ fn a_reply_from_an_itinerary_kept_in_format_1_still_finds_its_tour() {
     assert_eq!(matched.tour, tour.id);
     assert_eq!(matched.feedback.len(), 1);
 }
+
+mod reply_draft {
+    use showplan::domain::model::Verdict;
+    use showplan::domain::share::{Reaction, ReplyDraft};
+
+    fn said(stop: &str, person: &str, rating: Option<u8>) -> Reaction {
+        Reaction {
+            stop: stop.into(),
+            person: person.into(),
+            rating,
+            verdict: None,
+            comment: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_draft_is_kept_as_text_and_read_back() {
+        let draft = ReplyDraft {
+            person: "Ana".into(),
+            reactions: vec![Reaction {
+                verdict: Some(Verdict::SeeAgain),
+                comment: "Great kitchen".into(),
+                ..said("a1", "Ana", Some(5))
+            }],
+        };
+        assert_eq!(ReplyDraft::from_text(&draft.to_text()), Some(draft));
+        assert_eq!(ReplyDraft::from_text("{not json"), None);
+    }
+
+    #[test]
+    fn a_name_corrected_after_rating_takes_its_ratings_along() {
+        let mut draft = ReplyDraft {
+            person: "Anna".into(),
+            reactions: vec![said("a1", "Ana", Some(4)), said("a2", "Ben", Some(2))],
+        };
+        draft.rename("Ana", "Anna");
+        assert_eq!(draft.reactions[0].person, "Anna");
+        // Switching to a person who already said something moves nothing.
+        draft.rename("Anna", "Ben");
+        assert_eq!(draft.reactions[0].person, "Anna");
+        assert_eq!(draft.reactions[1].person, "Ben");
+    }
+
+    #[test]
+    fn only_named_people_who_said_something_are_sent() {
+        let draft = ReplyDraft {
+            person: String::new(),
+            reactions: vec![
+                said("a1", "Ana", Some(4)),
+                said("a1", "", Some(3)),
+                said("a2", "Ben", None),
+            ],
+        };
+        assert_eq!(draft.to_send(), vec![said("a1", "Ana", Some(4))]);
+    }
+}

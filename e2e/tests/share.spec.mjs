@@ -66,6 +66,15 @@ test("share a tour, the buyer rates two homes, the agent takes the reply back", 
 
   // The buyer: another browser, nothing stored.
   const buyerContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  // Counts requests to keep storage: some browsers show them as a prompt.
+  await buyerContext.addInitScript(() => {
+    globalThis.persistRequests = 0;
+    const persist = navigator.storage.persist.bind(navigator.storage);
+    navigator.storage.persist = () => {
+      globalThis.persistRequests += 1;
+      return persist();
+    };
+  });
   const buyer = await buyerContext.newPage();
   await buyer.goto(link);
   // The short link opens the buyer view, and the address says so.
@@ -79,6 +88,7 @@ test("share a tour, the buyer rates two homes, the agent takes the reply back", 
   await expect(buyer.getByRole("navigation")).toHaveCount(0);
   await expect(view.getByTestId("route-map").locator(".marker")).toHaveCount(4);
   expect(await buyer.evaluate(() => localStorage.length)).toBe(0);
+  expect(await buyer.evaluate(() => globalThis.persistRequests)).toBe(0);
 
   await view.getByLabel("Your name (each person rates on their own)").fill("Maria");
   const cards = view.getByTestId("home-card");
@@ -88,6 +98,22 @@ test("share a tour, the buyer rates two homes, the agent takes the reply back", 
   await cards.nth(0).getByLabel("Comment").press("Tab");
   await cards.nth(2).getByLabel("2 stars").tap();
   await cards.nth(2).getByLabel("No", { exact: true }).check();
+  await expect(view.getByTestId("ratings-kept")).toHaveText("Your ratings are kept on this phone until you send them.");
+
+  // A reload (a phone call, a discarded tab) before sending loses nothing.
+  await buyer.reload();
+  await expect(view.getByLabel("Your name (each person rates on their own)")).toHaveValue("Maria");
+  await expect(cards.nth(0).getByLabel("5 stars")).toBeChecked();
+  await expect(cards.nth(0).getByLabel("See again")).toBeChecked();
+  await expect(cards.nth(0).getByLabel("Comment")).toHaveValue("Loved the kitchen");
+  await expect(cards.nth(2).getByLabel("No", { exact: true })).toBeChecked();
+  // A name corrected after rating takes the ratings along: one person, not two.
+  await view.getByLabel("Your name (each person rates on their own)").fill("Mariana");
+  await view.getByLabel("Your name (each person rates on their own)").press("Tab");
+  await expect(cards.nth(0).getByLabel("5 stars")).toBeChecked();
+  // Keeping the itinerary is when storage is asked to last.
+  await view.getByTestId("keep").tap();
+  await expect.poll(() => buyer.evaluate(() => globalThis.persistRequests)).toBe(1);
   await view.getByTestId("send-feedback").tap();
   const reply = await view.getByTestId("reply-link").inputValue();
   expect(reply).toMatch(/\/reply#2\./);
@@ -106,7 +132,7 @@ test("share a tour, the buyer rates two homes, the agent takes the reply back", 
   await page.getByRole("link", { name: "Open the tour" }).tap();
   const feedback = page.getByTestId("stop-feedback");
   await expect(feedback).toHaveCount(2);
-  await expect(feedback.first()).toContainText("Maria: ★★★★★ · See again · “Loved the kitchen”");
+  await expect(feedback.first()).toContainText("Mariana: ★★★★★ · See again · “Loved the kitchen”");
 });
 
 test("a tampered, cut or foreign link shows a clear message and touches no data", async ({ page }) => {

@@ -22,6 +22,8 @@ pub fn StorageBanners() -> impl IntoView {
     let save_failed = move || matches!(state.save_state.get(), SaveState::Failed(_));
     let dismissed = RwSignal::new(0u32);
     let other_tab = move || state.merged_from_other_tab.get() > dismissed.get();
+    let dismissed_replace = RwSignal::new(0u32);
+    let replaced = move || state.replaced_in_other_tab.get() > dismissed_replace.get();
     let later = RwSignal::new(false);
     let reminder_due = move || {
         !later.get()
@@ -36,6 +38,7 @@ pub fn StorageBanners() -> impl IntoView {
             <Show when=unreadable>{|| Suspend::new(unreadable_banner())}</Show>
             <Show when=save_failed>{|| Suspend::new(save_problem_banner())}</Show>
             <Show when=other_tab>{move || Suspend::new(other_tab_notice(dismissed))}</Show>
+            <Show when=replaced>{move || Suspend::new(replaced_notice(dismissed_replace))}</Show>
             <Show when=reminder_due>{move || Suspend::new(backup_reminder(later))}</Show>
         </div>
     }
@@ -45,6 +48,7 @@ lazy_view! {
     unreadable_banner() => UnreadableBanner,
     save_problem_banner() => SaveProblemBanner,
     other_tab_notice(dismissed: RwSignal<u32>) => OtherTabNotice,
+    replaced_notice(dismissed: RwSignal<u32>) => ReplacedNotice,
     backup_reminder(later: RwSignal<bool>) => BackupReminder,
 }
 
@@ -130,6 +134,21 @@ fn OtherTabNotice(dismissed: RwSignal<u32>) -> impl IntoView {
         <section class="banner banner-info" data-testid="other-tab-notice">
             <p>{t!(i18n, merged_other_tab)}</p>
             <button type="button" class="secondary" on:click=move |_| dismissed.set(state.merged_from_other_tab.get_untracked())>
+                {t!(i18n, dismiss)}
+            </button>
+        </section>
+    }
+}
+
+/// Another tab replaced everything; this one took the new data whole.
+#[component]
+fn ReplacedNotice(dismissed: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_document();
+    view! {
+        <section class="banner banner-info" role="status" data-testid="replaced-notice">
+            <p>{t!(i18n, replaced_other_tab)}</p>
+            <button type="button" class="secondary" on:click=move |_| dismissed.set(state.replaced_in_other_tab.get_untracked())>
                 {t!(i18n, dismiss)}
             </button>
         </section>

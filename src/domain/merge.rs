@@ -6,10 +6,37 @@
 //! record that was last updated before the deletion; a copy edited after
 //! the deletion survives. Local order is kept; records only the incoming
 //! side has are appended in its order.
+//!
+//! Merging is for two versions of the same generation. When one side
+//! replaced everything (a backup restored, a fresh start), its generation is
+//! newer and the other side takes it whole: merging would bring back every
+//! record the replace dropped.
 use super::model::{Document, Id, Record, Tombstone};
 use std::collections::HashMap;
 
-/// `local` and `incoming` merged by the rule above.
+/// What a tab does with a document another tab saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Incoming {
+    /// Same generation: merge record by record.
+    Merge,
+    /// A newer generation: take it whole, and say so.
+    Adopt,
+    /// An older generation (a tab that has not seen the replace yet): keep
+    /// this one, and write it again.
+    Outdated,
+}
+
+/// How `incoming` relates to `local`.
+pub fn incoming(local: &Document, incoming: &Document) -> Incoming {
+    match incoming.generation.cmp(&local.generation) {
+        std::cmp::Ordering::Equal => Incoming::Merge,
+        std::cmp::Ordering::Greater => Incoming::Adopt,
+        std::cmp::Ordering::Less => Incoming::Outdated,
+    }
+}
+
+/// `local` and `incoming` merged by the rule above (same generation; the
+/// local one is kept).
 pub fn merge(local: &Document, incoming: &Document) -> Document {
     let deleted = merge_tombstones(&local.deleted, &incoming.deleted);
     let gone: HashMap<Id, _> = deleted.iter().map(|t| (t.id, t.at)).collect();
@@ -19,6 +46,7 @@ pub fn merge(local: &Document, incoming: &Document) -> Document {
         tours: merge_records(&local.tours, &incoming.tours, &gone),
         feedback: merge_records(&local.feedback, &incoming.feedback, &gone),
         deleted,
+        generation: local.generation,
     }
 }
 

@@ -102,6 +102,15 @@ pub struct Document {
     /// Records deleted here, so a merge does not bring them back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<Tombstone>,
+    /// When this document last replaced everything (a backup restored,
+    /// a fresh start), in Unix milliseconds; 0 for never. Tabs merge saves
+    /// of the same generation; a newer one is taken whole (`domain::merge`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub generation: i64,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }
 
 /// A deleted record's id and when it was deleted.
@@ -486,6 +495,13 @@ impl Document {
     /// Each buyer's id and name, in list order (for pickers and lists).
     pub fn buyer_names(&self) -> Vec<(Id, String)> {
         self.buyers.iter().map(|b| (b.id, b.name.clone())).collect()
+    }
+
+    /// This document as the one that replaces `previous` whole: a new
+    /// generation, later than `previous`'s, started at `now_ms`.
+    pub fn replacing(mut self, previous: &Document, now_ms: i64) -> Document {
+        self.generation = now_ms.max(previous.generation + 1);
+        self
     }
 
     /// True when there is nothing in the document.

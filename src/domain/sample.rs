@@ -335,6 +335,7 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
         tours,
         feedback: vec![],
         deleted: vec![],
+        generation: 0,
     }
 }
 
@@ -349,6 +350,7 @@ pub fn large_document(properties: usize, tours: usize, now: DateTime<Utc>) -> Do
         tours: Vec::with_capacity(tours),
         feedback: vec![],
         deleted: vec![],
+        generation: 0,
     };
     for i in 0..20 {
         let mut b = base.buyers[i % base.buyers.len()].clone();

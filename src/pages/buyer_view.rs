@@ -6,7 +6,7 @@ use crate::components::labels::{note_category, property_type};
 use crate::components::{QrCodeImage, RouteMap};
 use crate::domain::model::{LatLon, Verdict};
 use crate::domain::share::{
-    decode_itinerary, encode_reply, Itinerary, Reaction, Reply, ShareError,
+    decode_itinerary, encode_reply, Itinerary, Reaction, Reply, ReplyDraft, ShareError,
 };
 use crate::domain::tour_plan::{apple_directions, google_directions};
 use crate::format::amount;
@@ -99,8 +99,40 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
     // before it did show plain numbers).
     provide_context(crate::format::Currency(RwSignal::new(it.currency.clone())));
     let locale = move || i18n.get_locale().as_str();
-    let person = RwSignal::new(String::new());
-    let reactions = RwSignal::new(Vec::<Reaction>::new());
+    // What the buyer said so far is kept on the phone with the itinerary
+    // until it is sent: a reload or a discarded tab loses nothing.
+    let kept_draft =
+        storage::load_reply_draft(&it.tour).and_then(|text| ReplyDraft::from_text(&text));
+    let draft_kept = RwSignal::new(kept_draft.as_ref().map(|_| true));
+    let kept_draft = kept_draft.unwrap_or_default();
+    let person = RwSignal::new(kept_draft.person.clone());
+    let named_as = StoredValue::new(kept_draft.person);
+    let reactions = RwSignal::new(kept_draft.reactions);
+    let draft_tour = it.tour.clone();
+    Effect::new(move |first: Option<()>| {
+        let draft = ReplyDraft {
+            person: person.get(),
+            reactions: reactions.get(),
+        };
+        if first.is_some() {
+            draft_kept.set(Some(
+                storage::save_reply_draft(&draft_tour, &draft.to_text()).is_ok(),
+            ));
+        }
+    });
+    // A name corrected after rating takes its ratings along.
+    let rename = move |to: String| {
+        let from = named_as.get_value();
+        reactions.update(|all| {
+            let mut draft = ReplyDraft {
+                person: to.clone(),
+                reactions: std::mem::take(all),
+            };
+            draft.rename(&from, &to);
+            *all = draft.reactions;
+        });
+        named_as.set_value(to);
+    };
     let reply_link = RwSignal::new(None::<String>);
     let kept = RwSignal::new(None::<bool>);
     let tour_id = it.tour.clone();
@@ -110,12 +142,21 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
         .chain(it.end.iter().map(|e| coords(e.coords)))
         .collect();
     let has_end = it.end.is_some();
-    let keep = move |_| kept.set(Some(storage::keep_itinerary(&fragment).is_ok()));
+    let keep = move |_| {
+        kept.set(Some(storage::keep_itinerary(&fragment).is_ok()));
+        // Only a buyer who keeps the itinerary is asked to keep storage
+        // (some browsers turn that into a prompt).
+        storage::request_persistence();
+    };
     let send = move |_| {
         let reply = Reply {
             tour: tour_id.clone(),
             sent: Utc::now().timestamp_millis(),
-            reactions: reactions.get_untracked(),
+            reactions: ReplyDraft {
+                person: String::new(),
+                reactions: reactions.get_untracked(),
+            }
+            .to_send(),
         };
         reply_link.set(Some(format!(
             "{}#{}",
@@ -262,8 +303,14 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
             <RouteMap places=places has_end=has_end />
             <label class="field no-print"><span>{t!(i18n, view_person)}</span>
                 <input type="text" name="person" autocomplete="given-name" prop:value=move || person.get()
-                    on:input=move |ev| person.set(event_target_value(&ev)) />
+                    on:input=move |ev| person.set(event_target_value(&ev))
+                    on:change=move |ev| rename(event_target_value(&ev).trim().to_string()) />
             </label>
+            <p class="muted no-print" role="status" data-testid="ratings-kept">{move || draft_kept.get().map(|ok| if ok {
+                t_string!(i18n, view_ratings_kept).to_string()
+            } else {
+                t_string!(i18n, view_ratings_not_kept).to_string()
+            })}</p>
             {cards}
             <div class="no-print send-feedback">
                 <button type="button" on:click=send disabled=move || reactions.with(Vec::is_empty) data-testid="send-feedback">{t!(i18n, view_send)}</button>

@@ -13,11 +13,14 @@
 //! - [`wire`]: format 2's binary layout of those payloads.
 //! - [`link`]: the fragment around it: version, compression, caps, errors.
 //! - [`reply`]: a buyer's reply matched to this device's tour.
+//! - [`draft`]: a buyer's reactions kept on the phone until sent.
+mod draft;
 mod link;
 mod payload;
 mod reply;
 pub mod wire;
 
+pub use draft::*;
 pub use link::*;
 pub use payload::*;
 pub use reply::*;
