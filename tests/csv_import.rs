@@ -373,3 +373,40 @@ fn export_then_import_gives_the_same_properties() {
         );
     }
 }
+
+#[test]
+fn real_types_and_statuses_map_to_the_closest_kind_with_the_files_words_kept() {
+    use ListingStatus::*;
+    use PropertyType::*;
+    let text = "Address,Property Type,Status\n1 A St,Multi-Family,ACT\n2 B St,Condo/Townhome,Active Under Contract\n3 C St,SFR,PND\n4 D St,Unknown,SLD\n5 E St,Singel Family,Temp Off Market\n6 F St,Condominum,Closed\n7 G St,,\n";
+    let imported = read(text);
+    let got: Vec<_> = imported
+        .properties
+        .iter()
+        .map(|p| {
+            (
+                p.property_type,
+                p.status,
+                p.listed_type.as_str(),
+                p.listed_status.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (MultiFamily, Active, "Multi-Family", "ACT"),
+            (
+                Townhouse,
+                Pending,
+                "Condo/Townhome",
+                "Active Under Contract"
+            ),
+            (House, Pending, "SFR", "PND"),
+            (Other, Sold, "Unknown", "SLD"),
+            (House, Withdrawn, "Singel Family", "Temp Off Market"),
+            (Condo, Sold, "Condominum", "Closed"),
+            (House, Active, "", ""),
+        ]
+    );
+}

@@ -197,6 +197,49 @@ test("replace everything with a second tab open stays replaced in both tabs afte
   expect((await storedBuyerNames(one)).sort()).toEqual(["Added in tab two since", "In the backup"]);
 });
 
+test("a buyer form open in two tabs asks before its save undoes the other tab's", async ({ context }) => {
+  const one = await context.newPage();
+  const two = await context.newPage();
+  await one.goto("/buyers");
+  await addBuyer(one, "Shared Sam");
+  await expectStoredBuyer(one, "Shared Sam");
+  await two.goto(one.url());
+  const formOne = one.getByTestId("buyer-form");
+  const formTwo = two.getByTestId("buyer-form");
+  await expect(formTwo.getByLabel("Name", { exact: true })).toHaveValue("Shared Sam");
+
+  await formOne.getByLabel("Phone").fill("+1 503 555 0101");
+  await formOne.getByRole("button", { name: "Save" }).tap();
+  await expect(formOne.getByText("Saved.")).toBeVisible();
+  await expect.poll(async () => (await storedEnvelope(two))?.document.buyers[0].contacts?.[0]?.phone).toBe("+1 503 555 0101");
+
+  // Tab two's form was opened before that save: saving it as it is would
+  // put the old (empty) phone back. It asks instead.
+  await formTwo.getByLabel("Notes").fill("Prefers mornings");
+  await formTwo.getByRole("button", { name: "Save" }).tap();
+  const conflict = formTwo.getByTestId("edit-conflict");
+  await expect(conflict).toContainText("This record was saved in another tab after you opened it here.");
+  await expect(formTwo.getByText("Saved.")).toHaveCount(0);
+  await conflict.getByRole("button", { name: "Load the other version" }).tap();
+  await expect(formTwo.getByLabel("Phone")).toHaveValue("+1 503 555 0101");
+  await expect(conflict).toHaveCount(0);
+  await formTwo.getByLabel("Notes").fill("Prefers mornings");
+  await formTwo.getByRole("button", { name: "Save" }).tap();
+  await expect(formTwo.getByText("Saved.")).toBeVisible();
+  await expect
+    .poll(async () => {
+      const buyer = (await storedEnvelope(one))?.document.buyers[0];
+      return [buyer?.contacts?.[0]?.phone, buyer?.notes];
+    })
+    .toEqual(["+1 503 555 0101", "Prefers mornings"]);
+
+  // Saving again with nothing new from elsewhere asks nothing.
+  await formTwo.getByLabel("Notes").fill("Prefers mornings, weekdays");
+  await formTwo.getByRole("button", { name: "Save" }).tap();
+  await expect(formTwo.getByText("Saved.")).toBeVisible();
+  await expect(conflict).toHaveCount(0);
+});
+
 test("export, clear, import restores the same data", async ({ page }) => {
   await page.goto("/data");
   await page.getByTestId("load-sample").tap();

@@ -1,3 +1,4 @@
+use super::edit_conflict::EditConflict;
 use crate::components::fields::{Field, FormProblems, Kind};
 use crate::components::labels::property_type;
 use crate::components::undo_toast::use_undo;
@@ -42,9 +43,46 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
     let problems = RwSignal::new(Problems::new());
     let saved = RwSignal::new(false);
     let id = buyer.id;
+    // The version the form shows: another tab's later save is not undone
+    // without a word.
+    let opened = StoredValue::new(buyer.clone());
+    let conflict = RwSignal::new(false);
+    let fill = move |d: BuyerDraft| {
+        for (signal, text) in [
+            (name, d.name),
+            (contact_name, d.contact_name),
+            (phone, d.phone),
+            (email, d.email),
+            (budget_min, d.budget_min),
+            (budget_max, d.budget_max),
+            (min_beds, d.min_beds),
+            (min_baths, d.min_baths),
+            (areas, d.preferred_areas),
+            (must, d.must_haves),
+            (nice, d.nice_to_haves),
+            (breakers, d.deal_breakers),
+            (signed, d.agreement_signed),
+            (notes, d.notes),
+        ] {
+            signal.set(text);
+        }
+        types.set(d.property_types);
+    };
+    let current = move || {
+        state
+            .doc
+            .with_untracked(|doc| doc.buyers.iter().find(|b| b.id == id).cloned())
+    };
+    let load_theirs = move || {
+        if let Some(b) = current() {
+            fill(BuyerDraft::from_buyer(&b, crate::format::marks_now(i18n)));
+            opened.set_value(b);
+        }
+        conflict.set(false);
+        problems.set(Problems::new());
+    };
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let commit = move |over_other_tab: bool| {
         let draft = BuyerDraft {
             name: name.get_untracked(),
             contact_name: contact_name.get_untracked(),
@@ -62,14 +100,20 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
             agreement_signed: signed.get_untracked(),
             notes: notes.get_untracked(),
         };
-        let Some(base) = state
-            .doc
-            .with_untracked(|doc| doc.buyers.iter().find(|b| b.id == id).cloned())
-        else {
+        let Some(base) = current() else {
             return;
         };
-        match draft.to_buyer(&base, Utc::now(), crate::format::marks_now(i18n)) {
+        let marks = crate::format::marks_now(i18n);
+        let as_opened = opened.with_value(|b| BuyerDraft::from_buyer(b, marks));
+        if !over_other_tab && BuyerDraft::from_buyer(&base, marks) != as_opened {
+            conflict.set(true);
+            saved.set(false);
+            return;
+        }
+        let now = Utc::now();
+        match draft.to_buyer(&base, now, marks) {
             Ok(updated) => {
+                opened.set_value(updated.clone());
                 state.update(|doc| {
                     if let Some(b) = doc.buyers.iter_mut().find(|b| b.id == id) {
                         *b = updated;
@@ -77,12 +121,17 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
                 });
                 problems.set(Problems::new());
                 saved.set(true);
+                conflict.set(false);
             }
             Err(p) => {
                 problems.set(p);
                 saved.set(false);
             }
         }
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        commit(false);
     };
     let delete = move |_| {
         let mut removed = None;
@@ -124,6 +173,7 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
         <form class="record-form" on:submit=save on:input=move |_| saved.set(false) novalidate data-testid="buyer-form">
             <h2>{t!(i18n, buyer_profile)}</h2>
             <FormProblems problems=p />
+            <EditConflict shown=conflict keep_mine=move |()| commit(true) load_theirs=move |()| load_theirs() />
             <Field label=t!(i18n, field_name).into_any() name="name" value=name problems=p />
             <div class="grid-2">
                 <Field label=t!(i18n, field_contact_name).into_any() name="contact_name" value=contact_name />

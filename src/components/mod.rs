@@ -4,6 +4,7 @@ mod buyer_form;
 mod chunk_problem;
 mod csv_import_panel;
 mod csv_number_format;
+mod edit_conflict;
 mod feature_checklist;
 pub mod fields;
 mod import_backup;

@@ -1,3 +1,4 @@
+use super::edit_conflict::EditConflict;
 use crate::components::fields::{Field, FormProblems, Kind};
 use crate::components::labels::{property_type, status};
 use crate::components::undo_toast::use_undo;
@@ -27,6 +28,9 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
     let is_stored = state
         .doc
         .with_untracked(|doc| doc.properties.iter().any(|p| p.id == id));
+    // The words the imported file used, shown beside the kind they were read as.
+    let (listed_type, listed_status) =
+        (property.listed_type.clone(), property.listed_status.clone());
     let fresh = StoredValue::new(property);
     let navigate_to = navigate.clone();
     let s = |v: &str| RwSignal::new(v.to_string());
@@ -45,9 +49,42 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
     let listing = RwSignal::new(d.status);
     let problems = RwSignal::new(Problems::new());
     let saved = RwSignal::new(false);
+    // The version the form shows: another tab's later save is not undone
+    // without a word.
+    let opened = StoredValue::new(fresh.get_value());
+    let conflict = RwSignal::new(false);
+    let load_theirs = move || {
+        let current = state
+            .doc
+            .with_untracked(|doc| doc.properties.iter().find(|p| p.id == id).cloned());
+        if let Some(p) = current {
+            let d = PropertyDraft::from_property(&p, crate::format::marks_now(i18n));
+            for (signal, text) in [
+                (address, d.address),
+                (area, d.area),
+                (coords, d.coords),
+                (price, d.list_price),
+                (beds, d.beds),
+                (baths, d.baths),
+                (floor, d.floor_area),
+                (lot, d.lot_size),
+                (year, d.year_built),
+                (link, d.listing_link),
+                (mls, d.mls_number),
+            ] {
+                signal.set(text);
+            }
+            unit.set(d.area_unit);
+            kind.set(d.property_type);
+            listing.set(d.status);
+            opened.set_value(p);
+        }
+        conflict.set(false);
+        problems.set(Problems::new());
+    };
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Saves the form; true when it made a new property.
+    let commit = move |over_other_tab: bool| -> bool {
         let draft = PropertyDraft {
             address: address.get_untracked(),
             area: area.get_untracked(),
@@ -69,22 +106,37 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
             .with_untracked(|doc| doc.properties.iter().find(|p| p.id == id).cloned());
         let is_new = stored.is_none();
         let base = stored.unwrap_or_else(|| fresh.get_value());
-        match draft.to_property(&base, Utc::now(), crate::format::marks_now(i18n)) {
+        let marks = crate::format::marks_now(i18n);
+        let as_opened = opened.with_value(|p| PropertyDraft::from_property(p, marks));
+        if !is_new && !over_other_tab && PropertyDraft::from_property(&base, marks) != as_opened {
+            conflict.set(true);
+            saved.set(false);
+            return false;
+        }
+        let now = Utc::now();
+        match draft.to_property(&base, now, marks) {
             Ok(updated) => {
+                opened.set_value(updated.clone());
                 state.update(|doc| match doc.properties.iter_mut().find(|p| p.id == id) {
                     Some(p) => *p = updated,
                     None => doc.properties.push(updated),
                 });
                 problems.set(Problems::new());
                 saved.set(true);
-                if is_new {
-                    navigate_to(&format!("/properties/{id}"), Default::default());
-                }
+                conflict.set(false);
+                is_new
             }
             Err(p) => {
                 problems.set(p);
                 saved.set(false);
+                false
             }
+        }
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if commit(false) {
+            navigate_to(&format!("/properties/{id}"), Default::default());
         }
     };
     let delete = move |_| {
@@ -115,6 +167,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
         <form class="record-form" on:submit=save on:input=move |_| saved.set(false) novalidate data-testid="property-form">
             <h2>{t!(i18n, property_facts)}</h2>
             <FormProblems problems=p />
+            <EditConflict shown=conflict keep_mine=move |()| { commit(true); } load_theirs=move |()| load_theirs() />
             <Field label=t!(i18n, field_address).into_any() name="address" value=address problems=p />
             <div class="grid-2">
                 <Field label=t!(i18n, field_area).into_any() name="area" value=area />
@@ -143,6 +196,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                             <option value=k.as_str() selected=move || kind.get() == k>{move || property_type(k)}</option>
                         }).collect_view()}
                     </select>
+                    {(!listed_type.is_empty()).then(|| view! { <small class="muted">{t!(i18n, listed_as, value = move || listed_type.clone())}</small> })}
                 </label>
                 <label class="field">
                     <span>{t!(i18n, field_status)}</span>
@@ -154,6 +208,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                             <option value=s.as_str() selected=move || listing.get() == s>{move || status(s)}</option>
                         }).collect_view()}
                     </select>
+                    {(!listed_status.is_empty()).then(|| view! { <small class="muted">{t!(i18n, listed_as, value = move || listed_status.clone())}</small> })}
                 </label>
             </div>
             <Field label=t!(i18n, field_listing_link).into_any() name="listing_link" value=link kind=Kind::Url />

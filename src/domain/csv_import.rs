@@ -600,6 +600,8 @@ fn row_to_property(
         status,
         listing_link: get(Column::Link).to_string(),
         mls_number: get(Column::Mls).to_string(),
+        listed_type: get(Column::Type).to_string(),
+        listed_status: get(Column::Status).to_string(),
         features: vec![],
         renovations: vec![],
         neighbourhood: vec![],
@@ -611,18 +613,35 @@ fn row_to_property(
 fn parse_status(raw: &str) -> Option<ListingStatus> {
     let s = raw.trim().to_lowercase();
     Some(match s.as_str() {
-        "" | "active" | "a" | "new" | "coming soon" | "for sale" | "price change"
-        | "back on market" => ListingStatus::Active,
+        "" | "active" | "a" | "act" | "new" | "new listing" | "coming soon" | "for sale"
+        | "price change" | "back on market" | "bom" | "activo" | "en venta" | "disponible" => {
+            ListingStatus::Active
+        }
         "pending"
         | "p"
         | "under contract"
         | "contingent"
         | "active under contract"
-        | "sale pending" => ListingStatus::Pending,
-        "sold" | "s" | "closed" => ListingStatus::Sold,
-        "withdrawn" | "w" | "expired" | "canceled" | "cancelled" | "off market" => {
-            ListingStatus::Withdrawn
-        }
+        | "pnd"
+        | "pend"
+        | "active contingent"
+        | "under offer"
+        | "sale pending"
+        | "pendiente"
+        | "apartado" => ListingStatus::Pending,
+        "sold" | "s" | "closed" | "sld" | "clsd" | "vendido" | "vendida" => ListingStatus::Sold,
+        "withdrawn"
+        | "w"
+        | "wdn"
+        | "expired"
+        | "exp"
+        | "canceled"
+        | "cancelled"
+        | "off market"
+        | "temp off market"
+        | "temporarily off market"
+        | "retirado"
+        | "cancelado" => ListingStatus::Withdrawn,
         _ => return None,
     })
 }
@@ -630,27 +649,33 @@ fn parse_status(raw: &str) -> Option<ListingStatus> {
 fn parse_type(raw: &str) -> PropertyType {
     let s = raw.trim().to_lowercase();
     let has = |names: &[&str]| names.iter().any(|n| s.contains(n));
+    // From the most particular to the most general: "Multi-Family" is not a
+    // house, "Condo/Townhome" is attached, a misspelt "Singel Family" is.
     if has(&["town", "row", "attached"]) && !has(&["detached"]) {
         PropertyType::Townhouse
+    } else if has(&["multi", "duplex", "triplex", "fourplex", "plex", "income"]) {
+        PropertyType::MultiFamily
+    } else if has(&["condo", "co-op", "coop"]) {
+        PropertyType::Condo
+    } else if has(&["apart", "flat", "departamento", "apartament"]) {
+        PropertyType::Apartment
+    } else if has(&["land", "lot", "acreage", "terreno", "teren"]) {
+        PropertyType::Land
     } else if s.is_empty()
         || has(&[
-            "single family",
+            "single",
+            "family",
             "sfr",
+            "sfh",
             "detached",
             "house",
             "residential",
             "bungalow",
+            "casa",
+            "home",
         ])
     {
         PropertyType::House
-    } else if has(&["condo"]) {
-        PropertyType::Condo
-    } else if has(&["apart", "flat"]) {
-        PropertyType::Apartment
-    } else if has(&["multi", "duplex", "triplex", "fourplex", "plex"]) {
-        PropertyType::MultiFamily
-    } else if has(&["land", "lot", "acreage"]) {
-        PropertyType::Land
     } else {
         PropertyType::Other
     }

@@ -63,9 +63,11 @@ fn update(kept: &mut Property, new: Property, given: Given) -> bool {
     take(&mut kept.floor_area, new.floor_area);
     if given.property_type {
         kept.property_type = new.property_type;
+        kept.listed_type = new.listed_type;
     }
     if given.status {
         kept.status = new.status;
+        kept.listed_status = new.listed_status;
     }
     *kept != before
 }

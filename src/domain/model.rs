@@ -332,6 +332,12 @@ pub struct Property {
     pub listing_link: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub mls_number: String,
+    /// The type and status as the imported file wrote them ("Condo/Townhome",
+    /// "Active Under Contract"), kept beside the kind they were read as.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub listed_type: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub listed_status: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<Feature>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -643,6 +649,8 @@ impl Property {
             status: ListingStatus::Active,
             listing_link: String::new(),
             mls_number: String::new(),
+            listed_type: String::new(),
+            listed_status: String::new(),
             features: vec![],
             renovations: vec![],
             neighbourhood: vec![],

@@ -193,6 +193,8 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
                 },
                 listing_link: String::new(),
                 mls_number: format!("{}", 24_100_000 + i * 137),
+                listed_type: String::new(),
+                listed_status: String::new(),
                 features: features(i, kind),
                 renovations: renovations(i),
                 neighbourhood: notes(i, area),
