@@ -70,6 +70,7 @@ bench: dist
 	node scripts/bench-load.mjs dist target/bench/document-2000.json
 	node scripts/bench-ui.mjs dist target/bench/document-2000.json
 	node scripts/bench-edit.mjs dist target/bench/document-2000.json
+	node scripts/bench-import.mjs dist 1000
 
 ## Buyer link lengths and QR versions for 5-, 10- and 20-stop tours.
 share-lengths:

@@ -5,7 +5,8 @@ import { spawn } from "node:child_process";
 
 /**
  * Serves `dist` on `port` and opens a page seeded with `stored` (the
- * document as localStorage keeps it). Returns { page, origin, close }.
+ * document as localStorage keeps it; `null` for none). Returns
+ * { page, origin, close }.
  */
 export async function openSeededPage(dist, port, stored) {
   const server = spawn("node", ["e2e/serve.mjs", dist, String(port), "/"], { stdio: ["ignore", "pipe", "inherit"] });
@@ -15,7 +16,7 @@ export async function openSeededPage(dist, port, stored) {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
   });
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-  await page.addInitScript((text) => {
+  if (stored !== null) await page.addInitScript((text) => {
     if (!sessionStorage.getItem("seeded")) {
       localStorage.setItem("showplan.doc.active", "a");
       localStorage.setItem("showplan.doc.a", text);

@@ -95,6 +95,7 @@ test("an agent's journey: buyer, CSV import, ranking, one home in detail, reload
   expect(lastTwo).toContain("Sold: no longer for sale.");
   expect(lastTwo).toContain("5044 SE Holgate Blvd");
   expect(lastTwo).toContain("Withdrawn: taken off the market.");
+  await expect(matches.filter({ hasText: "6415 N Moore Ave" }).getByRole("button", { name: "Add to tour" })).toHaveCount(0);
   await offMarket.uncheck();
   await expect(matches).toHaveCount(24);
   const scores = await page.getByTestId("match-list").locator(".score").allInnerTexts();

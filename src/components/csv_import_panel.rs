@@ -1,6 +1,6 @@
 use super::csv_number_format::CsvNumberFormat;
 use crate::domain::csv_import::{
-    detect_all, import, read_table, Column, CsvError, FileNumbers, RowProblem, Table,
+    detect_all, read_table, Column, CsvError, FileNumbers, Imported, Importer, RowProblem, Table,
 };
 use crate::domain::import_merge::{merge_imported, Merged};
 use crate::i18n::{t, t_string, use_i18n};
@@ -8,6 +8,9 @@ use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// Rows read per task while importing.
+const IMPORT_SLICE: usize = 250;
 
 /// A column's name in the user's language.
 pub fn column_label(c: Column) -> String {
@@ -83,30 +86,44 @@ pub fn CsvImportPanel() -> impl IntoView {
                 .any(|c| matches!(c, Column::Address | Column::Street))
         })
     };
+    // Rows read so far and in all, while an import runs.
+    let progress = RwSignal::new(None::<(usize, usize)>);
     let run = move |_| {
         let Some(t) = table.get_untracked() else {
             return;
         };
-        let result = import(
-            &t,
-            &mapping.get_untracked(),
-            numbers.get_untracked(),
-            crate::format::marks_now(i18n),
-            Utc::now(),
-        );
-        let now = Utc::now();
-        let mut merged = Merged::default();
-        let rows = result.properties.into_iter().zip(result.given);
-        state.update(|d| merged = merge_imported(&mut d.properties, rows, now));
-        report.set(Some((
-            merged,
-            result
+        if progress.get_untracked().is_some() {
+            return;
+        }
+        let (columns, file_numbers) = (mapping.get_untracked(), numbers.get_untracked());
+        let marks = crate::format::marks_now(i18n);
+        progress.set(Some((0, t.rows.len())));
+        leptos::task::spawn_local(async move {
+            let now = Utc::now();
+            let importer = Importer::new(&t, &columns, file_numbers, marks, now);
+            let mut result = Imported::default();
+            // A slice of rows per task: the page keeps answering and the
+            // progress bar moves on a long file.
+            for start in (0..importer.len()).step_by(IMPORT_SLICE) {
+                importer.read(start..start + IMPORT_SLICE, &mut result);
+                progress.set(Some((
+                    (start + IMPORT_SLICE).min(importer.len()),
+                    importer.len(),
+                )));
+                gloo_timers::future::TimeoutFuture::new(0).await;
+            }
+            let mut merged = Merged::default();
+            let rows = result.properties.into_iter().zip(result.given);
+            state.update(|d| merged = merge_imported(&mut d.properties, rows, now));
+            let errors = result
                 .errors
                 .into_iter()
                 .map(|e| (e.line, e.problem))
-                .collect(),
-        )));
-        table.set(None);
+                .collect();
+            report.set(Some((merged, errors)));
+            progress.set(None);
+            table.set(None);
+        });
     };
     let problem_text = move |p: RowProblem| -> AnyView {
         match p {
@@ -165,7 +182,13 @@ pub fn CsvImportPanel() -> impl IntoView {
                     <Show when=move || !has_address()>
                         <p class="message message-error" role="alert">{t!(i18n, csv_no_address_column)}</p>
                     </Show>
-                    <button type="button" on:click=run disabled=move || !has_address()>{t!(i18n, csv_import_rows, count = move || rows)}</button>
+                    <button type="button" on:click=run disabled=move || !has_address() || progress.with(Option::is_some)>{t!(i18n, csv_import_rows, count = move || rows)}</button>
+                    {move || progress.get().map(|(done, all)| view! {
+                        <p role="status" data-testid="csv-progress">
+                            <progress max=all.to_string() value=done.to_string()></progress>" "
+                            {t!(i18n, csv_importing, done = move || done, all = move || all)}
+                        </p>
+                    })}
                 }
             })}
             {move || report.get().map(|(merged, errors)| {

@@ -395,7 +395,7 @@ pub struct RowError {
 }
 
 /// The outcome of an import: the good rows as properties, the bad ones explained.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Imported {
     pub properties: Vec<Property>,
     /// For each property (same order), which facts its row gave.
@@ -480,9 +480,74 @@ pub fn detected_numbers(table: &Table, mapping: &[Column]) -> Vec<(Column, Optio
         .collect()
 }
 
-/// Turns rows into properties using `mapping` (one entry per header).
-/// Numbers are read per column as `numbers` says; a column whose convention
-/// cannot be told is read with `language` (the marks of the user's language).
+/// Turns a table's rows into properties, a range of rows at a time, so a
+/// long file can be read in slices with the page answering in between.
+pub struct Importer<'a> {
+    table: &'a Table,
+    mapping: &'a [Column],
+    conventions: Vec<Option<Marks>>,
+    language: Marks,
+    now: DateTime<Utc>,
+}
+
+impl<'a> Importer<'a> {
+    /// Numbers are read per column as `numbers` says; a column whose
+    /// convention cannot be told is read with `language` (the marks of the
+    /// user's language).
+    pub fn new(
+        table: &'a Table,
+        mapping: &'a [Column],
+        numbers: FileNumbers,
+        language: Marks,
+        now: DateTime<Utc>,
+    ) -> Importer<'a> {
+        let conventions = column_conventions(table, mapping, numbers);
+        Importer {
+            table,
+            mapping,
+            conventions,
+            language,
+            now,
+        }
+    }
+
+    /// How many rows the table has.
+    pub fn len(&self) -> usize {
+        self.table.rows.len()
+    }
+
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.table.rows.is_empty()
+    }
+
+    /// Reads rows `range` (clamped to the table) into `out`.
+    pub fn read(&self, range: std::ops::Range<usize>, out: &mut Imported) {
+        let end = range.end.min(self.len());
+        let start = range.start.min(end);
+        for (line, cells) in &self.table.rows[start..end] {
+            match row_to_property(
+                cells,
+                self.mapping,
+                &self.conventions,
+                self.language,
+                self.now,
+            ) {
+                Ok((p, g)) => {
+                    out.properties.push(p);
+                    out.given.push(g);
+                }
+                Err(problem) => out.errors.push(RowError {
+                    line: *line,
+                    problem,
+                }),
+            }
+        }
+    }
+}
+
+/// Turns rows into properties using `mapping` (one entry per header), all
+/// at once (see [`Importer`]).
 pub fn import(
     table: &Table,
     mapping: &[Column],
@@ -490,27 +555,10 @@ pub fn import(
     language: Marks,
     now: DateTime<Utc>,
 ) -> Imported {
-    let conventions = column_conventions(table, mapping, numbers);
-    let mut properties = Vec::new();
-    let mut given = Vec::new();
-    let mut errors = Vec::new();
-    for (line, cells) in &table.rows {
-        match row_to_property(cells, mapping, &conventions, language, now) {
-            Ok((p, g)) => {
-                properties.push(p);
-                given.push(g);
-            }
-            Err(problem) => errors.push(RowError {
-                line: *line,
-                problem,
-            }),
-        }
-    }
-    Imported {
-        properties,
-        given,
-        errors,
-    }
+    let importer = Importer::new(table, mapping, numbers, language, now);
+    let mut out = Imported::default();
+    importer.read(0..importer.len(), &mut out);
+    out
 }
 
 fn row_to_property(

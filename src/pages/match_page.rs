@@ -170,9 +170,12 @@ pub fn MatchPage() -> impl IntoView {
                                 <span class="muted">{kind}" · "{price}</span>
                                 <ul class="reasons">{m.reasons.into_iter().map(|r| view! { <li>{reason_text(r)}</li> }).collect_view()}</ul>
                             </div>
-                            <button type="button" class="secondary" aria-pressed=move || in_draft(pid).to_string() on:click=move |_| toggle(pid)>
-                                {move || if in_draft(pid) { t!(i18n, match_in_tour).into_any() } else { t!(i18n, match_add_tour).into_any() }}
-                            </button>
+                            // A sold or withdrawn home cannot be shown: no tour button.
+                            {(!gone).then(|| view! {
+                                <button type="button" class="secondary" aria-pressed=move || in_draft(pid).to_string() on:click=move |_| toggle(pid)>
+                                    {move || if in_draft(pid) { t!(i18n, match_in_tour).into_any() } else { t!(i18n, match_add_tour).into_any() }}
+                                </button>
+                            })}
                         </li>
                     }
                 }).collect_view())}
