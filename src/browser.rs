@@ -202,3 +202,34 @@ pub fn decode_base64url(text: &str) -> Option<Vec<u8>> {
         .map(|c| u8::try_from(u32::from(c)).ok())
         .collect()
 }
+
+/// Brings the element matching `selector` into view when the list and the
+/// detail are stacked (narrower than the 900 px where they sit side by
+/// side), so a tap on a home far down a long list shows its detail instead
+/// of seeming to do nothing. Waits a frame for the detail to render.
+pub fn reveal_when_stacked(selector: &'static str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let stacked = window
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 900.0);
+    if stacked {
+        reveal(selector);
+    }
+}
+
+/// Brings the element matching `selector` into view once the page has
+/// rendered (the next frame).
+pub fn reveal(selector: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+        {
+            el.scroll_into_view();
+        }
+    });
+}

@@ -480,3 +480,28 @@ mod reply_draft {
         assert_eq!(draft.to_send(), vec![said("a1", "Ana", Some(4))]);
     }
 }
+
+mod contact_links {
+    use showplan::domain::links::contact_href;
+
+    #[test]
+    fn a_phone_becomes_tel_and_an_email_mailto() {
+        assert_eq!(
+            contact_href("+1 503 555 0100").as_deref(),
+            Some("tel:+15035550100")
+        );
+        assert_eq!(
+            contact_href("(503) 555-0100").as_deref(),
+            Some("tel:5035550100")
+        );
+        assert_eq!(
+            contact_href("ana@example.com").as_deref(),
+            Some("mailto:ana@example.com")
+        );
+        assert_eq!(contact_href("call the office"), None);
+        assert_eq!(contact_href("12"), None);
+        assert_eq!(contact_href("ana@"), None);
+        assert_eq!(contact_href("503+555"), None);
+        assert_eq!(contact_href(""), None);
+    }
+}

@@ -32,6 +32,33 @@ pub fn safe_href(text: &str) -> Option<String> {
     }
 }
 
+/// A contact as a link a phone can act on: `mailto:` for an e-mail address,
+/// `tel:` for a phone number ("+1 503 555 0100", "(503) 555-0100");
+/// `None` for anything else.
+pub fn contact_href(contact: &str) -> Option<String> {
+    let c = contact.trim();
+    if c.contains('@') {
+        let ok = !c.chars().any(|ch| ch.is_whitespace() || ch.is_control())
+            && c.split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+        return ok.then(|| format!("mailto:{c}"));
+    }
+    let allowed = |ch: char| ch.is_ascii_digit() || matches!(ch, '+' | ' ' | '-' | '.' | '(' | ')');
+    let digits = c.chars().filter(char::is_ascii_digit).count();
+    if !(5..=15).contains(&digits)
+        || !c.chars().all(allowed)
+        || c.chars().skip(1).any(|ch| ch == '+')
+    {
+        return None;
+    }
+    Some(format!(
+        "tel:{}",
+        c.chars()
+            .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+            .collect::<String>()
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::components::labels::{note_category, property_type};
 use crate::components::{QrCodeImage, RouteMap};
+use crate::domain::links::contact_href;
 use crate::domain::model::{LatLon, Verdict};
 use crate::domain::share::{
     decode_itinerary, encode_reply, Itinerary, Reaction, Reply, ReplyDraft, ShareError,
@@ -294,7 +295,15 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
         <section class="page-section buyer-view" data-testid="buyer-view">
             <h1>{title}</h1>
             <p class="summary">{date}" · "{start}"–"{finish}</p>
-            {(!agent.is_empty()).then(|| view! { <p>{t!(i18n, view_agent)}" "{agent.clone()}</p> })}
+            {(!agent.is_empty()).then(|| {
+                // The agent's phone or e-mail is one tap away.
+                let contact = it.agent_contact.trim().to_string();
+                let contact = match contact_href(&contact) {
+                    Some(href) => view! { <a class="contact" href=href>{contact}</a> }.into_any(),
+                    None => contact.into_any(),
+                };
+                view! { <p>{t!(i18n, view_agent)}" "{it.agent.trim().to_string()}" "{contact}</p> }
+            })}
             <div class="actions no-print">
                 <button type="button" on:click=keep data-testid="keep">{t!(i18n, view_keep)}</button>
                 <button type="button" class="secondary" on:click=move |_| browser::print()>{t!(i18n, view_print)}</button>

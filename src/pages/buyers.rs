@@ -54,8 +54,23 @@ pub fn BuyersPage() -> impl IntoView {
                     <p class="message message-error" role="alert">{t!(i18n, buyer_name_required)}</p>
                 </Show>
                 <p class="count">{t_count!(i18n, buyers_count, count)}</p>
-                <Show when=move || count() == 0>
-                    <p class="empty">{t!(i18n, buyers_empty)}</p>
+                // The first visit says how to start, each way one tap away.
+                <Show
+                    when=move || state.doc.with(|d| d.is_empty())
+                    fallback=move || view! {
+                        <Show when=move || count() == 0>
+                            <p class="empty">{t!(i18n, buyers_empty)}</p>
+                        </Show>
+                    }
+                >
+                    <div class="first-visit" data-testid="first-visit">
+                        <h2>{t!(i18n, start_title)}</h2>
+                        <ul>
+                            <li>{t!(i18n, start_add_buyer)}</li>
+                            <li><A href=href("/properties")>{t!(i18n, start_import)}</A></li>
+                            <li><A href=href("/data#sample-data")>{t!(i18n, start_sample)}</A></li>
+                        </ul>
+                    </div>
                 </Show>
                 <ul class="record-list" data-testid="buyer-list">
                     <For
@@ -92,6 +107,10 @@ pub fn BuyerEditor() -> impl IntoView {
             .read()
             .get("id")
             .and_then(|s| uuid::Uuid::parse_str(&s).ok())
+    });
+    Effect::new(move |_| {
+        id.track();
+        crate::browser::reveal_when_stacked("[data-testid=buyer-form]");
     });
     move || {
         let buyer = id.get().and_then(|id| {

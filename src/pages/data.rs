@@ -12,6 +12,10 @@ pub fn DataPage() -> impl IntoView {
     let state = use_document();
     let counts = move || state.doc.with(|d| d.counts());
     let sample_loaded = RwSignal::new(false);
+    // The first visit's "Try Showplan with sample data" lands on the sample.
+    if leptos_router::hooks::use_location().hash.get_untracked() == "#sample-data" {
+        crate::browser::reveal("#sample-data");
+    }
     let load_sample = move |_| {
         state.merge_in(&sample_document(Utc::now()));
         // Saved before "Loaded" is said: leaving at once loses nothing.
@@ -41,7 +45,7 @@ pub fn DataPage() -> impl IntoView {
             </div>
             <CurrencySetting />
             <ImportBackup />
-            <section class="card">
+            <section class="card" id="sample-data">
                 <h2>{t!(i18n, sample_title)}</h2>
                 <p>{t!(i18n, sample_body)}</p>
                 <button type="button" data-testid="load-sample" on:click=load_sample>{t!(i18n, sample_load)}</button>

@@ -146,6 +146,12 @@ pub fn PropertyEditor() -> impl IntoView {
     let state = use_document();
     let params = use_params_map();
     let key = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    Effect::new(move |_| {
+        key.track();
+        crate::browser::reveal_when_stacked(
+            "[data-testid=property-detail], [data-testid=property-form]",
+        );
+    });
     move || {
         let key = key.get();
         if key == "new" {
