@@ -60,6 +60,12 @@ test("a rating lights every star up to it, and the agent's phone is a call link"
   await expect(call).toHaveAttribute("href", "tel:+15035550100");
   expect((await call.boundingBox()).height).toBeGreaterThanOrEqual(44);
 
+  // Directions are full-size targets (they were 25 px tall).
+  for (const link of await view.locator(".actions > a").all()) {
+    expect((await link.boundingBox()).height).toBeGreaterThanOrEqual(44);
+  }
+  expect(await view.locator(".actions > a").count()).toBeGreaterThan(0);
+
   await view.getByLabel("Your name (each person rates on their own)").fill("Maria");
   const card = view.getByTestId("home-card").first();
   await card.getByLabel("4 stars").tap();
