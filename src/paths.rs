@@ -56,7 +56,9 @@ pub fn join(base: &str, path: &str) -> String {
 ///
 /// A buyer's link is short: `<base>/#2.…`, the app's root with the
 /// itinerary in the fragment; it opens the buyer view (`<base>/view#2.…`).
-/// Any other visit to the root (or to `<base>/index.html`) opens Buyers, the app's first page. Settling
+/// So does any other fragment at the root, for the buyer view to say it is
+/// not an itinerary. A visit to the bare root (or to `<base>/index.html`)
+/// opens Buyers, the app's first page. Settling
 /// this before the first render spares rendering the root only to redirect
 /// (a whole second render on every start, on a phone's slow CPU).
 pub fn start_address(base: &str, pathname: &str, hash: &str) -> Option<String> {
@@ -67,10 +69,7 @@ pub fn start_address(base: &str, pathname: &str, hash: &str) -> Option<String> {
         return None;
     }
     let fragment = hash.trim_start_matches('#');
-    let versioned = fragment
-        .split_once('.')
-        .is_some_and(|(v, _)| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
-    Some(if versioned {
+    Some(if !fragment.is_empty() {
         format!("{}#{fragment}", join(base, "/view"))
     } else {
         join(base, "/buyers")
@@ -115,11 +114,29 @@ mod tests {
         );
     }
 
+    /// Whoever opens the root with something after the `#` was sent a
+    /// link: if it is not an itinerary, the buyer view says so, rather than
+    /// showing a buyer the agent's empty Buyers page.
+    #[test]
+    fn any_other_fragment_at_the_root_goes_to_the_buyer_view_to_be_explained() {
+        assert_eq!(
+            start_address("", "/", "#hello").as_deref(),
+            Some("/view#hello")
+        );
+        assert_eq!(
+            start_address("", "/", "#.abc").as_deref(),
+            Some("/view#.abc")
+        );
+        assert_eq!(
+            start_address("/showplan", "/showplan/", "#top").as_deref(),
+            Some("/showplan/view#top")
+        );
+    }
+
     #[test]
     fn the_root_otherwise_opens_buyers() {
         assert_eq!(start_address("", "/", "").as_deref(), Some("/buyers"));
-        assert_eq!(start_address("", "/", "#top").as_deref(), Some("/buyers"));
-        assert_eq!(start_address("", "/", "#.abc").as_deref(), Some("/buyers"));
+        assert_eq!(start_address("", "/", "#").as_deref(), Some("/buyers"));
         assert_eq!(
             start_address("/showplan", "/showplan/", "").as_deref(),
             Some("/showplan/buyers")

@@ -147,6 +147,9 @@ test("a tampered, cut or foreign link shows a clear message and touches no data"
     [link.replace(/#2\.(.{10})./, "#2.$1*"), "damaged or incomplete"],
     [link.replace("#2.", "#9."), "newer version of Showplan"],
     [link.split("#")[0] + "view#hello", "damaged or incomplete"],
+    // A root link that is not an itinerary says so, instead of opening
+    // the agent's Buyers page to a buyer.
+    [link.split("#")[0] + "#hello", "damaged or incomplete"],
   ];
   for (const [url, message] of cases) {
     await page.goto("about:blank");
