@@ -79,11 +79,13 @@ fn a_pinned_appointment_waits_or_warns() {
     assert_eq!(p.stops[1].wait, 39);
     assert!(p.stops[1].warnings.is_empty());
 
-    // Pinned before the showing before it ends: the showings overlap.
+    // Pinned before the showing before it ends: the showings overlap, and
+    // the appointment itself is reached 31 minutes late (09:51), which is
+    // said on its own.
     t.stops[1].timing = Some(StopTiming::Pinned { at: at(9, 20) });
     assert_eq!(
         plan(&t, &homes).stops[1].warnings,
-        vec![Warning::Overlap { minutes: 13 }]
+        vec![Warning::Late { late: 31 }, Warning::Overlap { minutes: 13 }]
     );
 
     // Pinned after the previous showing, but the drive makes it late.

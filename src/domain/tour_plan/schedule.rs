@@ -57,10 +57,14 @@ pub fn plan(tour: &Tour, properties: &[Property]) -> TourPlan {
         .map(|(k, (v, stop))| {
             let mut warnings = vec![];
             match input.stops[v.stop].timing {
-                Timing::Pinned(at) if v.late > 0 => match prev_end {
-                    Some(end) if end > at => warnings.push(Warning::Overlap { minutes: end - at }),
-                    _ => warnings.push(Warning::Late { late: v.late }),
-                },
+                // Late for the appointment is always said; a previous
+                // showing that runs past it is said too.
+                Timing::Pinned(at) if v.late > 0 => {
+                    warnings.push(Warning::Late { late: v.late });
+                    if let Some(end) = prev_end.filter(|end| *end > at) {
+                        warnings.push(Warning::Overlap { minutes: end - at });
+                    }
+                }
                 Timing::Window { .. } if v.late > 0 => {
                     warnings.push(Warning::WindowBroken { late: v.late })
                 }
