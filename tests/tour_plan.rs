@@ -301,3 +301,13 @@ fn a_new_appointment_or_window_starts_at_the_planned_time_and_warns_of_nothing()
         None
     );
 }
+
+#[test]
+fn speeds_are_in_miles_per_hour_for_english_and_kept_in_kmh() {
+    let mi = DistanceUnit::for_locale("en");
+    assert_eq!(mi.speed(30.0), 18.6);
+    assert!((mi.speed_to_kmh(25.0) - 40.2336).abs() < 1e-9);
+    let km = DistanceUnit::for_locale("es");
+    assert_eq!(km.speed(30.0), 30.0);
+    assert_eq!(km.speed_to_kmh(30.0), 30.0);
+}

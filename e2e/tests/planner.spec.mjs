@@ -106,3 +106,17 @@ test("move up and move down reorder stops from the keyboard, and Undo puts them 
   await expect(leg.getByRole("link", { name: "Google Maps" })).toHaveAttribute("href", /^https:\/\/www\.google\.com\/maps\/dir\/\?api=1&origin=45\.5122,-122\.6525&destination=/);
   await expect(leg.getByRole("link", { name: "Apple Maps" })).toHaveAttribute("href", /^https:\/\/maps\.apple\.com\/\?saddr=45\.5122,-122\.6525&daddr=/);
 });
+
+test("speeds are in mph for an English user and in km/h otherwise", async ({ page, browser }) => {
+  await loadSample(page);
+  await page.goto("/tours");
+  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+  const speed = page.getByLabel("Average speed (mph)");
+  await expect(speed).toHaveValue("18.6");
+  await speed.fill("25");
+  await speed.press("Tab");
+  await expect(speed).toHaveValue("25");
+  // Kept in km/h: a Spanish reader of the same tour sees 40.2 km/h.
+  await page.getByTestId("language").selectOption("es");
+  await expect(page.getByLabel("Velocidad media (km/h)")).toHaveValue("40.2");
+});

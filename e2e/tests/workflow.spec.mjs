@@ -102,6 +102,8 @@ test("an agent's journey: buyer, CSV import, ranking, one home in detail, reload
   const numbers = scores.map(Number);
   expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
   await expect(matches.first()).toContainText("Within budget");
+  // No renovations: one price, not "from X to X with renovations".
+  await expect(matches.first()).not.toContainText("with renovations");
   await expect(matches.first()).toContainText("In a preferred area");
 
   // Open the Sellwood home from the ranked list.

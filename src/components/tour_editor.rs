@@ -3,7 +3,9 @@ use crate::components::undo_toast::{use_undo, Undo};
 use crate::components::{RouteMap, ShareTour, TourStops};
 use crate::domain::coords::parse_coords;
 use crate::domain::model::{Id, Record, Stop, Tour};
-use crate::domain::tour_plan::{clock_of, optimise, parse_clock, places, plan, reorder, Optimised};
+use crate::domain::tour_plan::{
+    clock_of, optimise, parse_clock, places, plan, reorder, DistanceUnit, Optimised,
+};
 use crate::format::time_of_day;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::{use_document, DocState};
@@ -164,6 +166,8 @@ pub fn TourEditor(id: Id) -> impl IntoView {
         });
     };
 
+    // Speeds in the unit the language reads distances in (mph in English).
+    let speed_unit = move || DistanceUnit::for_locale(i18n.get_locale().as_str());
     let exists = move || tour.with(Option::is_some);
     view! {
         <Show when=exists fallback=move || view! { <p class="message message-error" role="alert">{t!(i18n, tour_not_found)}</p> }>
@@ -223,9 +227,14 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                         <input type="number" name="tour-buffer" min="0" max="120" inputmode="numeric" prop:value=text(|t| t.buffer_min.to_string())
                             on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<u16>() { edit.apply(|t| t.buffer_min = v.min(600)) } } />
                     </label>
-                    <label class="field"><span>{t!(i18n, tour_speed)}</span>
-                        <input type="number" name="tour-speed" min="5" max="120" inputmode="decimal" prop:value=text(|t| t.speed_kmh.map(|s| s.to_string()).unwrap_or_else(|| "30".into()))
-                            on:change=move |ev| { let v = event_target_value(&ev).parse::<f64>().ok().filter(|s| *s > 0.0); edit.apply(|t| t.speed_kmh = v) } />
+                    <label class="field"><span>{move || if speed_unit() == DistanceUnit::Miles { t_string!(i18n, tour_speed_mph) } else { t_string!(i18n, tour_speed) }}</span>
+                        <input type="number" name="tour-speed" min="3" max="120" step="any" inputmode="decimal"
+                            prop:value=move || tour.with(|t| t.as_ref().map(|t| speed_unit().speed(t.speed_kmh.unwrap_or(30.0)).to_string()).unwrap_or_default())
+                            on:change=move |ev| {
+                                let unit = speed_unit();
+                                let v = event_target_value(&ev).parse::<f64>().ok().filter(|s| *s > 0.0).map(|s| unit.speed_to_kmh(s));
+                                edit.apply(|t| t.speed_kmh = v)
+                            } />
                     </label>
                     <label class="field"><span>{t!(i18n, tour_circuity)}</span>
                         <input type="number" name="tour-circuity" min="1" max="3" step="0.1" inputmode="decimal" prop:value=text(|t| t.circuity.map(|s| s.to_string()).unwrap_or_else(|| "1.3".into()))

@@ -194,6 +194,10 @@ fn reason_text(reason: Reason) -> AnyView {
     let locale = i18n.get_locale_untracked().as_str();
     let money = move |v: u64| amount(locale, Some(v));
     match reason {
+        // No renovations (or a fixed cost): one price, not "from X to X".
+        Reason::WithinBudget { low, high } if low == high => {
+            t!(i18n, r_within_budget_price, price = move || money(low)).into_any()
+        }
         Reason::WithinBudget { low, high } => t!(
             i18n,
             r_within_budget,

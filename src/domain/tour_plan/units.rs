@@ -24,4 +24,18 @@ impl DistanceUnit {
         };
         (v * 10.0).round() / 10.0
     }
+
+    /// A speed kept in km/h, in this unit per hour (one decimal): a speed
+    /// in mph for a user who reads miles.
+    pub fn speed(self, kmh: f64) -> f64 {
+        self.amount(kmh)
+    }
+
+    /// A speed typed in this unit per hour, in km/h (as the tour keeps it).
+    pub fn speed_to_kmh(self, typed: f64) -> f64 {
+        match self {
+            DistanceUnit::Km => typed,
+            DistanceUnit::Miles => typed * 1.609_344,
+        }
+    }
 }
