@@ -63,6 +63,24 @@ export async function shareLink(page) {
 }
 
 /**
+ * As the agent: the sample tour "Saturday, southeast" shared by Ana Lee
+ * (+1 503 555 0100). Returns { share, link }: the share panel and the link.
+ */
+export async function shareSampleTour(page) {
+  await page.goto("/data");
+  await page.getByTestId("load-sample").tap();
+  await expect(page.getByTestId("sample-loaded")).toBeVisible();
+  await page.goto("/tours");
+  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+  const share = page.getByTestId("share-tour");
+  await share.locator("summary").tap();
+  await share.getByLabel("Your name").fill("Ana Lee");
+  await share.getByLabel("Your phone or email").fill("+1 503 555 0100");
+  await share.getByLabel("Your phone or email").press("Tab");
+  return { share, link: await shareLink(page) };
+}
+
+/**
  * A copy of dist/ served on its own port, for tests that deploy over it.
  * Returns { dir, base, stop }.
  */

@@ -4,7 +4,7 @@
 // start.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { shareLink } from "./helpers.mjs";
+import { shareSampleTour } from "./helpers.mjs";
 
 /** An MLS export of `rows` different homes, built from the test export. */
 function longExport(rows) {
@@ -41,16 +41,7 @@ for (const size of [
 }
 
 test("a rating lights every star up to it, and the agent's phone is a call link", async ({ page, browser }) => {
-  await page.goto("/data");
-  await page.getByTestId("load-sample").tap();
-  await page.goto("/tours");
-  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
-  const share = page.getByTestId("share-tour");
-  await share.locator("summary").tap();
-  await share.getByLabel("Your name").fill("Ana Lee");
-  await share.getByLabel("Your phone or email").fill("+1 503 555 0100");
-  await share.getByLabel("Your phone or email").press("Tab");
-  const link = await shareLink(page);
+  const { link } = await shareSampleTour(page);
 
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
   const buyer = await context.newPage();

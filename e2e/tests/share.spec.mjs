@@ -2,7 +2,7 @@
 // another device (empty storage) opens it, rates two homes and sends a reply
 // link, and the agent's device attaches the ratings to the tour.
 import { test, expect } from "@playwright/test";
-import { shareLink } from "./helpers.mjs";
+import { shareLink, shareSampleTour } from "./helpers.mjs";
 import jsQR from "jsqr";
 import { deflateRawSync } from "node:zlib";
 
@@ -39,15 +39,7 @@ async function readQr(page) {
 }
 
 test("share a tour, the buyer rates two homes, the agent takes the reply back", async ({ page, browser }) => {
-  await loadSample(page);
-  await page.goto("/tours");
-  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
-  const share = page.getByTestId("share-tour");
-  await share.locator("summary").tap();
-  await share.getByLabel("Your name").fill("Ana Lee");
-  await share.getByLabel("Your phone or email").fill("+1 503 555 0100");
-  await share.getByLabel("Your phone or email").press("Tab");
-  const link = await shareLink(page);
+  const { share, link } = await shareSampleTour(page);
   // The short form: the app's root with the itinerary after the #.
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#2\.[A-Za-z0-9_-]+$/);
   // Private notes never travel: the sample homes have some.
