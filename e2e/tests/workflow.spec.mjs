@@ -131,8 +131,10 @@ test("an agent's journey: buyer, CSV import, ranking, one home in detail, reload
   await renos.getByLabel("Low estimate").fill("3000");
   await renos.getByLabel("High estimate").fill("5000");
   await renos.getByRole("button", { name: "Add renovation" }).tap();
-  await expect(renos.getByTestId("reno-total")).toContainText("17,000");
-  await expect(renos.getByTestId("reno-total")).toContainText("27,000");
+  // Renovation amounts are money, shown like the prices.
+  await expect(renos.getByTestId("reno-total")).toContainText("$17,000");
+  await expect(renos.getByTestId("reno-total")).toContainText("$27,000");
+  await expect(renos.locator("tbody tr").first()).toContainText("$14,000");
   await expect(renos.getByTestId("effective-price")).toContainText("$702,000 – $712,000");
   // A row with the costs the wrong way round is refused with a message.
   await renos.getByLabel("Item").fill("Deck");

@@ -4,7 +4,7 @@ use crate::domain::forms::{renovation, Problems};
 use crate::domain::matching::{effective_price, renovation_totals};
 use crate::domain::model::{Id, Priority};
 use crate::domain::names::Named;
-use crate::format::{amount, number};
+use crate::format::amount;
 use crate::i18n::{t, use_i18n};
 use crate::state::use_document;
 use leptos::prelude::*;
@@ -71,16 +71,16 @@ pub fn RenovationTable(id: Id) -> impl IntoView {
                         let rid = r.id;
                         view! { <tr>
                             <td>{r.item}</td><td>{r.room}</td><td>{priority(r.priority)}</td>
-                            <td class="num">{number(locale(), r.cost_low as f64)}</td>
-                            <td class="num">{number(locale(), r.cost_high as f64)}</td>
+                            <td class="num">{amount(locale(), Some(r.cost_low))}</td>
+                            <td class="num">{amount(locale(), Some(r.cost_high))}</td>
                             <td><button type="button" class="secondary small" on:click=move |_| remove(rid)>{t!(i18n, remove)}</button></td>
                         </tr> }
                     }).collect_view())}
                 </tbody>
                 <tfoot><tr data-testid="reno-total">
                     <th scope="row" colspan="3">{t!(i18n, reno_total)}</th>
-                    <td class="num">{move || property().map(|p| number(locale(), renovation_totals(&p).0 as f64))}</td>
-                    <td class="num">{move || property().map(|p| number(locale(), renovation_totals(&p).1 as f64))}</td>
+                    <td class="num">{move || property().map(|p| amount(locale(), Some(renovation_totals(&p).0)))}</td>
+                    <td class="num">{move || property().map(|p| amount(locale(), Some(renovation_totals(&p).1)))}</td>
                     <td></td>
                 </tr></tfoot>
             </table>
