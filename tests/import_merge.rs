@@ -124,3 +124,19 @@ fn without_mls_numbers_the_same_address_is_the_same_home() {
         "1842 se harold st portland"
     );
 }
+
+#[test]
+fn prices_far_outside_the_files_range_are_listed_to_check() {
+    use showplan::domain::import_merge::unusual_prices;
+    let imported = read(
+        "Address,Price\n1 A St,250000\n2 B St,265000\n3 C St,1551\n4 D St,240000\n5 E St,3100000\n6 F St,255000\n",
+    );
+    let odd: Vec<&str> = unusual_prices(&imported.properties)
+        .iter()
+        .map(|p| p.address.as_str())
+        .collect();
+    assert_eq!(odd, vec!["3 C St", "5 E St"]);
+    // Too few prices to know the range: nothing is flagged.
+    let few = read("Address,Price\n1 A St,250000\n2 B St,1551\n");
+    assert!(unusual_prices(&few.properties).is_empty());
+}

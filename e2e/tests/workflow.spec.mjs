@@ -214,3 +214,22 @@ test("coordinates come from a pasted map link, or a clear message says none were
   await expect(page.getByTestId("property-form").getByLabel(/^Coordinates/)).toHaveValue("45.4793, -122.6162");
   await expect(heading(page)).toHaveText("Properties");
 });
+
+test("prices far outside the file's own range are listed to check", async ({ page }) => {
+  await page.goto("/properties");
+  await page.getByText("Import from a CSV file (MLS export)").tap();
+  const csv = [
+    "Address,Price",
+    "1 Alder St,250000",
+    "2 Birch St,265000",
+    "3 Cedar St,1551",
+    "4 Dogwood St,240000",
+    "5 Elm St,255000",
+  ].join("\n");
+  await page.getByLabel("CSV file").setInputFiles({ name: "odd.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Import 5 rows" }).tap();
+  const report = page.getByTestId("csv-report");
+  await expect(report.getByTestId("csv-check-prices")).toHaveText("Check these prices: they are far outside the rest of the file's.");
+  await expect(report).toContainText("3 Cedar St: $1,551");
+  await expect(report).not.toContainText("1 Alder St");
+});

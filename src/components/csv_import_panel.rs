@@ -2,7 +2,7 @@ use super::csv_number_format::CsvNumberFormat;
 use crate::domain::csv_import::{
     detect_all, read_table, Column, CsvError, FileNumbers, Imported, Importer, RowProblem, Table,
 };
-use crate::domain::import_merge::{merge_imported, Merged};
+use crate::domain::import_merge::{merge_imported, unusual_prices, Merged};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_document;
 use chrono::Utc;
@@ -47,6 +47,8 @@ pub fn CsvImportPanel() -> impl IntoView {
     let numbers = RwSignal::new(FileNumbers::Detect);
     let failure = RwSignal::new(None::<CsvError>);
     let report = RwSignal::new(None::<(Merged, Vec<(u64, RowProblem)>)>);
+    // Imported homes priced far outside the file's own range: (address, price).
+    let check = RwSignal::new(Vec::<(String, Option<u64>)>::new());
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -112,6 +114,12 @@ pub fn CsvImportPanel() -> impl IntoView {
                 )));
                 gloo_timers::future::TimeoutFuture::new(0).await;
             }
+            check.set(
+                unusual_prices(&result.properties)
+                    .into_iter()
+                    .map(|p| (p.address.clone(), p.list_price))
+                    .collect(),
+            );
             let mut merged = Merged::default();
             let rows = result.properties.into_iter().zip(result.given);
             state.update(|d| merged = merge_imported(&mut d.properties, rows, now));
@@ -211,6 +219,12 @@ pub fn CsvImportPanel() -> impl IntoView {
                         <ul class="row-errors">{errors.into_iter().map(|(line, p)| view! {
                             <li><strong>{t!(i18n, csv_line, line = move || line)}</strong>": "{problem_text(p)}</li>
                         }).collect_view()}</ul>
+                        <Show when=move || check.with(|c| !c.is_empty())>
+                            <p data-testid="csv-check-prices">{t!(i18n, csv_check_prices)}</p>
+                            <ul class="row-errors">{move || check.get().into_iter().map(|(address, price)| view! {
+                                <li>{address}": "{crate::format::amount(i18n.get_locale().as_str(), price)}</li>
+                            }).collect_view()}</ul>
+                        </Show>
                     </div>
                 }
             })}

@@ -143,3 +143,24 @@ pub fn merge_imported(
     }
     merged
 }
+
+/// The homes whose price is far outside the file's own range (a tenth of
+/// the median or less, ten times it or more: "$1,551" among homes around
+/// $250,000), for the import summary to list as "check these". Needs five
+/// prices to know the range.
+pub fn unusual_prices(properties: &[Property]) -> Vec<&Property> {
+    let mut prices: Vec<u64> = properties.iter().filter_map(|p| p.list_price).collect();
+    if prices.len() < 5 {
+        return Vec::new();
+    }
+    prices.sort_unstable();
+    let median = prices[prices.len() / 2];
+    properties
+        .iter()
+        .filter(|p| {
+            p.list_price.is_some_and(|price| {
+                price.saturating_mul(10) <= median || price >= median.saturating_mul(10)
+            })
+        })
+        .collect()
+}
