@@ -42,6 +42,10 @@ test("an agent's journey: buyer, CSV import, ranking, one home in detail, reload
   await page.goto("/properties");
   await page.getByText("Import from a CSV file (MLS export)").tap();
   await page.getByLabel("CSV file").setInputFiles(CSV);
+  // The file read is named, and its preview gets the page's width.
+  await expect(page.getByTestId("csv-file-name")).toHaveText("Read from mls-export.csv.");
+  const previewWidth = await page.locator("details.csv-import .table-scroll").evaluate((e) => e.getBoundingClientRect().width);
+  expect(previewWidth).toBeGreaterThan(700);
   await expect(page.getByRole("combobox", { name: "Street Address" })).toHaveValue("street");
   await expect(page.getByRole("combobox", { name: "List Price" })).toHaveValue("price");
   await expect(page.getByRole("combobox", { name: "Latitude" })).toHaveValue("lat");

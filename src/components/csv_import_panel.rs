@@ -49,6 +49,9 @@ pub fn CsvImportPanel() -> impl IntoView {
     let report = RwSignal::new(None::<(Merged, Vec<(u64, RowProblem)>)>);
     // Imported homes priced far outside the file's own range: (address, price).
     let check = RwSignal::new(Vec::<(String, Option<u64>)>::new());
+    // The file's name, said beside the preview: the field itself is cleared
+    // so the same file can be chosen again.
+    let file_name = RwSignal::new(String::new());
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -66,6 +69,12 @@ pub fn CsvImportPanel() -> impl IntoView {
                 }
                 None => return,
             };
+            let name = input
+                .files()
+                .and_then(|f| f.get(0))
+                .map(|f| f.name())
+                .unwrap_or_default();
+            file_name.set(name);
             input.set_value("");
             report.set(None);
             match read_table(&text) {
@@ -168,6 +177,7 @@ pub fn CsvImportPanel() -> impl IntoView {
             {move || table.get().map(|t| {
                 let rows = t.rows.len();
                 view! {
+                    <p class="muted" data-testid="csv-file-name">{t!(i18n, csv_file_read, name = move || file_name.get())}</p>
                     <p>{t!(i18n, csv_mapping)}</p>
                     <div class="table-scroll">
                         <table class="csv-preview" aria-label=move || crate::i18n::t_string!(i18n, csv_preview).to_string()>
