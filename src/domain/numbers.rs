@@ -103,26 +103,23 @@ pub fn read_number(
     marks: Marks,
     kind: NumberKind,
 ) -> Result<Option<f64>, NumberProblem> {
-    let Some((negative, digits)) = bare(text)? else {
-        return Ok(None);
-    };
-    let value = match (
-        reading(&digits, marks, kind),
-        reading(&digits, marks.other(), kind),
-    ) {
-        (None, None) => return Err(NumberProblem::NotANumber),
-        (Some(mine), None) => mine.value,
-        (None, Some(other)) => other.value,
-        (Some(mine), Some(other)) if mine.value == other.value || mine.grouped => mine.value,
-        (Some(mine), Some(other)) => {
-            let sign = if negative { -1.0 } else { 1.0 };
-            return Err(NumberProblem::Ambiguous {
-                as_written: sign * mine.value,
-                other: sign * other.value,
-            });
+    signed(text, |digits| {
+        match (
+            reading(digits, marks, kind),
+            reading(digits, marks.other(), kind),
+        ) {
+            (None, None) => Err(NumberProblem::NotANumber),
+            (Some(mine), None) => Ok(mine.value),
+            (None, Some(other)) => Ok(other.value),
+            (Some(mine), Some(other)) if mine.value == other.value || mine.grouped => {
+                Ok(mine.value)
+            }
+            (Some(mine), Some(other)) => Err(NumberProblem::Ambiguous {
+                as_written: mine.value,
+                other: other.value,
+            }),
         }
-    };
-    Ok(Some(if negative { -value } else { value }))
+    })
 }
 
 /// Reads `text` with exactly `marks` (no fallback to the other convention):
@@ -132,13 +129,31 @@ pub fn read_strict(
     marks: Marks,
     kind: NumberKind,
 ) -> Result<Option<f64>, NumberProblem> {
+    signed(text, |digits| {
+        reading(digits, marks, kind)
+            .map(|r| r.value)
+            .ok_or(NumberProblem::NotANumber)
+    })
+}
+
+/// `read` applied to the digits of `text`, with its sign put back (on both
+/// readings of an ambiguous value); `Ok(None)` when `text` is empty.
+fn signed(
+    text: &str,
+    read: impl FnOnce(&str) -> Result<f64, NumberProblem>,
+) -> Result<Option<f64>, NumberProblem> {
     let Some((negative, digits)) = bare(text)? else {
         return Ok(None);
     };
-    let value = reading(&digits, marks, kind)
-        .ok_or(NumberProblem::NotANumber)?
-        .value;
-    Ok(Some(if negative { -value } else { value }))
+    let sign = |v: f64| if negative { -v } else { v };
+    match read(&digits) {
+        Ok(v) => Ok(Some(sign(v))),
+        Err(NumberProblem::Ambiguous { as_written, other }) => Err(NumberProblem::Ambiguous {
+            as_written: sign(as_written),
+            other: sign(other),
+        }),
+        Err(e) => Err(e),
+    }
 }
 
 /// The convention a column of cells is written in: the one that reads every
