@@ -215,3 +215,20 @@ fn a_budget_typed_in_vietnamese_or_indonesian_is_read_whole() {
     assert_eq!(b.budget_max, Some(3_000_000_000));
     assert_eq!(b.min_baths, Some(1.5));
 }
+
+#[test]
+fn a_field_is_read_the_same_way_when_left_and_when_saved() {
+    use showplan::domain::numbers::NumberKind;
+    let read = |t: &str, max| read_field(t, Marks::COMMA, NumberKind::Quantity, max);
+    assert_eq!(read("2,500", MAX_ROOMS), Ok(Some(2.5)));
+    assert_eq!(
+        read("1,500", f64::MAX),
+        Err(Problem::Ambiguous {
+            as_written: 1.5,
+            other: 1500.0
+        })
+    );
+    assert_eq!(read("-2", MAX_ROOMS), Err(Problem::Negative));
+    assert_eq!(read("300", MAX_ROOMS), Err(Problem::OutOfRange));
+    assert_eq!(read("", MAX_ROOMS), Ok(None));
+}

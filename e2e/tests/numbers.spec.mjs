@@ -63,6 +63,13 @@ test("a floor area that reads two ways gets a message instead of a guess", async
   await expect(area).toHaveAttribute("aria-invalid", "true");
   const said = s.problem_ambiguous_number.replace("{{ first }}", "1,5").replace("{{ second }}", "1500");
   await expect(form.getByText(said)).toBeVisible();
+  // A bathroom count of "2,500" reads one way only (2500 is out of range):
+  // left, the field shows what saving will keep, with no message.
+  const baths = form.getByLabel(s.field_baths);
+  await baths.fill("2,500");
+  await form.getByLabel(s.field_address).focus();
+  await expect(baths).toHaveValue("2,5");
+  await expect(baths).toHaveAttribute("aria-invalid", "false");
   // Saving does not guess either.
   await form.getByRole("button", { name: s.save }).tap();
   await expect(page).toHaveURL(/\/properties\/new$/);

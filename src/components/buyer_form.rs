@@ -2,7 +2,7 @@ use super::edit_conflict::EditConflict;
 use crate::components::fields::{Field, FormProblems, Kind};
 use crate::components::labels::property_type;
 use crate::components::undo_toast::use_undo;
-use crate::domain::forms::{BuyerDraft, Problems};
+use crate::domain::forms::{BuyerDraft, Problems, MAX_WANTED_ROOMS};
 use crate::domain::model::PropertyType;
 use crate::domain::model::{remove_record, restore_record, Buyer};
 use crate::domain::names::Named;
@@ -182,8 +182,8 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
                 <Field label=t!(i18n, field_agreement_signed).into_any() name="agreement_signed" value=signed kind=Kind::Date problems=p />
                 <Field label=t!(i18n, field_budget_min).into_any() name="budget_min" value=budget_min kind=Kind::Amount problems=p />
                 <Field label=t!(i18n, field_budget_max).into_any() name="budget_max" value=budget_max kind=Kind::Amount problems=p />
-                <Field label=t!(i18n, field_min_beds).into_any() name="min_beds" value=min_beds kind=Kind::Decimal problems=p />
-                <Field label=t!(i18n, field_min_baths).into_any() name="min_baths" value=min_baths kind=Kind::Decimal problems=p />
+                <Field label=t!(i18n, field_min_beds).into_any() name="min_beds" value=min_beds kind=Kind::Decimal max=MAX_WANTED_ROOMS problems=p />
+                <Field label=t!(i18n, field_min_baths).into_any() name="min_baths" value=min_baths kind=Kind::Decimal max=MAX_WANTED_ROOMS problems=p />
             </div>
             <fieldset class="checks">
                 <legend>{t!(i18n, field_property_types)}</legend>

@@ -1,6 +1,6 @@
 //! Labelled form fields that show their problem inline.
-use crate::domain::forms::{number_problem, Problem, Problems};
-use crate::domain::numbers::{read_number, NumberKind};
+use crate::domain::forms::{read_field, Problem, Problems};
+use crate::domain::numbers::NumberKind;
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
 
@@ -56,6 +56,9 @@ pub fn Field(
     name: &'static str,
     value: RwSignal<String>,
     #[prop(optional)] kind: Kind,
+    /// The largest number the field takes (as its form checks on save).
+    #[prop(optional)]
+    max: Option<f64>,
     /// Problems from the last save attempt.
     #[prop(optional, into)]
     problems: Option<Signal<Problems>>,
@@ -76,15 +79,16 @@ pub fn Field(
             return;
         };
         let locale = i18n.get_locale_untracked();
-        let read = read_number(
+        let read = read_field(
             &value.get_untracked(),
             crate::format::marks(locale.as_str()),
             number_kind,
+            max.unwrap_or(f64::MAX),
         );
         match read {
-            Ok(Some(v)) if v >= 0.0 => value.set(crate::format::number(locale.as_str(), v)),
-            Ok(_) => {}
-            Err(problem) => left_with.set(Some(number_problem(problem))),
+            Ok(Some(v)) => value.set(crate::format::number(locale.as_str(), v)),
+            Ok(None) => {}
+            Err(problem) => left_with.set(Some(problem)),
         }
     };
     // A save's problem with this field stands until the field is typed in.

@@ -2,7 +2,7 @@ use super::edit_conflict::EditConflict;
 use crate::components::fields::{Field, FormProblems, Kind};
 use crate::components::labels::{property_type, status};
 use crate::components::undo_toast::use_undo;
-use crate::domain::forms::{Problems, PropertyDraft};
+use crate::domain::forms::{Problems, PropertyDraft, MAX_ROOMS};
 use crate::domain::links::safe_href;
 use crate::domain::model::{
     remove_record, restore_record, AreaUnit, ListingStatus, Property, PropertyType,
@@ -174,8 +174,8 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                 <Field label=t!(i18n, field_coords).into_any() name="coords" value=coords problems=p />
                 <Field label=t!(i18n, field_list_price).into_any() name="list_price" value=price kind=Kind::Amount problems=p />
                 <Field label=t!(i18n, field_mls).into_any() name="mls_number" value=mls />
-                <Field label=t!(i18n, field_beds).into_any() name="beds" value=beds kind=Kind::Decimal problems=p />
-                <Field label=t!(i18n, field_baths).into_any() name="baths" value=baths kind=Kind::Decimal problems=p />
+                <Field label=t!(i18n, field_beds).into_any() name="beds" value=beds kind=Kind::Decimal max=MAX_ROOMS problems=p />
+                <Field label=t!(i18n, field_baths).into_any() name="baths" value=baths kind=Kind::Decimal max=MAX_ROOMS problems=p />
                 <Field label=t!(i18n, field_floor_area).into_any() name="floor_area" value=floor kind=Kind::Decimal problems=p />
                 <label class="field">
                     <span>{t!(i18n, field_area_unit)}</span>

@@ -34,19 +34,23 @@ pub fn number_problem(problem: NumberProblem) -> Problem {
     }
 }
 
-/// Reads an optional non-negative number written with `marks`: empty is
-/// `None`; separators and a currency sign are allowed ("$650,000").
-/// `largest` settles a value that reads two ways when only one reading
-/// fits (2,500 bathrooms is not a count anyone means).
-fn number(
-    field: &'static str,
+/// The most bedrooms or bathrooms a home is taken to have.
+pub const MAX_ROOMS: f64 = 200.0;
+/// The most bedrooms or bathrooms a buyer is taken to ask for.
+pub const MAX_WANTED_ROOMS: f64 = 50.0;
+
+/// Reads an optional non-negative number written with `marks`, at most
+/// `largest`: empty is `None`; separators and a currency sign are allowed
+/// ("$650,000"). `largest` settles a value that reads two ways when only
+/// one reading fits (2,500 bathrooms is not a count anyone means). What a
+/// form saves and what its field says when left both come from here.
+pub fn read_field(
     text: &str,
     marks: Marks,
     kind: NumberKind,
     largest: f64,
-    problems: &mut Problems,
-) -> Option<f64> {
-    let read = match read_number(text, marks, kind) {
+) -> Result<Option<f64>, Problem> {
+    match read_number(text, marks, kind) {
         Err(NumberProblem::Ambiguous { as_written, other })
             if (as_written <= largest) != (other <= largest) =>
         {
@@ -56,24 +60,24 @@ fn number(
                 other
             }))
         }
-        read => read,
-    };
-    match read {
-        Ok(None) => None,
-        Ok(Some(v)) if v < 0.0 => {
-            problems.push((field, Problem::Negative));
-            None
-        }
-        Ok(Some(v)) if v > largest => {
-            problems.push((field, Problem::OutOfRange));
-            None
-        }
-        Ok(Some(v)) => Some(v),
-        Err(problem) => {
-            problems.push((field, number_problem(problem)));
-            None
-        }
+        Ok(Some(v)) if v < 0.0 => Err(Problem::Negative),
+        Ok(Some(v)) if v > largest => Err(Problem::OutOfRange),
+        read => read.map_err(number_problem),
     }
+}
+
+fn number(
+    field: &'static str,
+    text: &str,
+    marks: Marks,
+    kind: NumberKind,
+    largest: f64,
+    problems: &mut Problems,
+) -> Option<f64> {
+    read_field(text, marks, kind, largest).unwrap_or_else(|problem| {
+        problems.push((field, problem));
+        None
+    })
 }
 
 /// An amount of money, in whole units.
@@ -207,10 +211,22 @@ impl BuyerDraft {
                 problems.push(("budget_min", Problem::MinAboveMax));
             }
         }
-        let min_beds =
-            small("min_beds", &self.min_beds, marks, 50.0, &mut problems).map(|v| v.round() as u8);
-        let min_baths =
-            small("min_baths", &self.min_baths, marks, 50.0, &mut problems).map(|v| v as f32);
+        let min_beds = small(
+            "min_beds",
+            &self.min_beds,
+            marks,
+            MAX_WANTED_ROOMS,
+            &mut problems,
+        )
+        .map(|v| v.round() as u8);
+        let min_baths = small(
+            "min_baths",
+            &self.min_baths,
+            marks,
+            MAX_WANTED_ROOMS,
+            &mut problems,
+        )
+        .map(|v| v as f32);
         let agreement_signed = match self.agreement_signed.trim() {
             "" => None,
             t => match t.parse::<NaiveDate>() {
@@ -338,8 +354,9 @@ impl PropertyDraft {
             },
         };
         let list_price = money("list_price", &self.list_price, marks, &mut problems);
-        let beds = small("beds", &self.beds, marks, 200.0, &mut problems).map(|v| v.round() as u8);
-        let baths = small("baths", &self.baths, marks, 200.0, &mut problems).map(|v| v as f32);
+        let beds =
+            small("beds", &self.beds, marks, MAX_ROOMS, &mut problems).map(|v| v.round() as u8);
+        let baths = small("baths", &self.baths, marks, MAX_ROOMS, &mut problems).map(|v| v as f32);
         let floor_area = decimal("floor_area", &self.floor_area, marks, &mut problems);
         let lot_size = decimal("lot_size", &self.lot_size, marks, &mut problems);
         let year_built = year("year_built", &self.year_built, &mut problems);
