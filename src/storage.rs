@@ -288,8 +288,12 @@ pub fn save_document(text: &str, generation: i64) -> Result<(), StorageError> {
     storage.set_item(keys::ACTIVE, flag).map_err(classify)?;
     // The old copy is no longer needed; removing it keeps one copy at rest.
     let _ = storage.remove_item(active);
+    // The document is saved: a generation note that does not fit (full
+    // storage) must not report it as lost. Without the note a stale tab may
+    // write once more, and this tab, seeing an older generation, writes its
+    // own document back (`state.rs`).
     if generation != stored_generation() {
-        write(keys::GENERATION, &generation.to_string())?;
+        let _ = write(keys::GENERATION, &generation.to_string());
     }
     Ok(())
 }
