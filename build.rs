@@ -126,16 +126,18 @@ fn main() -> Result<(), Box<dyn Error>> {
     let _ = writeln!(code, "pub const FINGERPRINT: &str = {print:?};");
     let _ = writeln!(code, "/// How many texts a language has.");
     let _ = writeln!(code, "pub const COUNT: usize = {};", keys.len());
-    let _ = writeln!(code, "/// The English texts, by key index.");
-    let _ = writeln!(code, "pub static ENGLISH: [&str; COUNT] = [");
-    for text in english.values() {
-        let _ = writeln!(code, "    {text:?},");
-    }
-    code.push_str("];\n");
     let mut key_tree = Tree::default();
     let mut arg_tree = Tree::default();
     for (index, (key, text)) in english.iter().enumerate() {
-        key_tree.insert(key, format!("pub const {{name}}: usize = {index};"));
+        // The English text goes with its key, so a build keeps only the
+        // texts it shows (the buyer's viewer: a few dozen of them).
+        let name = key.rsplit('.').next().unwrap_or(key);
+        key_tree.insert(
+            key,
+            format!(
+                "pub const {name}: crate::i18n::Key = &crate::i18n::Text {{ index: {index}, english: {text:?} }};"
+            ),
+        );
         for name in placeholders(text) {
             arg_tree.insert(
                 &format!("{key}.{name}"),
@@ -143,7 +145,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             );
         }
     }
-    code.push_str("/// Each key's index.\n#[allow(non_upper_case_globals)]\npub mod keys {\n");
+    code.push_str("/// Each key: its index in a language file, and its English text.\n#[allow(non_upper_case_globals)]\npub mod keys {\n");
     key_tree.emit(&mut code);
     code.push_str("}\n/// The names each key's text interpolates.\n#[allow(non_upper_case_globals, dead_code)]\npub mod args {\n");
     arg_tree.emit(&mut code);

@@ -8,7 +8,21 @@
 // English is compiled into the wasm; any other language is a file beside it
 // (i18n-<code>.json). The one the user reads is fetched here, alongside the
 // wasm, so the first render is already in it (src/i18n.rs reads it).
-import init from "./showplan.js";
+//
+// Two apps share this page: the agent's (showplan.js, split into a chunk per
+// page) and the buyer's itinerary alone (viewer.js, src/viewer.rs), which a
+// share link opens: a phone on a cellular network fetches only that. The
+// rule is src/paths.rs's: `<base>/view`, or the root with a fragment.
+const base = new URL(document.baseURI).pathname.replace(/[^/]*$/, "");
+const path = location.pathname + (location.pathname.endsWith("/") ? "" : "/");
+const rest = path.startsWith(base) ? path.slice(base.length) : null;
+const atRoot = rest === "" || rest === "index.html/";
+const viewer = rest === "view/" || (atRoot && location.hash.length > 1);
+const app = viewer ? "viewer" : "showplan";
+const glue = import(`./${app}.js`);
+glue.catch(() => {}); // (said below, once the wasm came or not)
+// The agent's glue loads the chunk loader: fetched alongside, not after it.
+if (!viewer) import("./__wasm_split.js").catch(() => {});
 
 const spoken = ["en", "es", "ro", "vi", "id"];
 // The same rule as the app: the saved choice, else the browser's first
@@ -33,7 +47,7 @@ globalThis.showplanLanguage = loadLanguage;
 globalThis.showplanBoot = { lang, text: null };
 const first = lang === "en" ? Promise.resolve(null) : loadLanguage(lang).catch(() => null);
 
-const url = new URL("showplan_bg.wasm", import.meta.url);
+const url = new URL(`${app}_bg.wasm`, import.meta.url);
 let module_or_path = url;
 try {
   module_or_path = await WebAssembly.compileStreaming(fetch(url));
@@ -48,6 +62,7 @@ const late = new Promise((resolve) => setTimeout(() => resolve(null), 3000));
 globalThis.showplanBoot.text = await Promise.race([first, late]);
 // If it cannot start, say so in the user's language (public/start-failed.js,
 // fetched only then), or in English when even that file cannot be fetched.
-init({ module_or_path })
+glue
+  .then(({ default: init }) => init({ module_or_path }))
   .catch(() => import("../start-failed.js"))
   .catch(() => document.body.prepend("Showplan could not start. Check your connection and reload."));

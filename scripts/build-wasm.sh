@@ -6,7 +6,8 @@
 #   cargo build --features split   (linked with --emit-relocs, .cargo/config.toml)
 #   wasm-split-cli                 shell + split_<page>.wasm + __wasm_split.js
 #   patch-split-loader.mjs         a chunk that fails to load asks the app, never aborts it
-#   wasm-bindgen --target web      JS glue for the shell
+#   wasm-bindgen --target web      JS glue for the shell, and for the viewer
+#                                  (the buyer's link: one wasm, not split)
 #   slim-shell.mjs                 short import names; no unused wasm-streams classes
 #   wasm-opt -Oz (+ rereloop)      every wasm file (release builds)
 #   esbuild --minify               the JS glue and loader (release builds)
@@ -41,7 +42,7 @@ fi
 command -v wasm-split-cli >/dev/null || { echo "build-wasm: wasm-split-cli is missing; run 'make setup'" >&2; exit 1; }
 command -v esbuild >/dev/null || { echo "build-wasm: esbuild (npm) is missing; run 'make setup'" >&2; exit 1; }
 
-cargo_flags=(--target wasm32-unknown-unknown --bin showplan --features split)
+cargo_flags=(--target wasm32-unknown-unknown)
 if [ "$profile" = release ]; then
   cargo_flags+=(--release)
   # Release builds abort on panic and print nothing, so what a panic would
@@ -61,12 +62,16 @@ if [ "$profile" = release ]; then
   # tests build with the plain ones.
   export CARGO_TARGET_DIR=target/wasm-release
 fi
-cargo build "${cargo_flags[@]}"
+cargo build "${cargo_flags[@]}" --bin showplan --features split
+# The buyer's viewer without the `split` feature: with it, every page of the
+# agent's app would be exported for wasm-split, and so kept in the viewer.
+cargo build "${cargo_flags[@]}" --bin viewer --features language-files
 
 input="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/showplan.wasm"
+viewer="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/viewer.wasm"
 # The same wasm gives the same pieces: a second build of it (the sub-path
 # bundle, a CSS-only change under trunk serve) reuses them.
-key=$(cat "$input" "$0" scripts/boot.js scripts/patch-split-loader.mjs scripts/slim-shell.mjs | sha256sum | cut -c1-16)-$profile
+key=$(cat "$input" "$viewer" "$0" scripts/boot.js scripts/patch-split-loader.mjs scripts/slim-shell.mjs scripts/strip-relocs.mjs | sha256sum | cut -c1-16)-$profile
 if [ "$(cat "$work/out/.key" 2>/dev/null)" != "$key" ]; then
   rm -rf "$work" && mkdir -p "$work/out"
   wasm-split-cli "$input" "$work" --out-name showplan
@@ -74,6 +79,11 @@ if [ "$(cat "$work/out/.key" 2>/dev/null)" != "$key" ]; then
   # Short names for the shell's imports (wasm and glue), and no wasm-streams
   # classes (unused, but exported): about 6 KB brotli together.
   node scripts/slim-shell.mjs "$work/out/showplan_bg.wasm" "$work/out/showplan.js"
+  # The buyer's view (src/viewer.rs) is one wasm of its own, not split:
+  # what a share link opens, with nothing of the agent's app.
+  node scripts/strip-relocs.mjs "$viewer" "$work/viewer.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$work/out" --out-name viewer "$work/viewer.wasm"
+  node scripts/slim-shell.mjs "$work/out/viewer_bg.wasm" "$work/out/viewer.js"
   cp "$work"/__wasm_split.js "$work/out/"
   # A chunk that cannot load shows a message with Try again instead of
   # aborting the app (src/components/chunk_problem.rs).
@@ -89,7 +99,7 @@ if [ "$(cat "$work/out/.key" 2>/dev/null)" != "$key" ]; then
     # The loader is minified too; what it says (which files each chunk
     # needs) is written down first, for scripts/size.mjs.
     node scripts/split-pages.mjs "$work/out/__wasm_split.js" >"$work/out/split-pages.json"
-    for js in showplan.js __wasm_split.js boot.js; do
+    for js in showplan.js viewer.js __wasm_split.js boot.js; do
       esbuild "$work/out/$js" --minify --format=esm --log-level=warning --log-override:duplicate-object-key=silent \
         --allow-overwrite --outfile="$work/out/$js"
     done

@@ -14,13 +14,16 @@
 // Every step checks what it expects to find and fails the build otherwise.
 // Usage: node scripts/slim-shell.mjs <shell.wasm> <glue.js>
 import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
 
 const [wasmPath, jsPath] = process.argv.slice(2);
 if (!wasmPath || !jsPath) {
   console.error("usage: slim-shell.mjs <shell.wasm> <glue.js>");
   process.exit(2);
 }
-const GLUE_MODULE = "./showplan_bg.js";
+// wasm-bindgen names the module of the imports after the glue: showplan.js
+// (the agent's app) imports from "./showplan_bg.js", viewer.js from "./viewer_bg.js".
+const GLUE_MODULE = `./${basename(jsPath, ".js")}_bg.js`;
 
 function fail(message) {
   console.error(`slim-shell: ${message}`);

@@ -68,15 +68,29 @@ impl FromStr for Locale {
     }
 }
 
+/// A text of the UI: its place in a language file and its English words,
+/// compiled in (`keys::buyers_title`).
+pub struct Text {
+    pub index: usize,
+    pub english: &'static str,
+}
+
+/// What `t!` and `t_string!` take: one of `keys`.
+pub type Key = &'static Text;
+
 type Texts = &'static [&'static str];
 
 thread_local! {
-    /// The texts of each language loaded so far (English always).
-    static LOADED: RefCell<[Option<Texts>; 5]> = RefCell::new([Some(&ENGLISH), None, None, None, None]);
+    /// The texts of each language fetched so far (English is compiled in).
+    static LOADED: RefCell<[Option<Texts>; 5]> = const { RefCell::new([None; 5]) };
 }
 
 fn loaded(locale: Locale) -> Option<Texts> {
     LOADED.with(|l| l.borrow()[locale.slot()])
+}
+
+fn is_here(locale: Locale) -> bool {
+    locale == Locale::en || loaded(locale).is_some()
 }
 
 /// Reads a language file: its strings in key order, for exactly this
@@ -95,7 +109,7 @@ pub fn parse_language_file(text: &str) -> Option<Vec<String>> {
 /// Keeps a language's texts for the rest of the session (at most once per
 /// language, as compiled-in texts would be).
 fn store(locale: Locale, strings: Vec<String>) {
-    if loaded(locale).is_some() {
+    if is_here(locale) {
         // Two fetches of one language (a Try again while it was loading).
         return;
     }
@@ -128,26 +142,25 @@ impl I18n {
         self.shown.get_untracked()
     }
 
-    /// The text of key `index` in the language shown (tracked).
-    pub fn text(&self, index: usize) -> &'static str {
+    /// The text of `key` in the language shown (tracked).
+    pub fn text(&self, key: Key) -> &'static str {
         let locale = self.shown.get();
         loaded(locale)
-            .and_then(|texts| texts.get(index).copied())
-            .or_else(|| ENGLISH.get(index).copied())
-            .unwrap_or_default()
+            .and_then(|texts| texts.get(key.index).copied())
+            .unwrap_or(key.english)
     }
 
-    /// The text of key `index` as a view that follows the language. One
+    /// The text of `key` as a view that follows the language. One
     /// concrete type for every key, so the page code renders it through one
     /// copy of the rendering code, not one per call site.
-    pub fn view(self, index: usize) -> impl IntoView + Copy {
-        move || self.text(index)
+    pub fn view(self, key: Key) -> impl IntoView + Copy {
+        move || self.text(key)
     }
 
-    /// The text of key `index` with its `{{ name }}` values filled in, as a
+    /// The text of `key` with its `{{ name }}` values filled in, as a
     /// view that follows the language and the values (one type for all).
-    pub fn view_filled(self, index: usize, values: Values) -> impl IntoView + Clone {
-        move || fill(self.text(index), &values())
+    pub fn view_filled(self, key: Key, values: Values) -> impl IntoView + Clone {
+        move || fill(self.text(key), &values())
     }
 
     /// Shows `locale`: at once if its texts are here, else once they have
@@ -156,7 +169,7 @@ impl I18n {
     pub fn set_locale(&self, locale: Locale) {
         self.chosen.set_value(locale);
         self.failed.set(None);
-        if loaded(locale).is_some() {
+        if is_here(locale) {
             self.shown.set(locale);
             return;
         }
@@ -183,7 +196,7 @@ impl I18n {
 
 /// Fetches a language file's text: through `boot.js` in the release build
 /// (the file beside the wasm, already on its way for the first language).
-#[cfg(feature = "split")]
+#[cfg(feature = "language-files")]
 async fn fetch_language(locale: Locale) -> Option<String> {
     use wasm_bindgen::JsCast;
     let window = web_sys::window()?;
@@ -203,7 +216,7 @@ async fn fetch_language(locale: Locale) -> Option<String> {
 }
 
 /// Without the release build's files (tests), every language is compiled in.
-#[cfg(not(feature = "split"))]
+#[cfg(not(feature = "language-files"))]
 async fn fetch_language(locale: Locale) -> Option<String> {
     let text = match locale {
         Locale::en => return None,

@@ -56,3 +56,4 @@ pub mod pages;
 pub mod paths;
 pub mod state;
 pub mod storage;
+pub mod viewer;

@@ -160,3 +160,31 @@ test("a tampered, cut or foreign link shows a clear message and touches no data"
   await expect(page.getByTestId("link-error")).toContainText("a tour that is not on this device");
   expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(stored);
 });
+
+// The buyer's link is the first thing a buyer sees of Showplan, often on a
+// phone network: it opens the viewer alone (src/viewer.rs), one wasm and no
+// code of the agent's app, at a host's root and under a sub-path.
+test("a buyer's link fetches the viewer alone, in a few requests", async ({ page, browser }) => {
+  const { link } = await shareSampleTour(page);
+  const fragment = link.slice(link.indexOf("#"));
+  for (const address of [link, `http://127.0.0.1:8092/showplan/${fragment}`, `http://127.0.0.1:8092/showplan/view${fragment}`]) {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    const buyer = await phone.newPage();
+    const fetched = [];
+    buyer.on("request", (req) => fetched.push(new URL(req.url()).pathname.split("/").pop()));
+    await buyer.goto(address);
+    const view = buyer.getByTestId("buyer-view");
+    await expect(view.getByRole("heading", { level: 1 })).toHaveText("Saturday, southeast");
+    await expect(view.getByTestId("home-card")).toHaveCount(3);
+    const before = [...fetched];
+    expect(before.filter((f) => f.endsWith(".wasm")), address).toEqual(["viewer_bg.wasm"]);
+    expect(before.filter((f) => /^(showplan|__wasm_split)/.test(f)), address).toEqual([]);
+    // What `make size` gates: at most 20 files before the itinerary shows.
+    expect(before.length, `${address}: ${before.join(" ")}`).toBeLessThanOrEqual(20);
+    // The brand still leads to the agent's app, whole.
+    await buyer.getByRole("link", { name: "Showplan" }).click();
+    await expect(buyer.getByRole("heading", { level: 1 })).toHaveText("Buyers");
+    await expect(buyer.getByRole("navigation")).toBeVisible();
+    await phone.close();
+  }
+});

@@ -42,7 +42,7 @@ pub use renovation_table::RenovationTable;
 pub use route_map::RouteMap;
 pub use share_tour::ShareTour;
 pub use storage_banners::StorageBanners;
-pub use top_bar::TopBar;
+pub use top_bar::{SkipLink, TopBar};
 pub use tour_editor::TourEditor;
 pub use tour_stops::TourStops;
 pub use undo_toast::UndoToast;

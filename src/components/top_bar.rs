@@ -12,11 +12,7 @@ pub fn TopBar() -> impl IntoView {
     let location = use_location();
     let agent = move || !crate::paths::is_buyer_view(&location.pathname.get());
     view! {
-        // Focus moves by hand: following "#main" would replace the address's
-        // fragment, which on the buyer view is the itinerary itself.
-        <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); crate::browser::focus_main(); }>
-            {t!(i18n, skip_to_content)}
-        </a>
+        <SkipLink />
         <header class="top-bar">
             <A href=href("/buyers") attr:class="brand">
                 <span class="brand-name">{t!(i18n, app_name)}</span>
@@ -32,5 +28,18 @@ pub fn TopBar() -> impl IntoView {
             </Show>
             <LanguageSwitch />
         </header>
+    }
+}
+
+/// The first thing a keyboard reaches: a link past the bar to the page.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let i18n = use_i18n();
+    // Focus moves by hand: following "#main" would replace the address's
+    // fragment, which on the buyer view is the itinerary itself.
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); crate::browser::focus_main(); }>
+            {t!(i18n, skip_to_content)}
+        </a>
     }
 }
