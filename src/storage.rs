@@ -26,6 +26,8 @@ pub mod keys {
     pub const UNREADABLE_PREFIX: &str = "showplan.unreadable.";
     /// When the user last downloaded a backup (RFC 3339).
     pub const LAST_BACKUP: &str = "showplan.last-backup";
+    /// When the backup reminder was last put off with "Later" (RFC 3339).
+    pub const BACKUP_LATER: &str = "showplan.backup-later";
     /// The agent's name and contact for share links (two lines).
     pub const AGENT: &str = "showplan.agent";
     /// Itineraries a buyer kept on this device: share fragments, one per line.
@@ -155,6 +157,17 @@ pub fn last_backup() -> Option<chrono::DateTime<chrono::Utc>> {
 /// Remembers that a backup was just downloaded.
 pub fn set_last_backup(at: chrono::DateTime<chrono::Utc>) -> Result<(), StorageError> {
     write(keys::LAST_BACKUP, &at.to_rfc3339())
+}
+
+/// When the backup reminder was last put off.
+pub fn backup_later() -> Option<chrono::DateTime<chrono::Utc>> {
+    let text = read(keys::BACKUP_LATER)?;
+    chrono::DateTime::from_timestamp_millis(crate::domain::iso::rfc3339_millis(&text)?)
+}
+
+/// Remembers that the backup reminder was put off `at`.
+pub fn set_backup_later(at: chrono::DateTime<chrono::Utc>) -> Result<(), StorageError> {
+    write(keys::BACKUP_LATER, &at.to_rfc3339())
 }
 
 /// What was found in storage at start-up.

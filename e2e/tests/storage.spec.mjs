@@ -323,3 +323,47 @@ test("blocked storage gets a clear message, the app works in memory and offers a
   expect(backup.document.buyers.map((b) => b.name)).toEqual(["Kept in memory"]);
   await context.close();
 });
+
+// The reminder waits for work worth saving (not the first buyer, not the
+// sample data), goes with "Later" for a day, and comes back a week after a
+// backup (domain::backup, README "Backups").
+test("the backup reminder comes when there is work to save, and on its schedule", async ({ page }) => {
+  const reminder = page.getByTestId("backup-reminder");
+  await page.goto("/data");
+  await page.getByTestId("load-sample").tap();
+  await expect(page.getByTestId("sample-loaded")).toBeVisible();
+  await page.goto("/buyers");
+  await addBuyer(page, "Own One");
+  await expect(page.getByTestId("buyer-list").getByRole("listitem")).toHaveCount(4);
+  // Sample data and one buyer of the agent's own: no reminder yet.
+  await expect(reminder).toHaveCount(0);
+  for (const name of ["Two", "Three", "Four", "Five"]) await addBuyer(page, `Own ${name}`);
+  await expect(reminder).toBeVisible();
+  await expect(reminder).toContainText("Back up your work");
+
+  // "Later" puts it off for a day, across a reload.
+  await reminder.getByRole("button", { name: "Later" }).tap();
+  await expect(reminder).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("buyer-list").getByText("Own Five")).toBeVisible();
+  await expect(reminder).toHaveCount(0);
+  // A day later it is back.
+  await page.evaluate(() =>
+    localStorage.setItem("showplan.backup-later", new Date(Date.now() - 25 * 3600 * 1000).toISOString()),
+  );
+  await page.reload();
+  await expect(reminder).toBeVisible();
+
+  // A backup sends it away for a week...
+  await Promise.all([page.waitForEvent("download"), reminder.getByRole("button", { name: "Download backup" }).tap()]);
+  await expect(reminder).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("buyer-list").getByText("Own Five")).toBeVisible();
+  await expect(reminder).toHaveCount(0);
+  // ...after which it says how long it has been.
+  await page.evaluate(() =>
+    localStorage.setItem("showplan.last-backup", new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString()),
+  );
+  await page.reload();
+  await expect(reminder).toContainText("Your last backup was 8 days ago.");
+});

@@ -1,13 +1,10 @@
 use crate::components::BackupButton;
+use crate::domain::backup;
 use crate::i18n::{t, use_i18n};
 use crate::state::{use_document, SaveState};
 use crate::storage::{self, StorageError};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-
-/// Days after which an agent is reminded to back up (Safari clears
-/// script-written storage after 7 days without a visit).
-const BACKUP_REMINDER_DAYS: i64 = 7;
 
 /// Messages about the saved data, above every page: unreadable data, a save
 /// that failed, changes merged from another tab, and the backup reminder.
@@ -24,12 +21,16 @@ pub fn StorageBanners() -> impl IntoView {
     let other_tab = move || state.merged_from_other_tab.get() > dismissed.get();
     let dismissed_replace = RwSignal::new(0u32);
     let replaced = move || state.replaced_in_other_tab.get() > dismissed_replace.get();
-    let later = RwSignal::new(false);
+    let later = RwSignal::new(storage::backup_later());
+    let own_records = Memo::new(move |_| state.doc.with(backup::own_records));
     let reminder_due = move || {
-        !later.get()
-            && !crate::paths::is_buyer_view(&location.pathname.get())
-            && !state.doc.with(|d| d.is_empty())
-            && backup_age_days(state).is_none_or(|d| d >= BACKUP_REMINDER_DAYS)
+        !crate::paths::is_buyer_view(&location.pathname.get())
+            && backup::reminder_due(
+                Utc::now(),
+                own_records.get(),
+                state.last_backup.get(),
+                later.get(),
+            )
     };
     view! {
         <div class="banners" aria-live="polite">
@@ -49,7 +50,7 @@ lazy_view! {
     save_problem_banner() => SaveProblemBanner,
     other_tab_notice(dismissed: RwSignal<u32>) => OtherTabNotice,
     replaced_notice(dismissed: RwSignal<u32>) => ReplacedNotice,
-    backup_reminder(later: RwSignal<bool>) => BackupReminder,
+    backup_reminder(later: RwSignal<Option<DateTime<Utc>>>) => BackupReminder,
 }
 
 /// Whole days since the last backup download, or `None` for never.
@@ -156,7 +157,7 @@ fn ReplacedNotice(dismissed: RwSignal<u32>) -> impl IntoView {
 }
 
 #[component]
-fn BackupReminder(later: RwSignal<bool>) -> impl IntoView {
+fn BackupReminder(later: RwSignal<Option<DateTime<Utc>>>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_document();
     view! {
@@ -169,7 +170,13 @@ fn BackupReminder(later: RwSignal<bool>) -> impl IntoView {
             </p>
             <div class="actions">
                 <BackupButton />
-                <button type="button" class="secondary" on:click=move |_| later.set(true)>
+                <button type="button" class="secondary" on:click=move |_| {
+                    // Back in a day (domain::backup); if it cannot be
+                    // kept, it is still put off for this visit.
+                    let now = Utc::now();
+                    let _ = storage::set_backup_later(now);
+                    later.set(Some(now));
+                }>
                     {t!(i18n, later)}
                 </button>
             </div>

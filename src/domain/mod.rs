@@ -1,4 +1,5 @@
 //! Plain Rust domain logic: no Leptos, no web-sys. Tested on the host.
+pub mod backup;
 pub mod calendar;
 pub mod codec;
 pub mod coords;

@@ -49,9 +49,17 @@ const HOMES: [Row; 25] = [
     ("3416 N Vancouver Ave", "Eliot", 45.5486, -122.6676, 585_000, 3, 2.5, 1_580.0, 2018, PropertyType::Townhouse),
 ];
 
+/// A fixed namespace prefix keeps sample ids apart from random v4 ids.
+const SAMPLE_PREFIX: u128 = 0x5a3d_0000_0000_4000_8000_0000_0000_0000;
+const SAMPLE_MASK: u128 = 0xffff_ffff_ffff_ffff_ffff_0000_0000_0000;
+
 fn id(n: u128) -> Id {
-    // A fixed namespace prefix keeps sample ids apart from random v4 ids.
-    Uuid::from_u128(0x5a3d_0000_0000_4000_8000_0000_0000_0000 | n)
+    Uuid::from_u128(SAMPLE_PREFIX | n)
+}
+
+/// Is `id` one of the sample data's records (not the agent's own)?
+pub fn is_sample(id: Id) -> bool {
+    id.as_u128() & SAMPLE_MASK == SAMPLE_PREFIX
 }
 
 fn features(i: usize, kind: PropertyType) -> Vec<Feature> {
