@@ -1,6 +1,7 @@
 // Every page, agent's and buyer's, at a phone, a tablet and a desktop size,
 // with the sample data and homes whose addresses are long: nothing is wider
-// than the screen. A table may scroll inside its own box.
+// than the screen (a table may scroll inside its own box), and everything a
+// finger taps is at least 44 px each way.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { shareLink } from "./helpers.mjs";
@@ -77,6 +78,29 @@ async function overflow(page) {
   });
 }
 
+/** Controls smaller than 44 x 44 px (a checkbox or radio counts with its label). */
+async function smallTargets(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const controls = "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]";
+    for (const el of document.querySelectorAll(controls)) {
+      // The skip link shows only on keyboard focus, over the bar.
+      if (el.closest(".skip-link") || getComputedStyle(el).visibility === "hidden") continue;
+      let r = el.getBoundingClientRect();
+      const label = el.closest("label");
+      if (label && (["checkbox", "radio", "file"].includes(el.type) || el.classList.contains("visually-hidden"))) {
+        r = label.getBoundingClientRect();
+      }
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.width < 43.5 || r.height < 43.5) {
+        const name = (el.getAttribute("aria-label") || el.textContent || el.name || el.type || "").trim().slice(0, 30);
+        out.push(`${el.tagName.toLowerCase()} "${name}": ${Math.round(r.width)}x${Math.round(r.height)}`);
+      }
+    }
+    return out.slice(0, 6);
+  });
+}
+
 for (const locale of ["en", longest]) {
   for (const size of sizes) {
     test(`no page is wider than a ${size.width} px screen in ${locale}`, async ({ browser }) => {
@@ -89,6 +113,7 @@ for (const locale of ["en", longest]) {
         const wide = await overflow(page);
         expect(wide.out, `${url} at ${size.width} px in ${locale}`).toEqual([]);
         expect(wide.scroll, `${url} at ${size.width} px in ${locale}`).toBeLessThanOrEqual(wide.width);
+        expect(await smallTargets(page), `${url} at ${size.width} px in ${locale}`).toEqual([]);
       }
       await context.close();
     });

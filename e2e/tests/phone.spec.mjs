@@ -88,3 +88,42 @@ test("the first visit says how to start, and the sample data is one tap away", a
   await expect(page.getByTestId("first-visit")).toHaveCount(0);
   await context.close();
 });
+
+// On a phone the five sections are one row of tabs along the bottom, in
+// every language and on a narrow 360 px phone too, and the bar on top is a
+// single short row: the page starts near the top of the screen.
+for (const width of [360, 390]) {
+  test(`the sections are a tab bar at the bottom of a ${width} px phone, in every language`, async ({ browser }) => {
+    for (const locale of ["en", "es", "ro", "vi", "id"]) {
+      const context = await browser.newContext({ locale, viewport: { width, height: 800 }, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto("/tours");
+      const nav = page.getByRole("navigation");
+      const tabs = nav.getByRole("link");
+      await expect(tabs).toHaveCount(5);
+      const boxes = await tabs.evaluateAll((links) =>
+        links.map((a) => {
+          const r = a.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, cut: a.scrollWidth > a.clientWidth + 1 };
+        }),
+      );
+      for (const [i, box] of boxes.entries()) {
+        expect(box.bottom, `${locale} tab ${i}`).toBeGreaterThan(800 - 2);
+        expect(box.top, `${locale} tab ${i}`).toBeGreaterThan(800 - 100);
+        expect(box.left, `${locale} tab ${i}`).toBeGreaterThanOrEqual(-1);
+        expect(box.right, `${locale} tab ${i}`).toBeLessThanOrEqual(width + 1);
+        expect(box.bottom - box.top, `${locale} tab ${i}`).toBeGreaterThanOrEqual(44);
+        expect(box.right - box.left, `${locale} tab ${i}`).toBeGreaterThanOrEqual(44);
+        expect(box.cut, `${locale} tab ${i}: a word cut`).toBe(false);
+        if (i > 0) expect(box.left, `${locale} tabs ${i - 1} and ${i} overlap`).toBeGreaterThanOrEqual(boxes[i - 1].right - 1);
+      }
+      // The page's heading sits under one short bar.
+      const top = await page.getByRole("heading", { level: 1 }).evaluate((h) => h.getBoundingClientRect().top);
+      expect(top, locale).toBeLessThan(140);
+      // The last of a long page can scroll out from under the tabs.
+      const pad = await page.locator("main").evaluate((m) => parseFloat(getComputedStyle(m).paddingBottom));
+      expect(pad, locale).toBeGreaterThanOrEqual(56);
+      await context.close();
+    }
+  });
+}
