@@ -237,3 +237,53 @@ test("prices far outside the file's own range are listed to check", async ({ pag
   await expect(report).toContainText("3 Cedar St: $1,551");
   await expect(report).not.toContainText("1 Alder St");
 });
+
+// A home already in the buyer's dated tour says so on the Match page, and
+// "Add to tour" adds to the tour the agent chooses, never a silent draft.
+test("Match shows the tours a home is in, and adds to the tour chosen", async ({ page }) => {
+  // The sample tour is on Saturday, 28 November 2026: a few days ahead.
+  await page.clock.setFixedTime(new Date("2026-11-20T09:00:00"));
+  await page.goto("/data");
+  await page.getByTestId("load-sample").tap();
+  await expect(page.getByTestId("sample-loaded")).toBeVisible();
+  await page.goto("/tours");
+  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+  const stops = page.getByTestId("stop-list").locator(":scope > li.stop");
+  // The sample tour has three stops.
+  await expect(stops).toHaveCount(3);
+  const before = 3;
+  const firstStop = (await stops.first().textContent()).trim();
+
+  await page.getByRole("navigation").getByRole("link", { name: "Match" }).tap();
+  await page.getByLabel("Buyer").selectOption({ label: "Maria & Daniel Ortega" });
+  // With no draft, the buyer's next tour is the one chosen.
+  const choice = page.getByLabel("Add homes to");
+  await expect(choice.locator("option:checked")).toHaveText("Saturday, southeast (Saturday, November 28, 2026)");
+  await expect(page.getByTestId("tour-draft")).toHaveText(`Homes in Saturday, southeast: ${before}`);
+  const rows = page.getByTestId("match-list").locator(":scope > li");
+  const inTour = rows.filter({ has: page.getByTestId("in-tours") });
+  await expect(inTour).toHaveCount(before);
+  await expect(inTour.first().getByTestId("in-tours")).toHaveText("In Saturday, southeast (Saturday, November 28, 2026)");
+  await expect(inTour.first().getByRole("button", { name: "In tour ✓" })).toHaveAttribute("aria-pressed", "true");
+
+  // A home goes into the Saturday tour.
+  const outside = rows.filter({ hasNot: page.getByTestId("in-tours") }).filter({ has: page.getByRole("button", { name: "Add to tour" }) }).first();
+  const address = (await outside.locator(".primary").textContent()).trim();
+  await outside.getByRole("button", { name: "Add to tour" }).tap();
+  await expect(page.getByTestId("tour-draft")).toHaveText(`Homes in Saturday, southeast: ${before + 1}`);
+  await expect(rows.filter({ hasText: address }).getByTestId("in-tours")).toBeVisible();
+
+  // Chosen: a new draft; the next home starts it, and it is then the choice.
+  await choice.selectOption({ label: "A new tour draft" });
+  const another = rows.filter({ hasNot: page.getByTestId("in-tours") }).filter({ has: page.getByRole("button", { name: "Add to tour" }) }).first();
+  await another.getByRole("button", { name: "Add to tour" }).tap();
+  await expect(page.getByTestId("tour-draft")).toHaveText("Tour draft: 1 home");
+  await expect(choice.locator("option:checked")).toHaveText("Draft for Maria & Daniel Ortega");
+
+  await page.getByRole("navigation").getByRole("link", { name: "Tours" }).tap();
+  await expect(page.getByTestId("tour-list")).toContainText("Draft for Maria & Daniel Ortega");
+  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+  await expect(stops).toHaveCount(before + 1);
+  await expect(stops.first()).toContainText(firstStop.slice(0, 10));
+  await expect(page.getByTestId("stop-list")).toContainText(address);
+});

@@ -9,6 +9,7 @@ pub mod forms;
 pub mod import_merge;
 pub mod iso;
 pub mod links;
+pub mod match_tours;
 pub mod matching;
 pub mod merge;
 pub mod model;

@@ -1,4 +1,6 @@
 use crate::components::labels::property_type;
+use crate::components::{tour_label, MatchTourChoice};
+use crate::domain::match_tours::{default_tour, tours_with};
 use crate::domain::matching::{on_market, rank, Reason};
 use crate::domain::model::{Id, ListingStatus, Stop, Tour};
 use crate::format::amount;
@@ -13,13 +15,6 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 /// How many ranked homes show at first, and per "show more". Deal-breakers
 /// rank last, so they appear when the list is shown in full.
 const PAGE: usize = 50;
-
-/// The tour draft for a buyer: their newest tour that has no date yet.
-fn draft_index(tours: &[Tour], buyer: Id) -> Option<usize> {
-    tours
-        .iter()
-        .rposition(|t| t.buyer == Some(buyer) && t.date.is_none())
-}
 
 /// Choose a buyer; every home is ranked for them with its reasons, and the
 /// best can go into a tour draft.
@@ -40,13 +35,38 @@ pub fn MatchPage() -> impl IntoView {
         let v = event_target_value(&ev);
         navigate(&format!("/match?buyer={v}"), Default::default());
     };
-    let in_draft = move |pid: Id| {
-        buyer_id.get().is_some_and(|b| {
+    // The tour "Add to tour" adds to: chosen on the page, at first the
+    // buyer's newest draft or their soonest tour; `None` is a new draft.
+    let today = chrono::Local::now().date_naive();
+    let target = RwSignal::new(None::<Id>);
+    Effect::new(move |_| {
+        let chosen = buyer_id.get().and_then(|b| {
+            state
+                .doc
+                .with_untracked(|d| default_tour(&d.tours, b, today))
+        });
+        target.set(chosen);
+    });
+    let in_target = move |pid: Id| {
+        target.get().is_some_and(|tid| {
             state.doc.with(|d| {
-                draft_index(&d.tours, b)
-                    .is_some_and(|i| d.tours[i].stops.iter().any(|s| s.property == pid))
+                d.tours
+                    .iter()
+                    .any(|t| t.id == tid && t.stops.iter().any(|s| s.property == pid))
             })
         })
+    };
+    // The buyer's tours to come that already have the home, named.
+    let in_tours = move |pid: Id| {
+        let locale = i18n.get_locale().as_str();
+        let bid = buyer_id.get()?;
+        let names: Vec<String> = state.doc.with(|d| {
+            tours_with(&d.tours, bid, pid, today)
+                .into_iter()
+                .map(|t| tour_label(locale, &t.name, t.date))
+                .collect()
+        });
+        (!names.is_empty()).then(|| names.join(", "))
     };
     let toggle = move |pid: Id| {
         let Some(bid) = buyer_id.get_untracked() else {
@@ -62,12 +82,17 @@ pub fn MatchPage() -> impl IntoView {
             })
             .unwrap_or_default();
         let now = Utc::now();
+        let chosen = target.get_untracked();
+        let mut made = None;
         state.update(|d| {
-            let i = match draft_index(&d.tours, bid) {
+            let found = chosen.and_then(|tid| d.tours.iter().position(|t| t.id == tid));
+            let i = match found {
                 Some(i) => i,
                 None => {
                     let name = t_string!(i18n, tour_draft_name, name = name.clone()).to_string();
-                    d.tours.push(Tour::new(&name, Some(bid), now));
+                    let tour = Tour::new(&name, Some(bid), now);
+                    made = Some(tour.id);
+                    d.tours.push(tour);
                     d.tours.len() - 1
                 }
             };
@@ -79,17 +104,22 @@ pub fn MatchPage() -> impl IntoView {
             }
             tour.stamp.updated = now;
         });
+        if made.is_some() {
+            target.set(made);
+        }
     };
-    let draft_size = move || {
-        buyer_id
-            .get()
-            .and_then(|b| {
-                state
-                    .doc
-                    .with(|d| draft_index(&d.tours, b).map(|i| d.tours[i].stops.len()))
-            })
-            .unwrap_or(0)
+    // How many homes the chosen tour has, named as a draft or by its name.
+    let chosen_size = move || {
+        let tid = target.get()?;
+        state.doc.with(|d| {
+            d.tours
+                .iter()
+                .find(|t| t.id == tid)
+                .map(|t| (t.name.clone(), t.date, t.stops.len()))
+        })
     };
+    let draft_size = move || chosen_size().map_or(0, |(_, _, n)| n);
+    let dated = move || chosen_size().is_some_and(|(_, date, _)| date.is_some());
     let limit = RwSignal::new(PAGE);
     Effect::new(move |_| {
         buyer_id.track();
@@ -155,7 +185,15 @@ pub fn MatchPage() -> impl IntoView {
                 </label>
             </Show>
             <Show when=move || buyer_id.get().is_some()>
-                <p class="count" data-testid="tour-draft">{t_count!(i18n, match_tour_draft, draft_size)}</p>
+                <MatchTourChoice buyer=buyer_id target=target today=today />
+                <p class="count" data-testid="tour-draft">
+                    {move || if dated() {
+                        let (name, _, count) = chosen_size().unwrap_or_default();
+                        t!(i18n, match_tour_stops, tour = name, count = count).into_any()
+                    } else {
+                        t_count!(i18n, match_tour_draft, draft_size).into_any()
+                    }}
+                </p>
             </Show>
             <ol class="match-list" data-testid="match-list">
                 {move || ranked().map(|rows| rows.into_iter().map(|(pid, address, kind, price, m)| {
@@ -168,12 +206,15 @@ pub fn MatchPage() -> impl IntoView {
                             <div class="match-body">
                                 <A href=href(&format!("/properties/{pid}"))><span class="primary">{address}</span></A>
                                 <span class="muted">{kind}" · "{price}</span>
+                                {move || in_tours(pid).map(|tours| view! {
+                                    <span class="in-tours" data-testid="in-tours">{t!(i18n, match_in_tours, tours = tours)}</span>
+                                })}
                                 <ul class="reasons">{m.reasons.into_iter().map(|r| view! { <li>{reason_text(r)}</li> }).collect_view()}</ul>
                             </div>
                             // A sold or withdrawn home cannot be shown: no tour button.
                             {(!gone).then(|| view! {
-                                <button type="button" class="secondary" aria-pressed=move || in_draft(pid).to_string() on:click=move |_| toggle(pid)>
-                                    {move || if in_draft(pid) { t!(i18n, match_in_tour).into_any() } else { t!(i18n, match_add_tour).into_any() }}
+                                <button type="button" class="secondary" aria-pressed=move || in_target(pid).to_string() on:click=move |_| toggle(pid)>
+                                    {move || if in_target(pid) { t!(i18n, match_in_tour).into_any() } else { t!(i18n, match_add_tour).into_any() }}
                                 </button>
                             })}
                         </li>
