@@ -18,8 +18,10 @@ setup-test:
 	bash scripts/setup.sh --test
 
 ## Build and serve the app on http://127.0.0.1:8080 (rebuilds on change).
+## It builds into target/serve/, never dist/: what it serves has no 404.html
+## and no service worker, so it is not a bundle to deploy (make dist is).
 serve: setup
-	trunk serve --offline --release --address 127.0.0.1 --port 8080
+	trunk serve --offline --release --address 127.0.0.1 --port 8080 --dist target/serve
 
 ## Release bundle in $(DIST)/ for static hosting; PUBLIC_URL=/sub/path/ for a sub-path.
 dist: setup

@@ -149,6 +149,7 @@ fn real_world_headers_map_to_their_field_or_are_skipped() {
         ("StreetNumber", Ignore),
         ("OriginalListPrice", Ignore),
         ("ClosePrice", Ignore),
+        ("CloseDate", SoldDate),
         ("ListAgentFullName", Ignore),
         ("ListOfficeName", Ignore),
         ("DaysOnMarket", Ignore),
@@ -164,6 +165,10 @@ fn real_world_headers_map_to_their_field_or_are_skipped() {
         ("$/SqFt", Ignore),
         ("List Price", Price),
         ("Sold Price", Ignore),
+        ("Sold Date", SoldDate),
+        ("Close Date", SoldDate),
+        ("Closing Date", SoldDate),
+        ("Fecha de venta", SoldDate),
         ("Beds", Beds),
         ("BR", Beds),
         ("Total Bedrooms", Beds),
@@ -409,4 +414,37 @@ fn real_types_and_statuses_map_to_the_closest_kind_with_the_files_words_kept() {
             (House, Active, "", ""),
         ]
     );
+}
+
+/// A closing date says the home is sold when the file gives no status; a
+/// status, when given, rules.
+#[test]
+fn a_closing_date_marks_a_home_sold_unless_a_status_says_otherwise() {
+    let text =
+        "Address,Status,Close Date\n1 A St,,2026-10-02\n2 B St,Active,2026-10-02\n3 C St,,\n";
+    let got = read(text);
+    let statuses: Vec<_> = got.properties.iter().map(|p| p.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            ListingStatus::Sold,
+            ListingStatus::Active,
+            ListingStatus::Active
+        ]
+    );
+    let given: Vec<bool> = got.given.iter().map(|g| g.status).collect();
+    assert_eq!(given, [true, true, false]);
+}
+
+/// The summary names the columns that were not imported and held anything.
+#[test]
+fn columns_left_out_are_named_when_they_hold_something() {
+    let text =
+        "Address,List Agent Name,Lot Size,Price,Empty\n1 A St,Ana,0.2,100000,\n2 B St,,,200000,\n";
+    let table = read_table(text).expect("readable");
+    let mapping = detect_all(&table.headers);
+    assert_eq!(left_out(&table, &mapping), ["List Agent Name", "Lot Size"]);
+    let mut all = mapping.clone();
+    all[1] = Column::Mls;
+    assert_eq!(left_out(&table, &all), ["Lot Size"]);
 }

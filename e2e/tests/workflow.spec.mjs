@@ -238,6 +238,31 @@ test("prices far outside the file's own range are listed to check", async ({ pag
   await expect(report).not.toContainText("1 Alder St");
 });
 
+// A closing date is used (the home is sold); what the import leaves out is
+// named; a list row does not repeat the city its address already says.
+test("an import uses a closing date, names the columns it left out, and rows say the city once", async ({ page }) => {
+  await page.goto("/properties");
+  await page.getByText("Import from a CSV file (MLS export)").tap();
+  const csv = [
+    "Address,City,Price,Close Date,List Agent Name,Lot Size",
+    '"1 Alder St, Portland, OR",Portland,250000,2026-10-02,Ana Agent,0.2',
+    "2 Birch St,Gresham,265000,,Ana Agent,",
+  ].join("\n");
+  await page.getByLabel("CSV file").setInputFiles({ name: "sold.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(page.getByLabel("Close Date")).toHaveValue("sold_date");
+  await page.getByRole("button", { name: "Import 2 rows" }).tap();
+  const report = page.getByTestId("csv-report");
+  await expect(report.getByTestId("csv-left-out")).toHaveText("Columns not imported: List Agent Name, Lot Size");
+  const list = page.getByTestId("property-list");
+  const alder = list.getByRole("listitem").filter({ hasText: "1 Alder St" });
+  await expect(alder.locator(".badge").last()).toHaveText("Sold");
+  // "Portland" is in the address: said once.
+  expect((await alder.textContent()).match(/Portland/g)).toHaveLength(1);
+  const birch = list.getByRole("listitem").filter({ hasText: "2 Birch St" });
+  await expect(birch.locator(".badge").last()).toHaveText("Active");
+  await expect(birch).toContainText("Gresham");
+});
+
 // A home already in the buyer's dated tour says so on the Match page, and
 // "Add to tour" adds to the tour the agent chooses, never a silent draft.
 test("Match shows the tours a home is in, and adds to the tour chosen", async ({ page }) => {

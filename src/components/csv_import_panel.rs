@@ -1,6 +1,7 @@
 use super::csv_number_format::CsvNumberFormat;
 use crate::domain::csv_import::{
-    detect_all, read_table, Column, CsvError, FileNumbers, Imported, Importer, RowProblem, Table,
+    detect_all, left_out, read_table, Column, CsvError, FileNumbers, Imported, Importer,
+    RowProblem, Table,
 };
 use crate::domain::import_merge::{merge_imported, unusual_prices, Merged};
 use crate::i18n::{t, t_string, use_i18n};
@@ -31,6 +32,7 @@ pub fn column_label(c: Column) -> String {
         Column::Lon => t_string!(i18n, col_lon).to_string(),
         Column::Mls => t_string!(i18n, col_mls).to_string(),
         Column::Status => t_string!(i18n, col_status).to_string(),
+        Column::SoldDate => t_string!(i18n, col_sold_date).to_string(),
         Column::Link => t_string!(i18n, col_link).to_string(),
         Column::Ignore => t_string!(i18n, col_ignore).to_string(),
     }
@@ -49,6 +51,8 @@ pub fn CsvImportPanel() -> impl IntoView {
     let report = RwSignal::new(None::<(Merged, Vec<(u64, RowProblem)>)>);
     // Imported homes priced far outside the file's own range: (address, price).
     let check = RwSignal::new(Vec::<(String, Option<u64>)>::new());
+    // The file's columns that were not imported (and held something).
+    let left = RwSignal::new(Vec::<String>::new());
     // The file's name, said beside the preview: the field itself is cleared
     // so the same file can be chosen again.
     let file_name = RwSignal::new(String::new());
@@ -107,6 +111,7 @@ pub fn CsvImportPanel() -> impl IntoView {
             return;
         }
         let (columns, file_numbers) = (mapping.get_untracked(), numbers.get_untracked());
+        left.set(left_out(&t, &columns));
         let marks = crate::format::marks_now(i18n);
         progress.set(Some((0, t.rows.len())));
         leptos::task::spawn_local(async move {
@@ -229,6 +234,9 @@ pub fn CsvImportPanel() -> impl IntoView {
                         <ul class="row-errors">{errors.into_iter().map(|(line, p)| view! {
                             <li><strong>{t!(i18n, csv_line, line = move || line)}</strong>": "{problem_text(p)}</li>
                         }).collect_view()}</ul>
+                        <Show when=move || left.with(|l| !l.is_empty())>
+                            <p data-testid="csv-left-out">{t!(i18n, csv_left_out, columns = move || left.get().join(", "))}</p>
+                        </Show>
                         <Show when=move || check.with(|c| !c.is_empty())>
                             <p data-testid="csv-check-prices">{t!(i18n, csv_check_prices)}</p>
                             <ul class="row-errors">{move || check.get().into_iter().map(|(address, price)| view! {

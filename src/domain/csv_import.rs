@@ -26,13 +26,16 @@ pub enum Column {
     Lon,
     Mls,
     Status,
+    /// When the sale closed ("Close Date", "Sold Date"): a date here means
+    /// the home is sold, unless the file's status says otherwise.
+    SoldDate,
     Link,
     Ignore,
 }
 
 impl Column {
     /// Every column a user can map to, in the order a form lists them.
-    pub const ALL: [Column; 17] = [
+    pub const ALL: [Column; 18] = [
         Column::Address,
         Column::Street,
         Column::City,
@@ -48,6 +51,7 @@ impl Column {
         Column::Lon,
         Column::Mls,
         Column::Status,
+        Column::SoldDate,
         Column::Link,
         Column::Ignore,
     ];
@@ -70,6 +74,7 @@ impl Column {
             Column::Lon => "lon",
             Column::Mls => "mls",
             Column::Status => "status",
+            Column::SoldDate => "sold_date",
             Column::Link => "link",
             Column::Ignore => "ignore",
         }
@@ -132,6 +137,13 @@ pub fn detect(header: &str) -> Column {
         })
     };
     let is = |names: &[&str]| names.contains(&text.as_str());
+    // The day the sale closed says the home is sold.
+    let sale = [
+        "close", "closed", "closing", "sold", "sale", "venta", "cierre",
+    ];
+    if word(&sale) && word(&["date", "fecha", "dt"]) {
+        return Column::SoldDate;
+    }
     // About someone or something else than the home, or another figure
     // than the one a field holds: skipped.
     if word(&[
@@ -299,6 +311,24 @@ pub struct Table {
 pub enum CsvError {
     Empty,
     Unreadable { line: u64, reason: String },
+}
+
+/// The headers of the columns not imported (mapped to nothing) that hold
+/// something in at least one row, for the import summary to name.
+pub fn left_out(table: &Table, columns: &[Column]) -> Vec<String> {
+    table
+        .headers
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| columns.get(*i).is_none_or(|c| *c == Column::Ignore))
+        .filter(|(i, _)| {
+            table
+                .rows
+                .iter()
+                .any(|(_, cells)| cells.get(*i).is_some_and(|c| !c.trim().is_empty()))
+        })
+        .map(|(_, h)| h.trim().to_string())
+        .collect()
 }
 
 /// Reads CSV text (a leading BOM is ignored; rows may differ in length).
@@ -620,8 +650,14 @@ fn row_to_property(
         }
         _ => return Err(RowProblem::BadCoordinates),
     };
-    let status = parse_status(get(Column::Status))
-        .ok_or_else(|| RowProblem::UnknownStatus(get(Column::Status).to_string()))?;
+    // A closing date with no status is a sale; a status, when given, rules.
+    let sold = !get(Column::SoldDate).is_empty();
+    let status = if get(Column::Status).is_empty() && sold {
+        ListingStatus::Sold
+    } else {
+        parse_status(get(Column::Status))
+            .ok_or_else(|| RowProblem::UnknownStatus(get(Column::Status).to_string()))?
+    };
     let neighbourhood = if get(Column::Neighbourhood).is_empty() {
         get(Column::City)
     } else {
@@ -629,7 +665,7 @@ fn row_to_property(
     };
     let given = Given {
         property_type: !get(Column::Type).is_empty(),
-        status: !get(Column::Status).is_empty(),
+        status: !get(Column::Status).is_empty() || sold,
     };
     let property = Property {
         id: Uuid::new_v4(),

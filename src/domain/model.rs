@@ -630,6 +630,19 @@ impl Stop {
 }
 
 impl Property {
+    /// The neighbourhood or city, when the address does not already say it
+    /// ("1842 SE Harold St, Portland, OR" with area "Portland": none), so a
+    /// list row does not repeat it.
+    pub fn area_beside_address(&self) -> Option<&str> {
+        let area = self.area.trim();
+        let area_lower = area.to_lowercase();
+        let said = self
+            .address
+            .split(',')
+            .any(|part| part.trim().to_lowercase() == area_lower);
+        (!area.is_empty() && !said).then_some(area)
+    }
+
     /// An empty property, made `now`.
     pub fn new(now: DateTime<Utc>) -> Self {
         Property {
@@ -656,5 +669,31 @@ impl Property {
             neighbourhood: vec![],
             private_notes: String::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn home(address: &str, area: &str) -> Property {
+        let mut p = Property::new(DateTime::<Utc>::default());
+        p.address = address.into();
+        p.area = area.into();
+        p
+    }
+
+    #[test]
+    fn a_list_row_names_the_area_only_when_the_address_does_not() {
+        let said = home("1842 SE Harold St, Portland, OR 97202", "Portland");
+        assert_eq!(said.area_beside_address(), None);
+        let other_case = home("12 Calle Mayor, MADRID", "Madrid");
+        assert_eq!(other_case.area_beside_address(), None);
+        let neighbourhood = home("1842 SE Harold St, Portland, OR 97202", "Sellwood");
+        assert_eq!(neighbourhood.area_beside_address(), Some("Sellwood"));
+        // A part of a word is not the area.
+        let inside = home("5 Portland Ave, Salem", "Portland");
+        assert_eq!(inside.area_beside_address(), Some("Portland"));
+        assert_eq!(home("1 A St", " ").area_beside_address(), None);
     }
 }

@@ -83,7 +83,7 @@ pub fn PropertiesPage() -> impl IntoView {
                             <A href=href(&format!("/properties/{}", row.id))>
                                 <span class="primary">{row.address}</span>
                             </A>
-                            <span class="muted">{row.area}</span>
+                            {(!row.area.is_empty()).then(|| view! { <span class="muted">{row.area.clone()}</span> })}
                             <span class="price">{row.price}</span>
                             <span class="muted">{t!(i18n, beds_baths, beds = move || row.beds.clone(), baths = move || row.baths.clone())}</span>
                             <span class="badge">{row.kind}</span>
@@ -122,7 +122,7 @@ impl Row {
         Row {
             id: p.id,
             address: p.address.clone(),
-            area: p.area.clone(),
+            area: p.area_beside_address().unwrap_or_default().to_string(),
             price: amount(locale, p.list_price),
             beds: p.beds.map_or("–".into(), |b| b.to_string()),
             baths: p.baths.map_or("–".into(), |b| b.to_string()),
