@@ -77,6 +77,8 @@ test("share a tour, the buyer rates two homes, the agent takes the reply back", 
   await expect(view).toContainText("Ana Lee +1 503 555 0100");
   // Prices in the agent's currency, which the link carries.
   await expect(view.getByTestId("home-card").first()).toContainText("$685,000");
+  // Numbers as the buyer's language writes them.
+  await expect(view.getByTestId("home-card").first()).toContainText("1,720 sq ft");
   await expect(buyer.getByRole("navigation")).toHaveCount(0);
   await expect(view.getByTestId("route-map").locator(".marker")).toHaveCount(4);
   expect(await buyer.evaluate(() => localStorage.length)).toBe(0);

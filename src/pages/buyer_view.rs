@@ -204,12 +204,22 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
         let stop = s.id.clone();
         let (stop_a, stop_b, stop_c, stop_d, stop_e) = (stop.clone(), stop.clone(), stop.clone(), stop.clone(), stop.clone());
         let price = s.price;
-        let facts = format!(
-            "{} · {} · {}",
-            property_type(s.kind),
-            t_string!(i18n, view_beds_baths, beds = s.beds.map_or("–".into(), |b| b.to_string()), baths = s.baths.map_or("–".into(), |b| b.to_string())),
-            s.floor_area.map(|a| format!("{a} {}", if s.area_unit == crate::domain::model::AreaUnit::SqM { "m²" } else { "sq ft" })).unwrap_or_default(),
-        );
+        let (kind, beds, baths, floor_area, area_unit) = (s.kind, s.beds, s.baths, s.floor_area, s.area_unit);
+        // In the buyer's language, numbers as it writes them ("1.720 pies²").
+        let facts = move || {
+            let number = |v: f64| crate::format::number(locale(), v);
+            let unit = if area_unit == crate::domain::model::AreaUnit::SqM {
+                t_string!(i18n, unit_sq_m)
+            } else {
+                t_string!(i18n, unit_sq_ft)
+            };
+            format!(
+                "{} · {} · {}",
+                property_type(kind),
+                t_string!(i18n, view_beds_baths, beds = beds.map_or("–".into(), |b| b.to_string()), baths = baths.map_or("–".into(), |b| number(f64::from(b)))),
+                floor_area.map(|a| format!("{} {unit}", number(f64::from(a)))).unwrap_or_default(),
+            )
+        };
         let reno = s.renovations;
         let times = s.times;
         view! {
