@@ -60,6 +60,13 @@ pub fn settle_start_address() {
     }
 }
 
+/// Loads the page again (the newest version the host has).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// The browser's preferred language tag ("es-MX"), or empty.
 pub fn language() -> String {
     web_sys::window()

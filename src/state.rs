@@ -146,6 +146,13 @@ impl DocState {
         if self.held() {
             return;
         }
+        // A newer Showplan saved in another tab (a deploy while this one
+        // was open): its document is not this tab's to replace. The edit
+        // stays here, for a backup, until the tab is reloaded.
+        if storage::stored_format() > codec::CURRENT_VERSION {
+            self.record(Some(Err(StorageError::NewerVersion)));
+            return;
+        }
         // Another tab replaced everything since this one last looked: its
         // document is taken, never written over.
         let own = self
@@ -200,8 +207,15 @@ impl DocState {
 
     /// Another tab saved `text`: merge it in without writing back an echo.
     fn receive_other_tab(&self, text: String) {
-        let Ok(decoded) = codec::decode(&text) else {
-            return;
+        let decoded = match codec::decode(&text) {
+            Ok(decoded) => decoded,
+            // Said at once, not at this tab's next save.
+            Err(codec::DecodeError::NewerVersion { .. }) => {
+                self.save_state
+                    .try_set(SaveState::Failed(StorageError::NewerVersion));
+                return;
+            }
+            Err(_) => return,
         };
         match self
             .doc

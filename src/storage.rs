@@ -39,6 +39,10 @@ pub mod keys {
     /// The stored document's generation (`Document::generation`), beside
     /// it so a save can check it without reading the document.
     pub const GENERATION: &str = "showplan.generation";
+    /// The format version (`codec::CURRENT_VERSION`) of the Showplan that
+    /// saved the document, beside it: an older tab still open after a
+    /// deploy reads it before writing, and never writes over a newer one.
+    pub const FORMAT: &str = "showplan.format";
 }
 
 /// Why a storage call failed, in terms the UI can explain.
@@ -52,6 +56,9 @@ pub enum StorageError {
     VerifyFailed,
     /// Any other refusal, with the browser's words.
     WriteFailed(String),
+    /// A newer Showplan (another tab, after a deploy) saved the document in
+    /// a format this one does not know: this tab must not write over it.
+    NewerVersion,
 }
 
 fn local_storage() -> Result<web_sys::Storage, StorageError> {
@@ -274,6 +281,12 @@ fn unpack(stored: &str) -> Result<String, UnpackError> {
 }
 
 /// The generation of the stored document (0 when none was ever replaced).
+/// The format version of the Showplan that last saved (0: noted by none,
+/// as before the note existed).
+pub fn stored_format() -> u32 {
+    read(keys::FORMAT).and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
 pub fn stored_generation() -> i64 {
     read(keys::GENERATION)
         .and_then(|g| g.parse().ok())
@@ -307,6 +320,10 @@ pub fn save_document(text: &str, generation: i64) -> Result<(), StorageError> {
     // own document back (`state.rs`).
     if generation != stored_generation() {
         let _ = write(keys::GENERATION, &generation.to_string());
+    }
+    let format = crate::domain::codec::CURRENT_VERSION;
+    if stored_format() != format {
+        let _ = write(keys::FORMAT, &format.to_string());
     }
     Ok(())
 }

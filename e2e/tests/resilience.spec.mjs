@@ -112,3 +112,46 @@ test.describe("a deploy while the app is open", () => {
     await expect(page.getByTestId("buyer-list").getByText("After Deploy Abe", { exact: true })).toBeVisible();
   });
 });
+
+// After a deploy that changes the saved format, a tab of the old version
+// still open must not write over what the new version saved: it says so at
+// once, keeps its edit for a backup, and offers to reload.
+test("an older tab never writes over a newer version's save", async ({ context }) => {
+  const old = await context.newPage();
+  await old.goto("/buyers");
+  await addBuyer(old, "Old Tab Olga");
+  await expectStoredBuyer(old, "Old Tab Olga");
+
+  // The newer version, in another tab, saves in a format this build does not know.
+  const newer = await context.newPage();
+  await newer.goto("/data");
+  const saved = await newer.evaluate(() => {
+    const envelope = JSON.stringify({
+      format: "showplan",
+      version: 99,
+      saved_at: Date.now(),
+      document: { buyers: [{ id: "7d1c0c1e-2f1a-4d3b-9c55-1a2b3c4d5e6f", name: "New Format Nadia" }] },
+    });
+    // As a save does: the spare slot, the note, then the switch.
+    const spare = localStorage.getItem("showplan.doc.active") === "a" ? "b" : "a";
+    localStorage.setItem(`showplan.doc.${spare}`, envelope);
+    localStorage.setItem("showplan.format", "99");
+    localStorage.setItem("showplan.doc.active", spare);
+    return envelope;
+  });
+  await newer.close();
+
+  const problem = old.getByTestId("save-problem");
+  await expect(problem).toContainText("Showplan was updated in another tab, so this older tab cannot save.");
+  // An edit here is kept in the tab, not written over the newer save.
+  await addBuyer(old, "Unsaved Ursula");
+  // Leaving the page writes a pending edit at once (no save delay to wait out).
+  await old.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide")));
+  await expect(problem).toBeVisible();
+  expect(await old.evaluate(() => localStorage.getItem(`showplan.doc.${localStorage.getItem("showplan.doc.active")}`))).toBe(saved);
+  // The backup carries this tab's edit.
+  const [download] = await Promise.all([old.waitForEvent("download"), problem.getByRole("button", { name: "Download backup" }).tap()]);
+  const backup = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8"));
+  expect(backup).toContain("Unsaved Ursula");
+  await expect(problem.getByRole("button", { name: "Reload" })).toBeVisible();
+});

@@ -59,9 +59,7 @@ pub fn ChunkProblem() -> impl IntoView {
                 return;
             }
             // Saved above; the new version opens on this same address.
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().reload();
-            }
+            crate::browser::reload();
             return;
         }
         problem.set(None);

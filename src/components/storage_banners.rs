@@ -113,14 +113,25 @@ fn SaveProblemBanner() -> impl IntoView {
                     {match e {
                         StorageError::Full => t!(i18n, storage_full).into_any(),
                         StorageError::Unavailable => t!(i18n, storage_unavailable).into_any(),
+                        StorageError::NewerVersion => t!(i18n, storage_newer).into_any(),
                         _ => t!(i18n, storage_failed).into_any(),
                     }}
                 </p>
                 <div class="actions">
                     <BackupButton />
-                    <button type="button" class="secondary" on:click=move |_| state.save_now()>
-                        {t!(i18n, retry_save)}
-                    </button>
+                    {if e == StorageError::NewerVersion {
+                        view! {
+                            <button type="button" class="secondary" on:click=|_| crate::browser::reload()>
+                                {t!(i18n, update_reload)}
+                            </button>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="secondary" on:click=move |_| state.save_now()>
+                                {t!(i18n, retry_save)}
+                            </button>
+                        }.into_any()
+                    }}
                 </div>
             </section>
         })}
