@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 const dist = process.argv[2] ?? "dist";
 const docFile = process.argv[3] ?? "target/bench/document-2000.json";
 const PORT = 8093;
-const RUNS = 7;
+const RUNS = 11;
 
 const server = spawn("node", ["e2e/serve.mjs", dist, String(PORT), "/"], { stdio: ["ignore", "pipe", "inherit"] });
 await new Promise((resolve) => server.stdout.once("data", resolve));
@@ -51,5 +51,7 @@ for (const [name, stored] of [["empty store", null], ["2,000 properties + 50 tou
   results[name] = median(runs);
   console.log(`first render, ${name}: median ${median(runs).toFixed(0)} ms over ${RUNS} loads (min ${Math.min(...runs).toFixed(0)}, max ${Math.max(...runs).toFixed(0)})`);
 }
+const ratio = results["2,000 properties + 50 tours"] / results["empty store"];
+console.log(`first render with 2,000 homes / with none: ${ratio.toFixed(2)}x (goal: at most 1.5x)`);
 await browser.close();
 server.kill();

@@ -47,6 +47,29 @@ globalThis.showplanLanguage = loadLanguage;
 globalThis.showplanBoot = { lang, text: null };
 const first = lang === "en" ? Promise.resolve(null) : loadLanguage(lang).catch(() => null);
 
+// The agent's saved document, when packed (SPZ1: base64url of raw DEFLATE),
+// is unpacked here by the browser's own DecompressionStream while the wasm
+// compiles: off the start-up path, and faster than inflating in wasm. The
+// app takes the text only if storage still holds exactly what was read
+// (src/browser.rs), and otherwise unpacks it itself.
+const unpacked = viewer
+  ? Promise.resolve(null)
+  : (async () => {
+      try {
+        const slot = localStorage.getItem("showplan.doc.active") === "b" ? "b" : "a";
+        const stored = localStorage.getItem(`showplan.doc.${slot}`);
+        if (!stored?.startsWith("SPZ1:") || typeof DecompressionStream !== "function") return null;
+        const base64 = stored.slice(5).trim().replace(/-/g, "+").replace(/_/g, "/");
+        const binary = atob(base64 + "===".slice((base64.length + 3) % 4));
+        const bytes = new Uint8Array(binary.length);
+        for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+        return { stored, text: await new Response(stream).text() };
+      } catch {
+        return null; // The app unpacks it, and says so if it cannot.
+      }
+    })();
+
 const url = new URL(`${app}_bg.wasm`, import.meta.url);
 let module_or_path = url;
 try {
@@ -60,6 +83,7 @@ try {
 // app in English; the app fetches it again, and says so if it still cannot.
 const late = new Promise((resolve) => setTimeout(() => resolve(null), 3000));
 globalThis.showplanBoot.text = await Promise.race([first, late]);
+globalThis.showplanBoot.document = await unpacked;
 // If it cannot start, say so in the user's language (public/start-failed.js,
 // fetched only then), or in English when even that file cannot be fetched.
 glue

@@ -181,6 +181,17 @@ pub fn local_to_utc(
         .flatten()
 }
 
+/// The saved document's text as `boot.js` unpacked it (natively, while the
+/// wasm compiled), if it unpacked exactly `stored`. Taken once.
+pub fn boot_document(stored: &str) -> Option<String> {
+    let window: JsValue = web_sys::window()?.into();
+    let boot = js_sys::Reflect::get(&window, &"showplanBoot".into()).ok()?;
+    let handed = js_sys::Reflect::get(&boot, &"document".into()).ok()?;
+    let _ = js_sys::Reflect::set(&boot, &"document".into(), &JsValue::NULL);
+    let field = |name: &str| js_sys::Reflect::get(&handed, &name.into()).ok()?.as_string();
+    (field("stored")? == stored).then(|| field("text")).flatten()
+}
+
 /// base64url (padded or not) decoded by the browser's `atob`; `None` for
 /// anything that is not base64url. Agrees with `domain::packing::decode_base64`
 /// (a browser test checks it).

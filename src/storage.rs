@@ -225,7 +225,12 @@ pub fn load_document() -> Result<Loaded, StorageError> {
     let Some(stored) = read_stored_document() else {
         return Ok(Loaded::Empty);
     };
-    let decoded = unpack(&stored)
+    // Unpacked by boot.js already, when it could (no wasm inflate then).
+    let text = match crate::browser::boot_document(&stored) {
+        Some(text) => Ok(text),
+        None => unpack(&stored),
+    };
+    let decoded = text
         .map_err(|e| DecodeError::NotJson(e.to_string()))
         .and_then(|text| codec::decode(&text));
     match decoded {
@@ -280,13 +285,13 @@ fn unpack(stored: &str) -> Result<String, UnpackError> {
     unpack_with(stored, crate::browser::decode_base64url)
 }
 
-/// The generation of the stored document (0 when none was ever replaced).
 /// The format version of the Showplan that last saved (0: noted by none,
 /// as before the note existed).
 pub fn stored_format() -> u32 {
     read(keys::FORMAT).and_then(|v| v.parse().ok()).unwrap_or(0)
 }
 
+/// The generation of the stored document (0 when none was ever replaced).
 pub fn stored_generation() -> i64 {
     read(keys::GENERATION)
         .and_then(|g| g.parse().ok())

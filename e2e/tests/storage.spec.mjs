@@ -367,3 +367,37 @@ test("the backup reminder comes when there is work to save, and on its schedule"
   await page.reload();
   await expect(reminder).toContainText("Your last backup was 8 days ago.");
 });
+
+// boot.js unpacks the saved document with the browser's DecompressionStream
+// while the wasm compiles; without it (an older browser), the app unpacks it
+// itself. Both open the same data, accents and all.
+test("the saved document opens the same unpacked by the browser or by the app", async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto("/buyers");
+  await addBuyer(page, "Ștefan Nguyễn");
+  await expectStoredBuyer(page, "Ștefan Nguyễn");
+  expect(await page.evaluate(() => localStorage.getItem(`showplan.doc.${localStorage.getItem("showplan.doc.active")}`).startsWith("SPZ1:"))).toBe(true);
+
+  const native = await context.newPage();
+  await native.addInitScript(() => {
+    const Native = DecompressionStream;
+    globalThis.unpackedByBrowser = 0;
+    globalThis.DecompressionStream = class extends Native {
+      constructor(format) {
+        super(format);
+        globalThis.unpackedByBrowser += 1;
+      }
+    };
+  });
+  await native.goto("/buyers");
+  await expect(native.getByTestId("buyer-list").getByText("Ștefan Nguyễn")).toBeVisible();
+  expect(await native.evaluate(() => globalThis.unpackedByBrowser)).toBe(1);
+
+  const without = await context.newPage();
+  await without.addInitScript(() => {
+    delete globalThis.DecompressionStream;
+  });
+  await without.goto("/buyers");
+  await expect(without.getByTestId("buyer-list").getByText("Ștefan Nguyễn")).toBeVisible();
+  expect(await without.evaluate(() => typeof DecompressionStream)).toBe("undefined");
+});
