@@ -188,8 +188,14 @@ pub fn boot_document(stored: &str) -> Option<String> {
     let boot = js_sys::Reflect::get(&window, &"showplanBoot".into()).ok()?;
     let handed = js_sys::Reflect::get(&boot, &"document".into()).ok()?;
     let _ = js_sys::Reflect::set(&boot, &"document".into(), &JsValue::NULL);
-    let field = |name: &str| js_sys::Reflect::get(&handed, &name.into()).ok()?.as_string();
-    (field("stored")? == stored).then(|| field("text")).flatten()
+    let field = |name: &str| {
+        js_sys::Reflect::get(&handed, &name.into())
+            .ok()?
+            .as_string()
+    };
+    (field("stored")? == stored)
+        .then(|| field("text"))
+        .flatten()
 }
 
 /// base64url (padded or not) decoded by the browser's `atob`; `None` for
