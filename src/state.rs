@@ -146,13 +146,6 @@ impl DocState {
         if self.held() {
             return;
         }
-        // A newer Showplan saved in another tab (a deploy while this one
-        // was open): its document is not this tab's to replace. The edit
-        // stays here, for a backup, until the tab is reloaded.
-        if storage::stored_format() > codec::CURRENT_VERSION {
-            self.record(Some(Err(StorageError::NewerVersion)));
-            return;
-        }
         // Another tab replaced everything since this one last looked: its
         // document is taken, never written over.
         let own = self

@@ -155,25 +155,31 @@ pub fn save_reply_draft(tour: &str, text: &str) -> Result<(), StorageError> {
     write(&format!("{}{tour}", keys::REPLY_DRAFT_PREFIX), text)
 }
 
-/// When the user last downloaded a backup.
-pub fn last_backup() -> Option<chrono::DateTime<chrono::Utc>> {
-    let text = read(keys::LAST_BACKUP)?;
+type Moment = chrono::DateTime<chrono::Utc>;
+
+/// A moment kept under `key` (RFC 3339), if one is there and reads.
+fn read_moment(key: &str) -> Option<Moment> {
+    let text = read(key)?;
     chrono::DateTime::from_timestamp_millis(crate::domain::iso::rfc3339_millis(&text)?)
 }
 
+/// When the user last downloaded a backup.
+pub fn last_backup() -> Option<Moment> {
+    read_moment(keys::LAST_BACKUP)
+}
+
 /// Remembers that a backup was just downloaded.
-pub fn set_last_backup(at: chrono::DateTime<chrono::Utc>) -> Result<(), StorageError> {
+pub fn set_last_backup(at: Moment) -> Result<(), StorageError> {
     write(keys::LAST_BACKUP, &at.to_rfc3339())
 }
 
 /// When the backup reminder was last put off.
-pub fn backup_later() -> Option<chrono::DateTime<chrono::Utc>> {
-    let text = read(keys::BACKUP_LATER)?;
-    chrono::DateTime::from_timestamp_millis(crate::domain::iso::rfc3339_millis(&text)?)
+pub fn backup_later() -> Option<Moment> {
+    read_moment(keys::BACKUP_LATER)
 }
 
 /// Remembers that the backup reminder was put off `at`.
-pub fn set_backup_later(at: chrono::DateTime<chrono::Utc>) -> Result<(), StorageError> {
+pub fn set_backup_later(at: Moment) -> Result<(), StorageError> {
     write(keys::BACKUP_LATER, &at.to_rfc3339())
 }
 
@@ -302,6 +308,11 @@ pub fn stored_generation() -> i64 {
 /// read it back, then switch, and note the generation beside it.
 pub fn save_document(text: &str, generation: i64) -> Result<(), StorageError> {
     let storage = local_storage()?;
+    // A newer Showplan saved in another tab (a deploy while this one was
+    // open), in a format this one does not know: never written over.
+    if stored_format() > crate::domain::codec::CURRENT_VERSION {
+        return Err(StorageError::NewerVersion);
+    }
     let packed = pack(text);
     let text = packed.as_str();
     let active = active_slot();
