@@ -312,26 +312,8 @@ macro_rules! display_args {
 }
 display_args!(String, &str, u8, u16, u32, u64, usize, i32, i64, f32, f64);
 
-/// `text` with each `{{ name }}` replaced by its value (an unknown name is
-/// left as written).
-pub fn fill(text: &str, values: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    while let Some(start) = rest.find("{{") {
-        let Some(len) = rest[start..].find("}}") else {
-            break;
-        };
-        let name = rest[start + 2..start + len].trim();
-        out.push_str(&rest[..start]);
-        match values.iter().find(|(n, _)| *n == name) {
-            Some((_, value)) => out.push_str(value),
-            None => out.push_str(&rest[start..start + len + 2]),
-        }
-        rest = &rest[start + len + 2..];
-    }
-    out.push_str(rest);
-    out
-}
+/// `{{ name }}` filling, shared with the messages the domain writes.
+pub use crate::domain::template::fill;
 
 /// The text of a key in the current language, now (tracked): `&'static str`
 /// without interpolations, `String` with them.

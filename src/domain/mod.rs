@@ -22,5 +22,6 @@ pub mod qr;
 pub mod query;
 pub mod sample;
 pub mod share;
+pub mod template;
 pub mod tour_day;
 pub mod tour_plan;

@@ -4,6 +4,8 @@
 //!
 //! Dates and times come already written in the recipient's language.
 
+use crate::domain::template::fill;
+
 /// What a message asks or says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
@@ -48,8 +50,8 @@ impl Platform {
     }
 }
 
-/// The greeting and each message's words, per language; `{name}` and the
-/// other braces are filled in by [`text`].
+/// The greeting and each message's words, per language; `{{ name }}` and
+/// the other placeholders are filled in by [`text`].
 struct Words {
     hello: &'static str,
     hello_name: &'static str,
@@ -62,38 +64,38 @@ fn words(language: &str) -> Words {
     match language {
         "es" => Words {
             hello: "Hola",
-            hello_name: "Hola, {name}",
-            request: "{hello}, soy {agent}. ¿Puedo mostrar {address} el {date} a las {time}? Gracias.",
-            late: "{hello}, soy {agent}. Llego unos {minutes} minutos tarde a la visita de las {time} en {address}. Disculpe la demora.",
-            still: "{hello}, soy {agent}. ¿Sigue disponible {address} para visitas? Gracias.",
+            hello_name: "Hola, {{ name }}",
+            request: "{{ hello }}, soy {{ agent }}. ¿Puedo mostrar {{ address }} el {{ date }} a las {{ time }}? Gracias.",
+            late: "{{ hello }}, soy {{ agent }}. Llego unos {{ minutes }} minutos tarde a la visita de las {{ time }} en {{ address }}. Disculpe la demora.",
+            still: "{{ hello }}, soy {{ agent }}. ¿Sigue disponible {{ address }} para visitas? Gracias.",
         },
         "ro" => Words {
             hello: "Bună ziua",
-            hello_name: "Bună ziua, {name}",
-            request: "{hello}, sunt {agent}. Pot prezenta {address} pe {date}, la ora {time}? Mulțumesc.",
-            late: "{hello}, sunt {agent}. Întârzii cu aproximativ {minutes} minute la vizionarea de la ora {time}, {address}. Îmi cer scuze.",
-            still: "{hello}, sunt {agent}. Mai este disponibilă pentru vizionare locuința de la {address}? Mulțumesc.",
+            hello_name: "Bună ziua, {{ name }}",
+            request: "{{ hello }}, sunt {{ agent }}. Pot prezenta {{ address }} pe {{ date }}, la ora {{ time }}? Mulțumesc.",
+            late: "{{ hello }}, sunt {{ agent }}. Întârzii cu aproximativ {{ minutes }} minute la vizionarea de la ora {{ time }}, {{ address }}. Îmi cer scuze.",
+            still: "{{ hello }}, sunt {{ agent }}. Mai este disponibilă pentru vizionare locuința de la {{ address }}? Mulțumesc.",
         },
         "vi" => Words {
             hello: "Xin chào",
-            hello_name: "Chào {name}",
-            request: "{hello}, tôi là {agent}. Tôi có thể dẫn khách xem {address} vào {date} lúc {time} không? Cảm ơn.",
-            late: "{hello}, tôi là {agent}. Tôi sẽ đến trễ khoảng {minutes} phút cho buổi xem nhà lúc {time} tại {address}. Xin lỗi vì sự chậm trễ.",
-            still: "{hello}, tôi là {agent}. Căn nhà tại {address} còn cho xem được không? Cảm ơn.",
+            hello_name: "Chào {{ name }}",
+            request: "{{ hello }}, tôi là {{ agent }}. Tôi có thể dẫn khách xem {{ address }} vào {{ date }} lúc {{ time }} không? Cảm ơn.",
+            late: "{{ hello }}, tôi là {{ agent }}. Tôi sẽ đến trễ khoảng {{ minutes }} phút cho buổi xem nhà lúc {{ time }} tại {{ address }}. Xin lỗi vì sự chậm trễ.",
+            still: "{{ hello }}, tôi là {{ agent }}. Căn nhà tại {{ address }} còn cho xem được không? Cảm ơn.",
         },
         "id" => Words {
             hello: "Halo",
-            hello_name: "Halo {name}",
-            request: "{hello}, saya {agent}. Bolehkah saya menunjukkan {address} pada {date} pukul {time}? Terima kasih.",
-            late: "{hello}, saya {agent}. Saya terlambat sekitar {minutes} menit untuk kunjungan pukul {time} di {address}. Mohon maaf atas keterlambatannya.",
-            still: "{hello}, saya {agent}. Apakah {address} masih tersedia untuk dikunjungi? Terima kasih.",
+            hello_name: "Halo {{ name }}",
+            request: "{{ hello }}, saya {{ agent }}. Bolehkah saya menunjukkan {{ address }} pada {{ date }} pukul {{ time }}? Terima kasih.",
+            late: "{{ hello }}, saya {{ agent }}. Saya terlambat sekitar {{ minutes }} menit untuk kunjungan pukul {{ time }} di {{ address }}. Mohon maaf atas keterlambatannya.",
+            still: "{{ hello }}, saya {{ agent }}. Apakah {{ address }} masih tersedia untuk dikunjungi? Terima kasih.",
         },
         _ => Words {
             hello: "Hello",
-            hello_name: "Hello {name}",
-            request: "{hello}, this is {agent}. May I show {address} on {date} at {time}? Thank you.",
-            late: "{hello}, this is {agent}. I am running about {minutes} minutes late for the {time} showing at {address}. Sorry for the delay.",
-            still: "{hello}, this is {agent}. Is {address} still available to show? Thank you.",
+            hello_name: "Hello {{ name }}",
+            request: "{{ hello }}, this is {{ agent }}. May I show {{ address }} on {{ date }} at {{ time }}? Thank you.",
+            late: "{{ hello }}, this is {{ agent }}. I am running about {{ minutes }} minutes late for the {{ time }} showing at {{ address }}. Sorry for the delay.",
+            still: "{{ hello }}, this is {{ agent }}. Is {{ address }} still available to show? Thank you.",
         },
     }
 }
@@ -112,7 +114,7 @@ pub fn text(language: &str, message: &Message, to: &str, agent: &str) -> String 
             address,
             date,
             time,
-        } => fill(
+        } => fill::<&str>(
             w.request,
             &[
                 ("hello", &hello),
@@ -126,7 +128,7 @@ pub fn text(language: &str, message: &Message, to: &str, agent: &str) -> String 
             address,
             time,
             minutes,
-        } => fill(
+        } => fill::<&str>(
             w.late,
             &[
                 ("hello", &hello),
@@ -136,7 +138,7 @@ pub fn text(language: &str, message: &Message, to: &str, agent: &str) -> String 
                 ("minutes", &minutes.to_string()),
             ],
         ),
-        Message::StillAvailable { address } => fill(
+        Message::StillAvailable { address } => fill::<&str>(
             w.still,
             &[
                 ("hello", &hello),
@@ -145,27 +147,6 @@ pub fn text(language: &str, message: &Message, to: &str, agent: &str) -> String 
             ],
         ),
     }
-}
-
-/// `template` with each `{name}` replaced by its value, in one pass: braces
-/// inside a value (a name, an address) stay as written.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 64);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(len) = rest[open..].find('}') else {
-            break;
-        };
-        let name = &rest[open + 1..open + len];
-        out.push_str(&rest[..open]);
-        match values.iter().find(|(n, _)| *n == name) {
-            Some((_, value)) => out.push_str(value),
-            None => out.push_str(&rest[open..=open + len]),
-        }
-        rest = &rest[open + len + 1..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Text for a URL's query: everything but RFC 3986's unreserved characters
