@@ -1,7 +1,7 @@
 //! Which of a buyer's tours a home from the Match page can go into, which
 //! one is chosen at first, and which already have the home.
-use crate::domain::model::{Id, Tour};
-use chrono::NaiveDate;
+use crate::domain::model::{Id, Stop, Tour};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// The buyer's tours that are not over: drafts (no date) first, newest
 /// first, then dated ones from the soonest.
@@ -30,8 +30,35 @@ pub fn default_tour(tours: &[Tour], buyer: Id, today: NaiveDate) -> Option<Id> {
 pub fn tours_with(tours: &[Tour], buyer: Id, property: Id, today: NaiveDate) -> Vec<&Tour> {
     open_tours(tours, buyer, today)
         .into_iter()
-        .filter(|t| t.stops.iter().any(|s| s.property == property))
+        .filter(|t| t.stop_of(property).is_some())
         .collect()
+}
+
+/// Adds `property` to the tour `chosen`, or takes it out if it is there
+/// already. With no tour chosen, or one no longer there, a new draft for
+/// `buyer` called `draft_name` is made for it. Returns the tour's id.
+pub fn toggle_home(
+    tours: &mut Vec<Tour>,
+    chosen: Option<Id>,
+    buyer: Id,
+    property: Id,
+    draft_name: &str,
+    now: DateTime<Utc>,
+) -> Id {
+    let found = chosen.and_then(|id| tours.iter().position(|t| t.id == id));
+    let i = found.unwrap_or_else(|| {
+        tours.push(Tour::new(draft_name, Some(buyer), now));
+        tours.len() - 1
+    });
+    let tour = &mut tours[i];
+    match tour.stop_of(property) {
+        Some(at) => {
+            tour.stops.remove(at);
+        }
+        None => tour.stops.push(Stop::at(property)),
+    }
+    tour.stamp.updated = now;
+    tour.id
 }
 
 #[cfg(test)]
@@ -85,6 +112,29 @@ mod tests {
         assert_eq!(default_tour(&tours, maria, day(20)), Some(tours[1].id));
         assert_eq!(default_tour(&tours, maria, day(29)), None);
         assert_eq!(default_tour(&[], maria, day(20)), None);
+    }
+
+    #[test]
+    fn a_home_goes_into_the_chosen_tour_and_out_again_or_starts_a_draft() {
+        let (maria, home) = (Uuid::new_v4(), Uuid::new_v4());
+        let mut tours = vec![tour("Saturday", maria, Some(day(28)), &[])];
+        let saturday = tours[0].id;
+        assert_eq!(
+            toggle_home(&mut tours, Some(saturday), maria, home, "Draft", now()),
+            saturday
+        );
+        assert_eq!(tours[0].stop_of(home), Some(0));
+        toggle_home(&mut tours, Some(saturday), maria, home, "Draft", now());
+        assert_eq!(tours[0].stop_of(home), None);
+        // Nothing chosen, or a tour since deleted: a new draft, for the buyer.
+        for chosen in [None, Some(Uuid::new_v4())] {
+            let made = toggle_home(&mut tours, chosen, maria, home, "Draft", now());
+            let draft = tours.iter().find(|t| t.id == made);
+            assert!(draft
+                .is_some_and(|t| t.name == "Draft" && t.buyer == Some(maria) && t.date.is_none()));
+            assert!(draft.is_some_and(|t| t.stop_of(home) == Some(0)));
+        }
+        assert_eq!(tours.len(), 3);
     }
 
     #[test]

@@ -569,6 +569,11 @@ impl Place {
 }
 
 impl Tour {
+    /// Where `property` is among the stops, if it is one.
+    pub fn stop_of(&self, property: Id) -> Option<usize> {
+        self.stops.iter().position(|s| s.property == property)
+    }
+
     /// Where the tour ends, if it ends somewhere other than the last home.
     /// An empty end (an older version kept one when its position was
     /// cleared) is none.

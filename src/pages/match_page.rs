@@ -1,8 +1,8 @@
 use crate::components::labels::property_type;
 use crate::components::{reason_text, tour_label, MatchTourChoice};
-use crate::domain::match_tours::{default_tour, tours_with};
+use crate::domain::match_tours::{default_tour, toggle_home, tours_with};
 use crate::domain::matching::{on_market, rank, Reason};
-use crate::domain::model::{Id, Stop, Tour};
+use crate::domain::model::Id;
 use crate::format::amount;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
@@ -52,7 +52,7 @@ pub fn MatchPage() -> impl IntoView {
             state.doc.with(|d| {
                 d.tours
                     .iter()
-                    .any(|t| t.id == tid && t.stops.iter().any(|s| s.property == pid))
+                    .any(|t| t.id == tid && t.stop_of(pid).is_some())
             })
         })
     };
@@ -81,31 +81,22 @@ pub fn MatchPage() -> impl IntoView {
                     .map(|b| b.name.clone())
             })
             .unwrap_or_default();
-        let now = Utc::now();
+        let draft_name = t_string!(i18n, tour_draft_name, name = name).to_string();
         let chosen = target.get_untracked();
-        let mut made = None;
+        let mut tour = chosen;
         state.update(|d| {
-            let found = chosen.and_then(|tid| d.tours.iter().position(|t| t.id == tid));
-            let i = match found {
-                Some(i) => i,
-                None => {
-                    let name = t_string!(i18n, tour_draft_name, name = name.clone()).to_string();
-                    let tour = Tour::new(&name, Some(bid), now);
-                    made = Some(tour.id);
-                    d.tours.push(tour);
-                    d.tours.len() - 1
-                }
-            };
-            let tour = &mut d.tours[i];
-            if let Some(at) = tour.stops.iter().position(|s| s.property == pid) {
-                tour.stops.remove(at);
-            } else {
-                tour.stops.push(Stop::at(pid));
-            }
-            tour.stamp.updated = now;
+            tour = Some(toggle_home(
+                &mut d.tours,
+                chosen,
+                bid,
+                pid,
+                &draft_name,
+                Utc::now(),
+            ));
         });
-        if made.is_some() {
-            target.set(made);
+        // A draft just made is the choice from now on.
+        if tour != chosen {
+            target.set(tour);
         }
     };
     // How many homes the chosen tour has, named as a draft or by its name.
