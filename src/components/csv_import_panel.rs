@@ -1,6 +1,6 @@
 use super::csv_number_format::CsvNumberFormat;
 use crate::domain::csv_import::{
-    detect_all, left_out, read_table, Column, CsvError, FileNumbers, Imported, Importer,
+    detect_all, left_out, read_table, Column, CsvError, FileNumbers, Imported, Importer, RowError,
     RowProblem, Table,
 };
 use crate::domain::import_merge::{merge_imported, unusual_prices, Merged};
@@ -9,6 +9,18 @@ use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// What an import did, for its report.
+#[derive(Clone)]
+struct Report {
+    merged: Merged,
+    /// Rows not imported, with why.
+    errors: Vec<RowError>,
+    /// The file's columns not imported that held something.
+    left_out: Vec<String>,
+    /// Homes priced far outside the file's own range: (address, price).
+    check: Vec<(String, Option<u64>)>,
+}
 
 /// Rows read per task while importing.
 const IMPORT_SLICE: usize = 250;
@@ -48,11 +60,7 @@ pub fn CsvImportPanel() -> impl IntoView {
     let mapping = RwSignal::new(Vec::<Column>::new());
     let numbers = RwSignal::new(FileNumbers::Detect);
     let failure = RwSignal::new(None::<CsvError>);
-    let report = RwSignal::new(None::<(Merged, Vec<(u64, RowProblem)>)>);
-    // Imported homes priced far outside the file's own range: (address, price).
-    let check = RwSignal::new(Vec::<(String, Option<u64>)>::new());
-    // The file's columns that were not imported (and held something).
-    let left = RwSignal::new(Vec::<String>::new());
+    let report = RwSignal::new(None::<Report>);
     // The file's name, said beside the preview: the field itself is cleared
     // so the same file can be chosen again.
     let file_name = RwSignal::new(String::new());
@@ -111,7 +119,6 @@ pub fn CsvImportPanel() -> impl IntoView {
             return;
         }
         let (columns, file_numbers) = (mapping.get_untracked(), numbers.get_untracked());
-        left.set(left_out(&t, &columns));
         let marks = crate::format::marks_now(i18n);
         progress.set(Some((0, t.rows.len())));
         leptos::task::spawn_local(async move {
@@ -128,21 +135,19 @@ pub fn CsvImportPanel() -> impl IntoView {
                 )));
                 gloo_timers::future::TimeoutFuture::new(0).await;
             }
-            check.set(
-                unusual_prices(&result.properties)
-                    .into_iter()
-                    .map(|p| (p.address.clone(), p.list_price))
-                    .collect(),
-            );
+            let check = unusual_prices(&result.properties)
+                .into_iter()
+                .map(|p| (p.address.clone(), p.list_price))
+                .collect();
             let mut merged = Merged::default();
             let rows = result.properties.into_iter().zip(result.given);
             state.update(|d| merged = merge_imported(&mut d.properties, rows, now));
-            let errors = result
-                .errors
-                .into_iter()
-                .map(|e| (e.line, e.problem))
-                .collect();
-            report.set(Some((merged, errors)));
+            report.set(Some(Report {
+                merged,
+                errors: result.errors,
+                left_out: left_out(&t, &columns),
+                check,
+            }));
             progress.set(None);
             table.set(None);
         });
@@ -214,7 +219,7 @@ pub fn CsvImportPanel() -> impl IntoView {
                     })}
                 }
             })}
-            {move || report.get().map(|(merged, errors)| {
+            {move || report.get().map(|Report { merged, errors, left_out, check }| {
                 let skipped = errors.len();
                 let Merged { added, updated, unchanged } = merged;
                 view! {
@@ -231,18 +236,19 @@ pub fn CsvImportPanel() -> impl IntoView {
                         <Show when=move || skipped != 0>
                             <p>{t_count!(i18n, csv_skipped, move || skipped)}</p>
                         </Show>
-                        <ul class="row-errors">{errors.into_iter().map(|(line, p)| view! {
-                            <li><strong>{t!(i18n, csv_line, line = move || line)}</strong>": "{problem_text(p)}</li>
+                        <ul class="row-errors">{errors.into_iter().map(|e| view! {
+                            <li><strong>{t!(i18n, csv_line, line = move || e.line)}</strong>": "{problem_text(e.problem)}</li>
                         }).collect_view()}</ul>
-                        <Show when=move || left.with(|l| !l.is_empty())>
-                            <p data-testid="csv-left-out">{t!(i18n, csv_left_out, columns = move || left.get().join(", "))}</p>
-                        </Show>
-                        <Show when=move || check.with(|c| !c.is_empty())>
+                        {(!left_out.is_empty()).then(|| {
+                            let columns = left_out.join(", ");
+                            view! { <p data-testid="csv-left-out">{t!(i18n, csv_left_out, columns = columns)}</p> }
+                        })}
+                        {(!check.is_empty()).then(|| view! {
                             <p data-testid="csv-check-prices">{t!(i18n, csv_check_prices)}</p>
-                            <ul class="row-errors">{move || check.get().into_iter().map(|(address, price)| view! {
-                                <li>{address}": "{crate::format::amount(i18n.get_locale().as_str(), price)}</li>
+                            <ul class="row-errors">{check.into_iter().map(|(address, price)| view! {
+                                <li>{address}": "{move || crate::format::amount(i18n.get_locale().as_str(), price)}</li>
                             }).collect_view()}</ul>
-                        </Show>
+                        })}
                     </div>
                 }
             })}
