@@ -109,44 +109,32 @@ pub fn text(language: &str, message: &Message, to: &str, agent: &str) -> String 
     } else {
         fill(w.hello_name, &[("name", to.trim())])
     };
-    match message {
+    let minutes;
+    let (template, about): (&str, Vec<(&str, &str)>) = match message {
         Message::Request {
             address,
             date,
             time,
-        } => fill::<&str>(
+        } => (
             w.request,
-            &[
-                ("hello", &hello),
-                ("agent", agent.trim()),
-                ("address", address),
-                ("date", date),
-                ("time", time),
-            ],
+            vec![("address", address), ("date", date), ("time", time)],
         ),
         Message::Late {
             address,
             time,
-            minutes,
-        } => fill::<&str>(
-            w.late,
-            &[
-                ("hello", &hello),
-                ("agent", agent.trim()),
-                ("address", address),
-                ("time", time),
-                ("minutes", &minutes.to_string()),
-            ],
-        ),
-        Message::StillAvailable { address } => fill::<&str>(
-            w.still,
-            &[
-                ("hello", &hello),
-                ("agent", agent.trim()),
-                ("address", address),
-            ],
-        ),
-    }
+            minutes: late,
+        } => {
+            minutes = late.to_string();
+            (
+                w.late,
+                vec![("address", address), ("time", time), ("minutes", &minutes)],
+            )
+        }
+        Message::StillAvailable { address } => (w.still, vec![("address", address)]),
+    };
+    let mut values = vec![("hello", hello.as_str()), ("agent", agent.trim())];
+    values.extend(about);
+    fill(template, &values)
 }
 
 /// Text for a URL's query: everything but RFC 3986's unreserved characters
