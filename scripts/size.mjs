@@ -40,8 +40,6 @@ const routes = {
 // (a failed save, an update, the backup reminder...) and the not-found page.
 // Each is fetched the first time it shows; printed, not part of a first load.
 const onDemand = [
-  "unreadable_banner",
-  "save_problem_banner",
   "other_tab_notice",
   "replaced_notice",
   "backup_reminder",

@@ -46,6 +46,10 @@ test("with storage full, the message does not claim the work is saved, and offer
   await fillStorage(page);
   await context.setOffline(true);
   await addBuyer(page, "Only in memory");
+  // The failed save's own message is in the shell: it shows offline too.
+  const saveProblem = page.getByTestId("save-problem");
+  await expect(saveProblem).toContainText("Storage is full");
+  await expect(saveProblem.getByRole("button", { name: "Download backup" })).toBeVisible();
   await page.getByRole("navigation").getByRole("link", { name: "Properties" }).tap();
   const problem = page.getByRole("alert").filter({ hasText: "could not be loaded" });
   await expect(problem).toContainText("Your latest changes could not be saved on this device. Keep this page open and download a backup.");

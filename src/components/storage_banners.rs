@@ -1,6 +1,6 @@
 use crate::components::BackupButton;
 use crate::domain::backup;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{keys, t, use_i18n};
 use crate::state::{use_document, SaveState};
 use crate::storage::{self, StorageError};
 use chrono::{DateTime, Utc};
@@ -9,8 +9,9 @@ use leptos::prelude::*;
 /// Messages about the saved data, above every page: unreadable data, a save
 /// that failed, changes merged from another tab, and the backup reminder.
 ///
-/// Most visits show none of them, so only the conditions live in the shell;
-/// each message is its own lazily loaded chunk, fetched when it first shows.
+/// The two that protect data (unreadable data, a failed save) live in the
+/// shell, so they show with no connection. The others are rare notices,
+/// each its own lazily loaded chunk fetched when it first shows.
 #[component]
 pub fn StorageBanners() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
@@ -36,8 +37,8 @@ pub fn StorageBanners() -> impl IntoView {
         <div class="banners" aria-live="polite">
             <crate::components::UpdateBanner />
             <crate::components::ChunkProblem />
-            <Show when=unreadable>{|| Suspend::new(unreadable_banner())}</Show>
-            <Show when=save_failed>{|| Suspend::new(save_problem_banner())}</Show>
+            <Show when=unreadable><UnreadableBanner /></Show>
+            <Show when=save_failed><SaveProblemBanner /></Show>
             <Show when=other_tab>{move || Suspend::new(other_tab_notice(dismissed))}</Show>
             <Show when=replaced>{move || Suspend::new(replaced_notice(dismissed_replace))}</Show>
             <Show when=reminder_due>{move || Suspend::new(backup_reminder(later))}</Show>
@@ -46,8 +47,6 @@ pub fn StorageBanners() -> impl IntoView {
 }
 
 lazy_view! {
-    unreadable_banner() => UnreadableBanner,
-    save_problem_banner() => SaveProblemBanner,
     other_tab_notice(dismissed: RwSignal<u32>) => OtherTabNotice,
     replaced_notice(dismissed: RwSignal<u32>) => ReplacedNotice,
     backup_reminder(later: RwSignal<Option<DateTime<Utc>>>) => BackupReminder,
@@ -82,11 +81,11 @@ fn UnreadableBanner() -> impl IntoView {
         <section class="banner banner-danger" role="alert" data-testid="unreadable-banner">
             <h2>{t!(i18n, unreadable_title)}</h2>
             <p>
-                {move || if state.unreadable.with(|u| u.as_ref().is_some_and(|u| u.backup_key.is_none())) {
-                    t!(i18n, unreadable_no_room).into_any()
+                {move || i18n.text(if state.unreadable.with(|u| u.as_ref().is_some_and(|u| u.backup_key.is_none())) {
+                    keys::unreadable_no_room
                 } else {
-                    t!(i18n, unreadable_body).into_any()
-                }}
+                    keys::unreadable_body
+                })}
             </p>
             <div class="actions">
                 <button type="button" on:click=download>{t!(i18n, unreadable_download)}</button>
@@ -98,6 +97,8 @@ fn UnreadableBanner() -> impl IntoView {
     }
 }
 
+/// Why the last save failed, with a backup download and the way out: try
+/// the save again, or reload when a newer version saved in another tab.
 #[component]
 fn SaveProblemBanner() -> impl IntoView {
     let i18n = use_i18n();
@@ -106,35 +107,32 @@ fn SaveProblemBanner() -> impl IntoView {
         SaveState::Saved => None,
         SaveState::Failed(e) => Some(e),
     };
+    let newer = move || problem() == Some(StorageError::NewerVersion);
+    let message = move || {
+        i18n.text(match problem() {
+            Some(StorageError::Full) => keys::storage_full,
+            Some(StorageError::Unavailable) => keys::storage_unavailable,
+            Some(StorageError::NewerVersion) => keys::storage_newer,
+            _ => keys::storage_failed,
+        })
+    };
+    let act = move |_| {
+        if newer() {
+            crate::browser::reload();
+        } else {
+            state.save_now();
+        }
+    };
     view! {
-        {move || problem().map(|e| view! {
-            <section class="banner banner-danger" role="alert" data-testid="save-problem">
-                <p>
-                    {match e {
-                        StorageError::Full => t!(i18n, storage_full).into_any(),
-                        StorageError::Unavailable => t!(i18n, storage_unavailable).into_any(),
-                        StorageError::NewerVersion => t!(i18n, storage_newer).into_any(),
-                        _ => t!(i18n, storage_failed).into_any(),
-                    }}
-                </p>
-                <div class="actions">
-                    <BackupButton />
-                    {if e == StorageError::NewerVersion {
-                        view! {
-                            <button type="button" class="secondary" on:click=|_| crate::browser::reload()>
-                                {t!(i18n, update_reload)}
-                            </button>
-                        }.into_any()
-                    } else {
-                        view! {
-                            <button type="button" class="secondary" on:click=move |_| state.save_now()>
-                                {t!(i18n, retry_save)}
-                            </button>
-                        }.into_any()
-                    }}
-                </div>
-            </section>
-        })}
+        <section class="banner banner-danger" role="alert" data-testid="save-problem">
+            <p>{message}</p>
+            <div class="actions">
+                <BackupButton />
+                <button type="button" class="secondary" on:click=act>
+                    {move || i18n.text(if newer() { keys::update_reload } else { keys::retry_save })}
+                </button>
+            </div>
+        </section>
     }
 }
 
