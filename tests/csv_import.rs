@@ -150,14 +150,32 @@ fn real_world_headers_map_to_their_field_or_are_skipped() {
         ("OriginalListPrice", Ignore),
         ("ClosePrice", Ignore),
         ("CloseDate", SoldDate),
-        ("ListAgentFullName", Ignore),
-        ("ListOfficeName", Ignore),
+        ("ListAgentFullName", AgentName),
+        ("ListAgentDirectPhone", AgentPhone),
+        ("ListAgentPreferredPhone", AgentPhone),
+        ("ListAgentEmail", AgentEmail),
+        ("ListOfficeName", AgentOffice),
+        ("ListAgentFirstName", Ignore),
+        ("ListAgentMlsId", Ignore),
+        ("ListAgentKey", Ignore),
+        ("CoListAgentFullName", Ignore),
+        ("BuyerAgentFullName", Ignore),
+        ("ListOfficePhone", Ignore),
         ("DaysOnMarket", Ignore),
         ("BathroomsHalf", Ignore),
         ("CountyOrParish", Ignore),
         ("YearBuilt", Ignore),
         // US exports
-        ("Listing Broker", Ignore),
+        ("Listing Broker", AgentOffice),
+        ("List Agent Full Name", AgentName),
+        ("Listing Agent", AgentName),
+        ("List Agent Direct Phone", AgentPhone),
+        ("List Agent Cell Phone", AgentPhone),
+        ("List Agent E-mail", AgentEmail),
+        ("List Office Name", AgentOffice),
+        ("Co-List Agent Name", Ignore),
+        ("Selling Agent", Ignore),
+        ("Buyer Agent Name", Ignore),
         ("Lot Size", Ignore),
         ("Lot SqFt", Ignore),
         ("Acres", Ignore),
@@ -228,7 +246,7 @@ fn a_field_is_taken_by_its_first_header_only() {
             Column::Beds,
             Column::Ignore,
             Column::Price,
-            Column::Ignore
+            Column::AgentOffice
         ]
     );
 }
@@ -440,11 +458,27 @@ fn a_closing_date_marks_a_home_sold_unless_a_status_says_otherwise() {
 #[test]
 fn columns_left_out_are_named_when_they_hold_something() {
     let text =
-        "Address,List Agent Name,Lot Size,Price,Empty\n1 A St,Ana,0.2,100000,\n2 B St,,,200000,\n";
+        "Address,Buyer Agent Name,Lot Size,Price,Empty\n1 A St,Ana,0.2,100000,\n2 B St,,,200000,\n";
     let table = read_table(text).expect("readable");
     let mapping = detect_all(&table.headers);
-    assert_eq!(left_out(&table, &mapping), ["List Agent Name", "Lot Size"]);
+    assert_eq!(left_out(&table, &mapping), ["Buyer Agent Name", "Lot Size"]);
     let mut all = mapping.clone();
     all[1] = Column::Mls;
     assert_eq!(left_out(&table, &all), ["Lot Size"]);
+}
+
+/// The listing agent's usual MLS columns land on the property; the buyer's
+/// agent does not.
+#[test]
+fn the_listing_agent_columns_are_read_onto_the_property() {
+    let text = "Address,List Agent Full Name,List Agent Direct Phone,List Agent Email,List Office Name,Buyer Agent Name\n\
+                1 A St,Dana Whitfield,503-555-0110,dana@example.com,Rose City Realty,Bo Buyer\n\
+                2 B St,,,,,\n";
+    let imported = read(text);
+    let agent = &imported.properties[0].listing_agent;
+    assert_eq!(agent.name, "Dana Whitfield");
+    assert_eq!(agent.phone, "503-555-0110");
+    assert_eq!(agent.email, "dana@example.com");
+    assert_eq!(agent.brokerage, "Rose City Realty");
+    assert!(imported.properties[1].listing_agent.is_empty());
 }

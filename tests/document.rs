@@ -82,6 +82,42 @@ fn a_version_1_fixture_migrates_to_the_current_version() {
     assert!(encode(&doc, t(12)).contains(&format!("\"version\":{CURRENT_VERSION}")));
 }
 
+/// Format 2 (before tour day) reads as it is, with the new fields empty,
+/// and they survive a save and a read.
+#[test]
+fn a_version_2_document_reads_with_tour_day_fields_empty_and_keeps_them_once_set() {
+    let text = r#"{"format":"showplan","version":2,"saved_at":"2026-11-20T10:00:00.000Z","document":{"properties":[{"id":"00000000-0000-4000-8000-000000000101","stamp":{"created":1763632800000,"updated":1763632800000},"address":"1 A St"}],"tours":[{"id":"00000000-0000-4000-8000-000000000301","stamp":{"created":1763632800000,"updated":1763632800000},"default_duration_min":20,"buffer_min":5,"stops":[{"id":"00000000-0000-4000-8000-000000003001","property":"00000000-0000-4000-8000-000000000101","note":"gate code 12"}]}]}}"#;
+    let decoded = decode(text).expect("v2 decodes");
+    assert_eq!(decoded.migrated_from, Some(2));
+    let mut doc = decoded.document;
+    let stop = &doc.tours[0].stops[0];
+    assert_eq!(stop.note, "gate code 12");
+    assert_eq!(stop.appointment, AppointmentState::ToRequest);
+    assert_eq!((stop.arrived, stop.left, stop.skipped), (None, None, false));
+    assert!(doc.properties[0].listing_agent.is_empty());
+    assert_eq!(doc.properties[0].checked, None);
+
+    let stop = &mut doc.tours[0].stops[0];
+    stop.appointment = AppointmentState::Confirmed;
+    stop.appointment_changed = Some(t(8));
+    stop.arrived = chrono::NaiveTime::from_hms_opt(9, 12, 0);
+    stop.left = chrono::NaiveTime::from_hms_opt(9, 31, 0);
+    stop.impression = Some(4);
+    doc.tours[0].stops.push(Stop {
+        skipped: true,
+        ..Stop::at(doc.properties[0].id)
+    });
+    doc.properties[0].listing_agent.name = "Dana Whitfield".into();
+    doc.properties[0].checked = Some(t(7));
+    let text = encode(&doc, t(12));
+    assert!(text.contains("\"version\":3"), "{text}");
+    assert!(text.contains("\"appointment\":\"confirmed\""), "{text}");
+    assert!(text.contains("\"arrived\":\"09:12:00\""), "{text}");
+    let again = decode(&text).expect("v3 decodes");
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.document, doc);
+}
+
 #[test]
 fn unreadable_inputs_name_their_problem() {
     assert!(matches!(decode(""), Err(DecodeError::NotJson(_))));

@@ -4,7 +4,8 @@
 use chrono::Utc;
 use showplan::domain::csv_import::{detect_all, export, import, read_table, FileNumbers};
 use showplan::domain::model::{
-    AreaUnit, ListingStatus, NoteCategory, Priority, Property, PropertyType, Verdict,
+    AppointmentState, AreaUnit, ListingStatus, NoteCategory, Priority, Property, PropertyType,
+    Verdict,
 };
 use showplan::domain::names::Named;
 use showplan::domain::numbers::Marks;
@@ -33,6 +34,13 @@ fn every_named_enum_uses_its_stored_name() {
     names_match_serde(&[Priority::High, Priority::Medium, Priority::Low]);
     names_match_serde(&[AreaUnit::SqFt, AreaUnit::SqM]);
     names_match_serde(&[Verdict::SeeAgain, Verdict::Maybe, Verdict::No]);
+    names_match_serde(&[
+        AppointmentState::ToRequest,
+        AppointmentState::Requested,
+        AppointmentState::Confirmed,
+        AppointmentState::Declined,
+        AppointmentState::Cancelled,
+    ]);
 }
 
 #[test]

@@ -46,6 +46,10 @@ pub fn column_label(c: Column) -> String {
         Column::Status => t_string!(i18n, col_status).to_string(),
         Column::SoldDate => t_string!(i18n, col_sold_date).to_string(),
         Column::Link => t_string!(i18n, col_link).to_string(),
+        Column::AgentName => t_string!(i18n, col_agent_name).to_string(),
+        Column::AgentPhone => t_string!(i18n, col_agent_phone).to_string(),
+        Column::AgentEmail => t_string!(i18n, col_agent_email).to_string(),
+        Column::AgentOffice => t_string!(i18n, col_agent_office).to_string(),
         Column::Ignore => t_string!(i18n, col_ignore).to_string(),
     }
 }

@@ -12,7 +12,7 @@ use std::fmt;
 /// The `format` field that marks a Showplan file or stored document.
 pub const FORMAT: &str = "showplan";
 /// The version this build writes. Older versions are migrated on read.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 #[derive(Deserialize)]
 struct EnvelopeIn {
@@ -158,6 +158,11 @@ pub fn upgrade(mut value: Value) -> Result<(Value, u32), DecodeError> {
     while version < CURRENT_VERSION {
         value = match version {
             1 => v1_to_v2(value),
+            // Format 3 adds tour-day fields (listing agent, last checked,
+            // appointment states, actual times), all optional: a format-2
+            // document reads as it is. The number changed so that a tab
+            // still open on a format-2 build never saves over them.
+            2 => Ok(value),
             other => Err(format!("no migration from format {other}")),
         }
         .map_err(|reason| DecodeError::Migration { from, reason })?;

@@ -30,12 +30,19 @@ pub enum Column {
     /// the home is sold, unless the file's status says otherwise.
     SoldDate,
     Link,
+    /// The listing agent's name, phone and e-mail, and their brokerage
+    /// ("List Agent Full Name", "List Agent Direct Phone", "List Office
+    /// Name"): agent-private, kept on the property.
+    AgentName,
+    AgentPhone,
+    AgentEmail,
+    AgentOffice,
     Ignore,
 }
 
 impl Column {
     /// Every column a user can map to, in the order a form lists them.
-    pub const ALL: [Column; 18] = [
+    pub const ALL: [Column; 22] = [
         Column::Address,
         Column::Street,
         Column::City,
@@ -53,6 +60,10 @@ impl Column {
         Column::Status,
         Column::SoldDate,
         Column::Link,
+        Column::AgentName,
+        Column::AgentPhone,
+        Column::AgentEmail,
+        Column::AgentOffice,
         Column::Ignore,
     ];
 
@@ -76,6 +87,10 @@ impl Column {
             Column::Status => "status",
             Column::SoldDate => "sold_date",
             Column::Link => "link",
+            Column::AgentName => "agent_name",
+            Column::AgentPhone => "agent_phone",
+            Column::AgentEmail => "agent_email",
+            Column::AgentOffice => "agent_office",
             Column::Ignore => "ignore",
         }
     }
@@ -143,6 +158,9 @@ pub fn detect(header: &str) -> Column {
     ];
     if word(&sale) && word(&["date", "fecha", "dt"]) {
         return Column::SoldDate;
+    }
+    if let Some(column) = listing_agent_column(&words) {
+        return column;
     }
     // About someone or something else than the home, or another figure
     // than the one a field holds: skipped.
@@ -279,6 +297,45 @@ pub fn detect(header: &str) -> Column {
     } else {
         Column::Ignore
     }
+}
+
+/// The listing agent's columns, as MLS exports (RESO's ListAgentFullName,
+/// ListAgentDirectPhone, ListAgentEmail, ListOfficeName) and common
+/// spreadsheets ("Listing Agent", "Listing Broker") name them. The buyer's
+/// agent, a co-listing agent and ids or license numbers are not.
+fn listing_agent_column(words: &[String]) -> Option<Column> {
+    let word = |names: &[&str]| words.iter().any(|w| names.contains(&w.as_str()));
+    if !word(&["list", "listing", "lister"])
+        || word(&[
+            "co", "buyer", "buyers", "selling", "sale", "id", "key", "license", "mls", "first",
+            "last", "fax", "url", "website",
+        ])
+    {
+        return None;
+    }
+    let agent = word(&["agent", "agente", "member"]);
+    let office = word(&[
+        "office",
+        "broker",
+        "brokerage",
+        "firm",
+        "oficina",
+        "inmobiliaria",
+    ]);
+    if !agent && !office {
+        return None;
+    }
+    if word(&["email", "mail", "correo"]) {
+        return agent.then_some(Column::AgentEmail);
+    }
+    if word(&["phone", "cell", "mobile", "telephone", "tel", "telefono"]) {
+        return agent.then_some(Column::AgentPhone);
+    }
+    Some(if agent {
+        Column::AgentName
+    } else {
+        Column::AgentOffice
+    })
 }
 
 /// Each header's column, a field taken by its first header only (a later
@@ -690,6 +747,13 @@ fn row_to_property(
         renovations: vec![],
         neighbourhood: vec![],
         private_notes: String::new(),
+        listing_agent: ListingAgent {
+            name: get(Column::AgentName).to_string(),
+            phone: get(Column::AgentPhone).to_string(),
+            email: get(Column::AgentEmail).to_string(),
+            brokerage: get(Column::AgentOffice).to_string(),
+        },
+        checked: None,
     };
     Ok((property, given))
 }

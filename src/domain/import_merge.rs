@@ -97,6 +97,11 @@ fn update(kept: &mut Property, new: Property, given: Given) -> bool {
     take_text(&mut kept.area, new.area);
     take_text(&mut kept.listing_link, new.listing_link);
     take_text(&mut kept.mls_number, new.mls_number);
+    let agent = new.listing_agent;
+    take_text(&mut kept.listing_agent.name, agent.name);
+    take_text(&mut kept.listing_agent.phone, agent.phone);
+    take_text(&mut kept.listing_agent.email, agent.email);
+    take_text(&mut kept.listing_agent.brokerage, agent.brokerage);
     take(&mut kept.coords, new.coords);
     take(&mut kept.list_price, new.list_price);
     take(&mut kept.beds, new.beds);

@@ -347,6 +347,39 @@ pub struct Property {
     /// Never shared with a buyer.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub private_notes: String,
+    /// Who to ask for a showing. Agent-private: never in a share link.
+    #[serde(default, skip_serializing_if = "ListingAgent::is_empty")]
+    pub listing_agent: ListingAgent,
+    /// When the agent last made sure the home is still on the market.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "chrono::serde::ts_milliseconds_option"
+    )]
+    pub checked: Option<DateTime<Utc>>,
+}
+
+/// The listing agent of a home, as the MLS names them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListingAgent {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub brokerage: String,
+}
+
+impl ListingAgent {
+    /// Nothing known about the listing agent.
+    pub fn is_empty(&self) -> bool {
+        self.name.trim().is_empty()
+            && self.phone.trim().is_empty()
+            && self.email.trim().is_empty()
+            && self.brokerage.trim().is_empty()
+    }
 }
 
 /// A fixed appointment or a window for one stop's start. Saved as
@@ -406,6 +439,66 @@ pub struct Stop {
     pub timing: Option<StopTiming>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Where the showing appointment stands with the listing agent.
+    #[serde(default, skip_serializing_if = "AppointmentState::is_to_request")]
+    pub appointment: AppointmentState,
+    /// When the appointment's state last changed.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "chrono::serde::ts_milliseconds_option"
+    )]
+    pub appointment_changed: Option<DateTime<Utc>>,
+    /// On the day: when the agent tapped Arrived, local time.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::iso::time_opt"
+    )]
+    pub arrived: Option<NaiveTime>,
+    /// On the day: when the agent tapped Done, local time.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::iso::time_opt"
+    )]
+    pub left: Option<NaiveTime>,
+    /// Left out of the day.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub skipped: bool,
+    /// The agent's impression at the showing, 1 to 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impression: Option<u8>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Where a showing appointment stands with the listing agent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentState {
+    #[default]
+    ToRequest,
+    Requested,
+    Confirmed,
+    Declined,
+    Cancelled,
+}
+
+impl AppointmentState {
+    fn is_to_request(&self) -> bool {
+        *self == AppointmentState::ToRequest
+    }
+
+    /// The showing will not happen at this appointment.
+    pub fn is_off(self) -> bool {
+        matches!(
+            self,
+            AppointmentState::Declined | AppointmentState::Cancelled
+        )
+    }
 }
 
 /// A travel time the agent set by hand for the leg from one stop to the next.
@@ -630,6 +723,12 @@ impl Stop {
             duration_min: None,
             timing: None,
             note: String::new(),
+            appointment: AppointmentState::ToRequest,
+            appointment_changed: None,
+            arrived: None,
+            left: None,
+            skipped: false,
+            impression: None,
         }
     }
 }
@@ -673,6 +772,8 @@ impl Property {
             renovations: vec![],
             neighbourhood: vec![],
             private_notes: String::new(),
+            listing_agent: ListingAgent::default(),
+            checked: None,
         }
     }
 }

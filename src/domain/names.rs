@@ -1,7 +1,9 @@
 //! Stable names for the enums that reach a form value, a stored value, a
 //! CSV file or a link. They are written out here, once, and never come
 //! from `Debug` (whose output the release build trims).
-use super::model::{AreaUnit, ListingStatus, NoteCategory, Priority, PropertyType, Verdict};
+use super::model::{
+    AppointmentState, AreaUnit, ListingStatus, NoteCategory, Priority, PropertyType, Verdict,
+};
 
 /// An enum with a fixed name per value: the same as its stored (serde) name.
 pub trait Named: Copy + PartialEq + 'static {
@@ -82,6 +84,16 @@ impl Named for Verdict {
         (Verdict::SeeAgain, "see_again"),
         (Verdict::Maybe, "maybe"),
         (Verdict::No, "no"),
+    ];
+}
+
+impl Named for AppointmentState {
+    const NAMES: &'static [(Self, &'static str)] = &[
+        (AppointmentState::ToRequest, "to_request"),
+        (AppointmentState::Requested, "requested"),
+        (AppointmentState::Confirmed, "confirmed"),
+        (AppointmentState::Declined, "declined"),
+        (AppointmentState::Cancelled, "cancelled"),
     ];
 }
 

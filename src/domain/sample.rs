@@ -173,6 +173,24 @@ fn notes(i: usize, area: &str) -> Vec<NeighbourhoodNote> {
     ]
 }
 
+/// The listing agent of sample home `i`: four made-up agents, with
+/// numbers in the 555-01xx range kept for fiction.
+fn listing_agent(i: usize) -> ListingAgent {
+    const AGENTS: [(&str, &str, &str); 4] = [
+        ("Dana Whitfield", "dana", "Rose City Realty"),
+        ("Marco Ruiz", "marco", "Bridgetown Homes"),
+        ("Linh Tran", "linh", "Willamette Partners"),
+        ("Ayu Santoso", "ayu", "Eastside Brokers"),
+    ];
+    let (name, mailbox, brokerage) = AGENTS[i % AGENTS.len()];
+    ListingAgent {
+        name: name.into(),
+        phone: format!("+1 503 555 01{:02}", 10 + i % AGENTS.len()),
+        email: format!("{mailbox}@example.com"),
+        brokerage: brokerage.into(),
+    }
+}
+
 /// The sample document, stamped `now`.
 pub fn sample_document(now: DateTime<Utc>) -> Document {
     let stamp = Stamp::new(now);
@@ -211,6 +229,8 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
                 } else {
                     String::new()
                 },
+                listing_agent: listing_agent(i),
+                checked: None,
             },
         )
         .collect();
@@ -304,8 +324,13 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
         id: id(0x3000 + n),
         property: id(0x100 + property as u128),
         duration_min: None,
+        appointment: if timing.is_some() {
+            AppointmentState::Confirmed
+        } else {
+            AppointmentState::ToRequest
+        },
         timing,
-        note: String::new(),
+        ..Stop::at(id(0x100 + property as u128))
     };
     let tours = vec![Tour {
         id: id(0x300),
@@ -391,13 +416,7 @@ pub fn large_document(properties: usize, tours: usize, now: DateTime<Utc>) -> Do
         // The first tour has 15 stops (the exact planner's limit), the rest 8.
         let stops = if t == 0 { 15 } else { 8 };
         tour.stops = (0..stops)
-            .map(|k| Stop {
-                id: Uuid::new_v4(),
-                property: doc.properties[(t * 16 + k) % doc.properties.len().max(1)].id,
-                duration_min: None,
-                timing: None,
-                note: String::new(),
-            })
+            .map(|k| Stop::at(doc.properties[(t * 16 + k) % doc.properties.len().max(1)].id))
             .collect();
         doc.tours.push(tour);
     }
