@@ -2,7 +2,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 use chrono::Utc;
 use showplan::domain::csv_import::*;
-use showplan::domain::model::{ListingStatus, PropertyType};
+use showplan::domain::model::{ListingAgent, ListingStatus, PropertyType};
 use showplan::domain::numbers::Marks;
 
 fn read(text: &str) -> Imported {
@@ -364,8 +364,17 @@ fn an_empty_file_is_refused() {
 
 #[test]
 fn export_then_import_gives_the_same_properties() {
-    let original = read(include_str!("fixtures/mls-export.csv")).properties;
+    let mut original = read(include_str!("fixtures/mls-export.csv")).properties;
+    original[0].listing_agent = ListingAgent {
+        name: "Dana Whitfield".into(),
+        phone: "503-555-0110".into(),
+        email: "dana@example.com".into(),
+        brokerage: "Rose City Realty, LLC".into(),
+        ..ListingAgent::default()
+    };
     let again = read(&export(&original)).properties;
+    assert_eq!(again[0].listing_agent, original[0].listing_agent);
+    assert!(again[1].listing_agent.is_empty());
     assert_eq!(again.len(), original.len());
     for (a, b) in original.iter().zip(&again) {
         assert_eq!(

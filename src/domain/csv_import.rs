@@ -752,6 +752,7 @@ fn row_to_property(
             phone: get(Column::AgentPhone).to_string(),
             email: get(Column::AgentEmail).to_string(),
             brokerage: get(Column::AgentOffice).to_string(),
+            language: String::new(),
         },
         checked: None,
     };
@@ -845,6 +846,10 @@ pub fn export(properties: &[Property]) -> String {
         "Longitude",
         "MLS #",
         "Listing URL",
+        "List Agent Full Name",
+        "List Agent Direct Phone",
+        "List Agent Email",
+        "List Office Name",
     ];
     let _ = writer.write_record(header);
     for p in properties {
@@ -862,6 +867,10 @@ pub fn export(properties: &[Property]) -> String {
             opt(p.coords.map(|c| c.lon.to_string())),
             p.mls_number.clone(),
             p.listing_link.clone(),
+            p.listing_agent.name.clone(),
+            p.listing_agent.phone.clone(),
+            p.listing_agent.email.clone(),
+            p.listing_agent.brokerage.clone(),
         ];
         let _ = writer.write_record(row);
     }

@@ -370,6 +370,9 @@ pub struct ListingAgent {
     pub email: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub brokerage: String,
+    /// The language messages to them are written in ("es"), once chosen.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
 }
 
 impl ListingAgent {

@@ -188,6 +188,7 @@ fn listing_agent(i: usize) -> ListingAgent {
         phone: format!("+1 503 555 01{:02}", 10 + i % AGENTS.len()),
         email: format!("{mailbox}@example.com"),
         brokerage: brokerage.into(),
+        language: String::new(),
     }
 }
 

@@ -1,0 +1,192 @@
+//! A saved tour as the day stands: its stops with what the agent recorded,
+//! re-timed from the clock ([`super::retime`]), and where the agent is.
+use super::retime::{retime, DayStop, Progress, Retimed};
+use crate::domain::model::{Property, StopTiming, Tour};
+use crate::domain::tour_plan::{minutes, plan_input, DEFAULT_START};
+
+/// The tour's stops as the day stands. An appointment is a stop's fixed
+/// time, unless the listing agent declined it or it was cancelled.
+pub fn day_stops(tour: &Tour) -> Vec<DayStop> {
+    tour.stops
+        .iter()
+        .map(|s| DayStop {
+            duration: u32::from(s.duration_min.unwrap_or(tour.default_duration_min)),
+            appointment: match s.timing {
+                Some(StopTiming::Pinned { at }) if !s.appointment.is_off() => Some(minutes(at)),
+                _ => None,
+            },
+            arrived: s.arrived.map(minutes),
+            left: s.left.map(minutes),
+            skipped: s.skipped,
+        })
+        .collect()
+}
+
+/// The day re-timed at `now` (minutes after midnight, local time). On a
+/// day other than the tour's (`on_the_day` false) the clock is left out,
+/// so the plan shows as planned.
+pub fn retimed(tour: &Tour, properties: &[Property], now: u32, on_the_day: bool) -> Vec<Retimed> {
+    let input = plan_input(tour, properties);
+    // Matrix places: 0 is the start, stop i is i + 1. The buffer between
+    // showings is part of each drive after the first.
+    let travel = |from: Option<usize>, to: usize| {
+        let row = from.map_or(0, |f| f + 1);
+        let leg = input
+            .travel
+            .get(row)
+            .and_then(|r| r.get(to + 1))
+            .copied()
+            .unwrap_or(0);
+        leg + if from.is_some() { input.buffer } else { 0 }
+    };
+    let start = tour.start_time.map_or(DEFAULT_START, minutes);
+    retime(
+        &day_stops(tour),
+        travel,
+        start,
+        if on_the_day { now } else { 0 },
+    )
+}
+
+/// Where the agent is: the stop being shown (or, between stops, the next
+/// one to drive to) and the one after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    pub now: Option<usize>,
+    pub next: Option<usize>,
+}
+
+/// The stop in hand and the next one: a stop the agent is at, else the
+/// first one ahead.
+pub fn position(day: &[Retimed]) -> Position {
+    let open = |p: Progress| matches!(p, Progress::Here | Progress::Ahead);
+    let now = day
+        .iter()
+        .position(|r| r.progress == Progress::Here)
+        .or_else(|| day.iter().position(|r| r.progress == Progress::Ahead));
+    let next = now.and_then(|n| {
+        day.iter()
+            .enumerate()
+            .skip(n + 1)
+            .find(|(_, r)| open(r.progress))
+            .map(|(i, _)| i)
+    });
+    Position { now, next }
+}
+
+/// Every stop done or skipped (and at least one stop).
+pub fn is_finished(day: &[Retimed]) -> bool {
+    !day.is_empty()
+        && day
+            .iter()
+            .all(|r| matches!(r.progress, Progress::Done | Progress::Skipped))
+}
+
+/// Has the day begun: anything recorded on any stop?
+pub fn has_begun(tour: &Tour) -> bool {
+    tour.stops
+        .iter()
+        .any(|s| s.arrived.is_some() || s.left.is_some() || s.skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{AppointmentState, LatLon, Stop};
+    use chrono::{DateTime, NaiveTime, Utc};
+
+    const NINE: u32 = 9 * 60;
+
+    fn at(m: u32) -> NaiveTime {
+        crate::domain::tour_plan::time_of(m)
+    }
+
+    /// A tour of `n` homes on one street, 1 km apart (about 3 minutes'
+    /// drive at the default speed), starting 9:00 at the first.
+    fn street(n: usize) -> (Tour, Vec<Property>) {
+        let now = DateTime::<Utc>::default();
+        let properties: Vec<Property> = (0..n)
+            .map(|i| {
+                let mut p = Property::new(now);
+                p.address = format!("{} Main St", i + 1);
+                p.coords = Some(LatLon {
+                    lat: 45.5 + i as f64 * 0.009,
+                    lon: -122.6,
+                });
+                p
+            })
+            .collect();
+        let mut tour = Tour::new("Saturday", None, now);
+        tour.start.coords = properties.first().and_then(|p| p.coords);
+        tour.start_time = Some(at(NINE));
+        tour.stops = properties.iter().map(|p| Stop::at(p.id)).collect();
+        (tour, properties)
+    }
+
+    #[test]
+    fn recorded_times_and_appointments_come_from_the_saved_tour() {
+        let (mut tour, _) = street(3);
+        tour.stops[0].arrived = Some(at(NINE + 2));
+        tour.stops[1].timing = Some(StopTiming::Pinned { at: at(NINE + 30) });
+        tour.stops[2].timing = Some(StopTiming::Pinned { at: at(NINE + 60) });
+        tour.stops[2].appointment = AppointmentState::Cancelled;
+        let stops = day_stops(&tour);
+        assert_eq!(stops[0].arrived, Some(NINE + 2));
+        assert_eq!(stops[1].appointment, Some(NINE + 30));
+        assert_eq!(stops[2].appointment, None, "a cancelled appointment binds nothing");
+        assert_eq!(stops[0].duration, 20);
+    }
+
+    #[test]
+    fn the_day_follows_the_clock_only_on_the_day() {
+        let (mut tour, properties) = street(2);
+        tour.stops[0].arrived = Some(at(NINE));
+        // 9:40 at the first home, planned to leave 9:20.
+        let today = retimed(&tour, &properties, NINE + 40, true);
+        assert_eq!(today[0].end, NINE + 40);
+        // The next home: 5 min buffer and a short drive after 9:40.
+        assert!(today[1].arrive >= NINE + 45, "{:?}", today[1]);
+        let planned = retimed(&tour, &properties, NINE + 40, false);
+        assert_eq!(planned[0].end, NINE + 20);
+    }
+
+    #[test]
+    fn the_stop_in_hand_is_the_one_the_agent_is_at_else_the_next_one_ahead() {
+        let (mut tour, properties) = street(4);
+        let day = retimed(&tour, &properties, NINE - 10, true);
+        assert_eq!(
+            position(&day),
+            Position {
+                now: Some(0),
+                next: Some(1)
+            }
+        );
+        tour.stops[0].arrived = Some(at(NINE));
+        tour.stops[0].left = Some(at(NINE + 20));
+        tour.stops[1].skipped = true;
+        tour.stops[2].arrived = Some(at(NINE + 30));
+        let day = retimed(&tour, &properties, NINE + 35, true);
+        assert_eq!(
+            position(&day),
+            Position {
+                now: Some(2),
+                next: Some(3)
+            }
+        );
+        assert!(!is_finished(&day));
+        assert!(has_begun(&tour));
+        tour.stops[2].left = Some(at(NINE + 50));
+        tour.stops[3].skipped = true;
+        let day = retimed(&tour, &properties, NINE + 55, true);
+        assert_eq!(position(&day), Position::default());
+        assert!(is_finished(&day));
+    }
+
+    #[test]
+    fn nothing_recorded_is_a_day_not_begun() {
+        let (tour, properties) = street(2);
+        assert!(!has_begun(&tour));
+        assert!(!is_finished(&retimed(&tour, &properties, NINE, true)));
+        assert!(!is_finished(&[]));
+    }
+}
