@@ -134,13 +134,25 @@ pub fn can_share() -> bool {
 
 /// Opens the system share sheet with a title and a link.
 pub async fn share_link(title: &str, url: &str) -> bool {
+    share(&[("title", title), ("url", url)]).await
+}
+
+/// Opens the system share sheet with a message's text.
+pub async fn share_text(title: &str, text: &str) -> bool {
+    share(&[("title", title), ("text", text)]).await
+}
+
+/// `navigator.share` with these fields; false when there is none, or the
+/// user closed the sheet.
+async fn share(fields: &[(&str, &str)]) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
     let navigator = window.navigator();
     let data = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&data, &"title".into(), &JsValue::from_str(title));
-    let _ = js_sys::Reflect::set(&data, &"url".into(), &JsValue::from_str(url));
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&data, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
     let share = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
@@ -152,6 +164,18 @@ pub async fn share_link(title: &str, url: &str) -> bool {
         Ok(Ok(p)) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
         _ => false,
     }
+}
+
+/// The phone family this browser runs on, for where an `sms:` link puts
+/// its text.
+pub fn platform() -> crate::domain::tour_day::messages::Platform {
+    let navigator = web_sys::window().map(|w| w.navigator());
+    let agent = navigator
+        .as_ref()
+        .and_then(|n| n.user_agent().ok())
+        .unwrap_or_default();
+    let touch = navigator.is_some_and(|n| n.max_touch_points() > 0);
+    crate::domain::tour_day::messages::Platform::from_user_agent(&agent, touch)
 }
 
 /// Opens the browser's print dialog.

@@ -65,3 +65,27 @@ pub fn verdict_text(v: crate::domain::model::Verdict) -> String {
         crate::domain::model::Verdict::No => crate::i18n::t_string!(i18n, verdict_no).to_string(),
     }
 }
+
+pub fn appointment_state(state: crate::domain::model::AppointmentState) -> String {
+    use crate::domain::model::AppointmentState as A;
+    let i18n = use_i18n();
+    match state {
+        A::ToRequest => t_string!(i18n, appointment_to_request),
+        A::Requested => t_string!(i18n, appointment_requested),
+        A::Confirmed => t_string!(i18n, appointment_confirmed),
+        A::Declined => t_string!(i18n, appointment_declined),
+        A::Cancelled => t_string!(i18n, appointment_cancelled),
+    }
+    .to_string()
+}
+
+/// What the "still on the market?" check says about a listing.
+pub fn market_text(check: crate::domain::tour_day::market::MarketCheck) -> String {
+    use crate::domain::tour_day::market::MarketCheck;
+    let i18n = use_i18n();
+    match check {
+        MarketCheck::NotActive(s) => t_string!(i18n, market_not_active, status = status(s)),
+        MarketCheck::NeverChecked => t_string!(i18n, market_never).to_string(),
+        MarketCheck::Stale { days } => t_string!(i18n, market_stale, days = days),
+    }
+}

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use std::str::FromStr;
 
 /// The name of each language in that language, so a user can always find theirs.
-fn endonym(locale: Locale) -> &'static str {
+pub fn endonym(locale: Locale) -> &'static str {
     match locale {
         Locale::en => "English",
         Locale::es => "Español",

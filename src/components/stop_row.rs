@@ -1,6 +1,7 @@
 //! One stop of a tour: the leg that leads to it, then the stop with its
 //! times, warnings, the buyer's feedback and its controls. Every part reads
 //! the row's data reactively, so an edit updates only what changed.
+use crate::components::stop_appointment::StopAppointment;
 use crate::components::tour_editor::TourEdit;
 use crate::components::tour_stops::{drop_index, Drag, RowData};
 use crate::domain::model::StopTiming;
@@ -197,6 +198,7 @@ pub fn StopRow(
                             on:change=move |ev| if let Some(v) = parse_clock(&event_target_value(&ev)) { set_latest(v) } />
                     </label>
                 </Show>
+                <StopAppointment row edit />
                 <label class="field stop-note"><span>{t!(i18n, tour_stop_note)}</span>
                     <input type="text" name="stop-note" prop:value=move || row.with(|r| r.note.clone())
                         on:change=move |ev| {

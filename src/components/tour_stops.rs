@@ -8,10 +8,12 @@
 use crate::components::labels::verdict_text;
 use crate::components::stop_row::StopRow;
 use crate::components::tour_editor::TourEdit;
-use crate::domain::model::{Id, LatLon, StopTiming, Tour};
+use crate::domain::model::{AppointmentState, Id, LatLon, StopTiming, Tour};
+use crate::domain::tour_day::market::{market_check, MarketCheck, CHECK_DAYS};
 use crate::domain::tour_plan::{leg_override, move_stop, TourPlan, Warning, START};
 use crate::i18n::{t_string, use_i18n};
 use crate::state::use_document;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -49,10 +51,20 @@ pub struct RowData {
     pub wait: u32,
     pub travel: u32,
     pub note: String,
+    pub property: Id,
+    pub appointment: AppointmentState,
+    pub appointment_changed: Option<DateTime<Utc>>,
+    /// Why the listing needs a look before the showing, if it does.
+    pub market: Option<MarketCheck>,
 }
 
 /// The rows' data for the tour as planned.
-fn rows_data(t: &Tour, plan: &TourPlan, d: &crate::domain::model::Document) -> Vec<RowData> {
+fn rows_data(
+    t: &Tour,
+    plan: &TourPlan,
+    d: &crate::domain::model::Document,
+    now: DateTime<Utc>,
+) -> Vec<RowData> {
     let coords = |property: Id| {
         d.properties
             .iter()
@@ -104,6 +116,10 @@ fn rows_data(t: &Tour, plan: &TourPlan, d: &crate::domain::model::Document) -> V
                 wait: planned.wait,
                 travel: planned.travel,
                 note: stop.note.clone(),
+                property: stop.property,
+                appointment: stop.appointment,
+                appointment_changed: stop.appointment_changed,
+                market: property.and_then(|p| market_check(p.status, p.checked, now, CHECK_DAYS)),
             }
         })
         .collect()
@@ -158,7 +174,7 @@ pub fn TourStops(
     let rows = Memo::new(move |_| {
         tour.with(|t| {
             schedule.with(|plan| match (t, plan) {
-                (Some(t), Some(plan)) => state.doc.with(|d| rows_data(t, plan, d)),
+                (Some(t), Some(plan)) => state.doc.with(|d| rows_data(t, plan, d, Utc::now())),
                 _ => Vec::new(),
             })
         })

@@ -1,7 +1,7 @@
 use crate::components::labels::{property_type, status};
 use crate::components::{
-    CsvImportPanel, FeatureChecklist, NeighbourhoodNotes, PrivateNotes, PropertyFilters,
-    PropertyForm, RenovationTable,
+    CsvImportPanel, FeatureChecklist, ListingAgentCard, NeighbourhoodNotes, PrivateNotes,
+    PropertyFilters, PropertyForm, RenovationTable,
 };
 use crate::domain::csv_import::export;
 use crate::domain::model::Property;
@@ -171,6 +171,7 @@ pub fn PropertyEditor() -> impl IntoView {
                         <FeatureChecklist id=id />
                         <RenovationTable id=id />
                         <NeighbourhoodNotes id=id />
+                        <ListingAgentCard id=id />
                         <PrivateNotes id=id />
                     </section>
                 }

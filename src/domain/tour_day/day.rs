@@ -133,7 +133,10 @@ mod tests {
         let stops = day_stops(&tour);
         assert_eq!(stops[0].arrived, Some(NINE + 2));
         assert_eq!(stops[1].appointment, Some(NINE + 30));
-        assert_eq!(stops[2].appointment, None, "a cancelled appointment binds nothing");
+        assert_eq!(
+            stops[2].appointment, None,
+            "a cancelled appointment binds nothing"
+        );
         assert_eq!(stops[0].duration, 20);
     }
 

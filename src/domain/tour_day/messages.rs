@@ -25,6 +25,17 @@ pub enum Message {
     StillAvailable { address: String },
 }
 
+impl Message {
+    /// The home the message is about (an e-mail's subject).
+    pub fn address(&self) -> &str {
+        match self {
+            Message::Request { address, .. }
+            | Message::Late { address, .. }
+            | Message::StillAvailable { address } => address,
+        }
+    }
+}
+
 /// The phone's family: where an `sms:` link puts its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Platform {

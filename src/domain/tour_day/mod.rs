@@ -4,4 +4,6 @@
 pub mod day;
 pub mod market;
 pub mod messages;
+pub mod quick_note;
 pub mod retime;
+pub mod summary;

@@ -39,6 +39,9 @@ pub struct Retimed {
     pub end: u32,
     /// Minutes after the appointment the showing can start (0: on time).
     pub late: u32,
+    /// For a stop ahead, the latest time to leave the previous place and
+    /// still start as planned here; for the others, when they were reached.
+    pub leave: u32,
 }
 
 /// Re-times the day. `travel(from, to)` gives the minutes from stop `from`
@@ -63,10 +66,12 @@ pub fn retime(
                 start: free,
                 end: free,
                 late: 0,
+                leave: free,
             });
             continue;
         }
-        let expected = free + travel(from, i);
+        let drive = travel(from, i);
+        let expected = free + drive;
         let (progress, arrive, begin, end) = match (s.arrived, s.left) {
             (Some(arrived), Some(left)) => (Progress::Done, arrived, arrived, left.max(arrived)),
             (None, Some(left)) => (Progress::Done, left, left, left),
@@ -92,6 +97,11 @@ pub fn retime(
             start: begin,
             end,
             late,
+            leave: if progress == Progress::Ahead {
+                begin.saturating_sub(drive).max(free)
+            } else {
+                arrive
+            },
         });
         from = Some(i);
         // Once driving on, no earlier than the clock.
@@ -144,6 +154,9 @@ mod tests {
         // 9:15, then 9:45 arrival waits for the 10:00 appointment, then 10:30.
         assert_eq!(starts, [NINE + 15, NINE + 60, NINE + 90]);
         assert_eq!(day[1].arrive, NINE + 45);
+        // Leave the first home at 9:50 to be there for 10:00, not at 9:35.
+        assert_eq!(day[1].leave, NINE + 50);
+        assert_eq!(day[0].leave, NINE);
         assert!(day
             .iter()
             .all(|r| r.late == 0 && r.progress == Progress::Ahead));
