@@ -32,6 +32,7 @@ const routes = {
   "/match": ["match_page"],
   "/tours": ["tours_page"],
   "/tours/:id": ["tours_page", "tour_planner"],
+  "/tours/:id/day": ["tour_day_page"],
   "/data": ["data_page"],
   "/reply": ["reply_page"],
 };

@@ -4,7 +4,8 @@ use crate::components::{StorageBanners, TopBar, UndoToast};
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
     BuyerEditor, BuyerViewPage, BuyersPage, DataPage, MatchPage, NoBuyerChosen, NoPropertyChosen,
-    NoTourChosen, NotFoundPage, PropertiesPage, PropertyEditor, ReplyPage, TourPlanner, ToursPage,
+    NoTourChosen, NotFoundPage, PropertiesPage, PropertyEditor, ReplyPage, TourDayPage,
+    TourPlanner, ToursPage,
 };
 use crate::paths;
 use crate::state::provide_document;
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!(":id") view=|| Suspend::new(property_editor()) />
                         </ParentRoute>
                         <Route path=path!("/match") view=|| Suspend::new(match_page()) />
+                        <Route path=path!("/tours/:id/day") view=|| Suspend::new(tour_day_page()) />
                         <ParentRoute path=path!("/tours") view=|| Suspend::new(tours_page())>
                             <Route path=path!("") view=NoTourChosen />
                             <Route path=path!(":id") view=|| Suspend::new(tour_planner()) />
@@ -72,6 +74,7 @@ lazy_view! {
     match_page() => MatchPage,
     tours_page() => ToursPage,
     tour_planner() => TourPlanner,
+    tour_day_page() => TourDayPage,
     data_page() => DataPage,
     buyer_view() => BuyerViewPage,
     reply_page() => ReplyPage,

@@ -3,6 +3,7 @@ use crate::components::undo_toast::{use_undo, Undo};
 use crate::components::{RouteMap, ShareTour, TourStops};
 use crate::domain::coords::parse_coords;
 use crate::domain::model::{Id, Record, Stop, Tour};
+use crate::domain::tour_day::day::has_begun;
 use crate::domain::tour_plan::{
     clock_of, optimise, parse_clock, places, plan, reorder, DistanceUnit, Optimised,
 };
@@ -173,6 +174,11 @@ pub fn TourEditor(id: Id) -> impl IntoView {
         <Show when=exists fallback=move || view! { <p class="message message-error" role="alert">{t!(i18n, tour_not_found)}</p> }>
             <section class="record-form tour-planner" data-testid="tour-planner">
                 <h2>{t!(i18n, tour_settings)}</h2>
+                <p class="actions">
+                    <a class="button" href=crate::paths::href(&format!("/tours/{}/day", edit.id))>
+                        {move || if tour.with(|t| t.as_ref().is_some_and(has_begun)) { t_string!(i18n, day_continue) } else { t_string!(i18n, day_start) }}
+                    </a>
+                </p>
                 <div class="grid-2">
                     <label class="field"><span>{t!(i18n, tour_name)}</span>
                         <input type="text" name="tour-name" prop:value=text(|t| t.name.clone())

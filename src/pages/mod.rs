@@ -6,6 +6,7 @@ mod match_page;
 mod not_found;
 mod properties;
 mod reply;
+mod tour_day;
 mod tours;
 
 pub use buyer_view::BuyerViewPage;
@@ -15,4 +16,5 @@ pub use match_page::MatchPage;
 pub use not_found::NotFoundPage;
 pub use properties::{NoPropertyChosen, PropertiesPage, PropertyEditor};
 pub use reply::ReplyPage;
+pub use tour_day::TourDayPage;
 pub use tours::{NoTourChosen, TourPlanner, ToursPage};
