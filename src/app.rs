@@ -10,7 +10,7 @@ use crate::pages::{
 use crate::paths;
 use crate::state::provide_document;
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 /// The whole app: language, routes, and the shell around every page.
@@ -46,7 +46,11 @@ pub fn App() -> impl IntoView {
                             <Route path=path!(":id") view=|| Suspend::new(property_editor()) />
                         </ParentRoute>
                         <Route path=path!("/match") view=|| Suspend::new(match_page()) />
-                        <Route path=path!("/tours/:id/day") view=|| Suspend::new(tour_day_page()) />
+                        // A parent and a child of the shapes above ("/x", ":id"):
+                        // "/tours/:id/day" would add router code to the shell.
+                        <ParentRoute path=path!("/day") view=Outlet>
+                            <Route path=path!(":id") view=|| Suspend::new(tour_day_page()) />
+                        </ParentRoute>
                         <ParentRoute path=path!("/tours") view=|| Suspend::new(tours_page())>
                             <Route path=path!("") view=NoTourChosen />
                             <Route path=path!(":id") view=|| Suspend::new(tour_planner()) />

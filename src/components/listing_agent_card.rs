@@ -79,7 +79,7 @@ pub fn ListingAgentCard(id: Id) -> impl IntoView {
                 <label class="field"><span>{t!(i18n, col_agent_email)}</span>
                     <input type="email" autocomplete="off" prop:value=move || email.get() on:input=edit(|a, v| a.email = v, email) /></label>
             </div>
-            {move || call().map(|href| view! { <p><a href=href>{t!(i18n, call_listing_agent)}</a></p> })}
+            {move || call().map(|href| view! { <p><a class="button secondary" href=href>{t!(i18n, call_listing_agent)}</a></p> })}
             <h3>{t!(i18n, market_title)}</h3>
             <p class:warning=move || check().is_some() data-testid="market-check">{check_text}</p>
             <button type="button" class="secondary" on:click=mark_checked>{t!(i18n, market_mark_checked)}</button>

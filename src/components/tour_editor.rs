@@ -175,7 +175,7 @@ pub fn TourEditor(id: Id) -> impl IntoView {
             <section class="record-form tour-planner" data-testid="tour-planner">
                 <h2>{t!(i18n, tour_settings)}</h2>
                 <p class="actions">
-                    <a class="button" href=crate::paths::href(&format!("/tours/{}/day", edit.id))>
+                    <a class="button" href=crate::paths::href(&format!("/day/{}", edit.id))>
                         {move || if tour.with(|t| t.as_ref().is_some_and(has_begun)) { t_string!(i18n, day_continue) } else { t_string!(i18n, day_start) }}
                     </a>
                 </p>

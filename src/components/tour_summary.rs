@@ -3,6 +3,7 @@
 use crate::components::day_state::Day;
 use crate::components::labels::verdict_text;
 use crate::domain::tour_day::summary::{summary, summary_csv, CsvWords, SummaryRow};
+use crate::format::time_of_day;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_document;
 use leptos::prelude::*;
@@ -83,10 +84,12 @@ pub fn TourSummary(day: Day) -> impl IntoView {
                         {move || rows.get().into_iter().map(|r| {
                             let when = if r.skipped {
                                 t_string!(i18n, day_row_skipped).to_string()
-                            } else if r.arrived.is_empty() && r.left.is_empty() {
+                            } else if r.arrived.is_none() && r.left.is_none() {
                                 t_string!(i18n, summary_not_recorded).to_string()
                             } else {
-                                format!("{}–{}", r.arrived, r.left)
+                                let l = i18n.get_locale();
+                                let at = |m: Option<u32>| m.map(|m| time_of_day(l.as_str(), m)).unwrap_or_default();
+                                format!("{}–{}", at(r.arrived), at(r.left))
                             };
                             let stars = r.impression.map(|n| "★".repeat(usize::from(n).min(5))).unwrap_or_default();
                             let feedback = reactions(&r);

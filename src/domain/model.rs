@@ -4,6 +4,10 @@
 //! as Unix milliseconds), which is what merging (other tabs, backups) works
 //! on. New fields must carry `#[serde(default)]` so older saved documents
 //! still read; empty values are left out of the saved text to keep it small.
+//!
+//! Enums are stored by their stable names (`names::Named`), read and
+//! written through one string conversion each: serde's derived enum code
+//! is about 1 KB of wasm per type.
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -141,7 +145,7 @@ pub struct WeightedWish {
 
 /// Kinds of home.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String", into = "&\'static str")]
 pub enum PropertyType {
     #[default]
     House,
@@ -205,7 +209,7 @@ pub struct Buyer {
 
 /// Units for floor area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String", into = "&\'static str")]
 pub enum AreaUnit {
     #[default]
     SqFt,
@@ -214,7 +218,7 @@ pub enum AreaUnit {
 
 /// Where a listing stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String", into = "&\'static str")]
 pub enum ListingStatus {
     #[default]
     Active,
@@ -235,7 +239,7 @@ pub struct Feature {
 
 /// How urgent a renovation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String", into = "&\'static str")]
 pub enum Priority {
     High,
     #[default]
@@ -260,7 +264,7 @@ pub struct Renovation {
 
 /// What a neighbourhood note is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String", into = "&\'static str")]
 pub enum NoteCategory {
     Schools,
     Transit,
@@ -480,7 +484,7 @@ fn is_false(b: &bool) -> bool {
 
 /// Where a showing appointment stands with the listing agent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String", into = "&\'static str")]
 pub enum AppointmentState {
     #[default]
     ToRequest,
@@ -568,7 +572,7 @@ pub struct Tour {
 
 /// Would the buyer see this home again?
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String", into = "&\'static str")]
 pub enum Verdict {
     SeeAgain,
     Maybe,

@@ -32,6 +32,36 @@ pub trait Named: Copy + PartialEq + 'static {
     }
 }
 
+/// Stored by name: serde reads a string and looks it up, and writes the
+/// name (see the `serde(try_from, into)` on each type in `model`).
+macro_rules! stored_by_name {
+    ($($t:ty),*) => {$(
+        impl From<$t> for &'static str {
+            fn from(value: $t) -> Self {
+                value.as_str()
+            }
+        }
+
+        impl TryFrom<String> for $t {
+            type Error = String;
+
+            fn try_from(name: String) -> Result<Self, String> {
+                <$t>::from_name(&name).ok_or_else(|| format!("unknown value \"{name}\""))
+            }
+        }
+    )*};
+}
+
+stored_by_name!(
+    PropertyType,
+    ListingStatus,
+    Priority,
+    NoteCategory,
+    AreaUnit,
+    Verdict,
+    AppointmentState
+);
+
 impl Named for PropertyType {
     const NAMES: &'static [(Self, &'static str)] = &[
         (PropertyType::House, "house"),

@@ -72,7 +72,7 @@ fn TourDay(id: Id) -> impl IntoView {
     view! {
         <Show when=exists fallback=move || view! { <p class="message message-error" role="alert">{t!(i18n, tour_not_found)}</p> }>
             <section class="page-section tour-day" data-testid="tour-day">
-                <p class="no-print"><a href=href(&format!("/tours/{id}"))>{t!(i18n, day_back_to_plan)}</a></p>
+                <p class="no-print"><a class="button secondary" href=href(&format!("/tours/{id}"))>{t!(i18n, day_back_to_plan)}</a></p>
                 <h1>{move || t_string!(i18n, day_title, name = name())}</h1>
                 <Show when=empty>
                     <p class="empty">{t!(i18n, day_no_stops)}</p>

@@ -9,9 +9,9 @@ pub struct SummaryRow {
     pub stop: Id,
     pub number: usize,
     pub address: String,
-    /// "09:12", or empty when not recorded.
-    pub arrived: String,
-    pub left: String,
+    /// Actual times, minutes after midnight, when recorded.
+    pub arrived: Option<u32>,
+    pub left: Option<u32>,
     /// Minutes at the home, when both times are known.
     pub minutes: Option<u32>,
     pub skipped: bool,
@@ -33,8 +33,8 @@ pub fn summary(tour: &Tour, properties: &[Property], feedback: &[Feedback]) -> V
                 .find(|p| p.id == s.property)
                 .map(|p| p.address.clone())
                 .unwrap_or_default(),
-            arrived: s.arrived.map(|t| clock(minutes(t))).unwrap_or_default(),
-            left: s.left.map(|t| clock(minutes(t))).unwrap_or_default(),
+            arrived: s.arrived.map(minutes),
+            left: s.left.map(minutes),
             minutes: s
                 .arrived
                 .zip(s.left)
@@ -86,8 +86,8 @@ pub fn summary_csv(rows: &[SummaryRow], words: &CsvWords) -> String {
         let _ = writer.write_record([
             r.number.to_string(),
             r.address.clone(),
-            r.arrived.clone(),
-            r.left.clone(),
+            r.arrived.map(clock).unwrap_or_default(),
+            r.left.map(clock).unwrap_or_default(),
             r.minutes.map(|m| m.to_string()).unwrap_or_default(),
             if r.skipped {
                 words.yes.to_string()
@@ -141,7 +141,7 @@ mod tests {
         }];
         let rows = summary(&tour, &[a, b], &feedback);
         assert_eq!(rows[0].minutes, Some(28));
-        assert!(rows[1].skipped && rows[1].arrived.is_empty());
+        assert!(rows[1].skipped && rows[1].arrived.is_none());
         let verdict = |v: Verdict| match v {
             Verdict::SeeAgain => "See again".to_string(),
             _ => "Other".to_string(),
