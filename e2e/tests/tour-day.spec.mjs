@@ -156,3 +156,59 @@ test("tour day on a phone: big buttons, nothing off screen, the same day after a
   await expect(now(page)).toContainText("stop 3 of 6");
   await context.close();
 });
+
+test("before the day: the listing agent, a prefilled request in their language, the appointment's state, the market check", async ({ page }) => {
+  await page.clock.install({ time: at("08:50") });
+  await page.goto("/data");
+  await page.getByTestId("load-sample").tap();
+  await expect(page.getByTestId("sample-loaded")).toBeVisible();
+  await page.goto("/tours");
+  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+  const first = page.getByTestId("stop-row").first();
+  const appointment = first.getByTestId("stop-appointment");
+  await expect(appointment.getByLabel("Appointment")).toHaveValue("to_request");
+  // Never checked: said on the stop.
+  await expect(first.getByTestId("stop-market")).toHaveText("Not checked yet: make sure it is still available.");
+
+  await appointment.getByText("Ask the listing agent for this showing").tap();
+  await appointment.getByLabel("Your name").fill("Ana Lee");
+  await appointment.getByLabel("Your name").press("Tab");
+  const sms = appointment.getByRole("link", { name: "Text message" });
+  // The request names the time the plan shows for the stop.
+  const [, time, hm] = (await first.getByTestId("stop-times").innerText()).match(/show ((\d+:\d\d) [AP]M)/);
+  let body = decodeURIComponent((await sms.getAttribute("href")).split("?body=")[1]);
+  expect(body).toBe(`Hello Dana Whitfield, this is Ana Lee. May I show 8123 SE 13th Ave, Portland, OR on Saturday, November 28, 2026 at ${time}? Thank you.`);
+  await expect(appointment.getByRole("link", { name: "E-mail" })).toHaveAttribute("href", /^mailto:dana@example\.com\?subject=8123%20SE%2013th%20Ave/);
+  // In Spanish for this agent, remembered on the home.
+  await appointment.getByLabel("Message language").selectOption("es");
+  body = decodeURIComponent((await sms.getAttribute("href")).split("?body=")[1]);
+  expect(body).toBe(`Hola, Dana Whitfield, soy Ana Lee. ¿Puedo mostrar 8123 SE 13th Ave, Portland, OR el sábado, 28 de noviembre de 2026 a las ${hm}? Gracias.`);
+  await expect
+    .poll(async () => (await storedEnvelope(page)).document.properties.find((p) => p.address.startsWith("8123 SE 13th"))?.listing_agent?.language)
+    .toBe("es");
+
+  // Opening the message marks the request as sent (the messages app itself
+  // is not opened here).
+  await sms.evaluate((a) => {
+    a.addEventListener("click", (e) => e.preventDefault(), { once: true });
+    a.click();
+  });
+  await expect(appointment.getByLabel("Appointment")).toHaveValue("requested");
+  await expect(appointment).toContainText("Since ");
+  await appointment.getByLabel("Appointment").selectOption("confirmed");
+  await expect
+    .poll(async () => (await storedEnvelope(page)).document.tours[0].stops[0].appointment)
+    .toBe("confirmed");
+
+  // The home's page: its listing agent, and "checked: still available".
+  await page.goto("/properties");
+  await page.getByRole("link", { name: /8123 SE 13th Ave/ }).first().tap();
+  const card = page.getByTestId("listing-agent");
+  await expect(card.getByLabel("Listing agent", { exact: true })).toHaveValue("Dana Whitfield");
+  await expect(card.getByTestId("market-check")).toHaveText("Not checked yet: make sure it is still available.");
+  await card.getByRole("button", { name: "Checked: still available" }).tap();
+  await expect(card.getByTestId("market-check")).toHaveText("Checked recently: active.");
+  await page.goto("/tours");
+  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+  await expect(page.getByTestId("stop-row").first().getByTestId("stop-market")).toHaveCount(0);
+});

@@ -244,15 +244,18 @@ test("an import uses a closing date, names the columns it left out, and rows say
   await page.goto("/properties");
   await page.getByText("Import from a CSV file (MLS export)").tap();
   const csv = [
-    "Address,City,Price,Close Date,List Agent Name,Lot Size",
-    '"1 Alder St, Portland, OR",Portland,250000,2026-10-02,Ana Agent,0.2',
-    "2 Birch St,Gresham,265000,,Ana Agent,",
+    "Address,City,Price,Close Date,List Agent Name,Buyer Agent Name,Lot Size",
+    '"1 Alder St, Portland, OR",Portland,250000,2026-10-02,Ana Agent,Bo Buyer,0.2',
+    "2 Birch St,Gresham,265000,,Ana Agent,,",
   ].join("\n");
   await page.getByLabel("CSV file").setInputFiles({ name: "sold.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await expect(page.getByLabel("Close Date")).toHaveValue("sold_date");
+  // The listing agent is kept on the home; the buyer's agent is not.
+  await expect(page.getByLabel("List Agent Name")).toHaveValue("agent_name");
+  await expect(page.getByLabel("Buyer Agent Name")).toHaveValue("ignore");
   await page.getByRole("button", { name: "Import 2 rows" }).tap();
   const report = page.getByTestId("csv-report");
-  await expect(report.getByTestId("csv-left-out")).toHaveText("Columns not imported: List Agent Name, Lot Size");
+  await expect(report.getByTestId("csv-left-out")).toHaveText("Columns not imported: Buyer Agent Name, Lot Size");
   const list = page.getByTestId("property-list");
   const alder = list.getByRole("listitem").filter({ hasText: "1 Alder St" });
   await expect(alder.locator(".badge").last()).toHaveText("Sold");
