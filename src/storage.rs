@@ -34,6 +34,8 @@ pub mod keys {
     pub const KEPT: &str = "showplan.kept";
     /// The currency prices are in (ISO 4217), as the agent chose it.
     pub const CURRENCY: &str = "showplan.currency";
+    /// Days a "still on the market?" check stays good (1-60; 2 unless set).
+    pub const MARKET_DAYS: &str = "showplan.market-days";
     /// Prefix of a buyer's ratings not yet sent, per shared tour id.
     pub const REPLY_DRAFT_PREFIX: &str = "showplan.reply-draft.";
     /// The stored document's generation (`Document::generation`), beside
@@ -110,6 +112,22 @@ pub fn load_currency() -> Option<String> {
 /// Remembers the currency the agent chose.
 pub fn save_currency(code: &str) -> Result<(), StorageError> {
     write(keys::CURRENCY, code)
+}
+
+/// The longest a market check may be kept, in days.
+pub const MAX_MARKET_DAYS: u32 = 60;
+
+/// Days a "still on the market?" check stays good, as the agent set it.
+pub fn market_days() -> u32 {
+    read(keys::MARKET_DAYS)
+        .and_then(|t| t.trim().parse().ok())
+        .filter(|d| (1..=MAX_MARKET_DAYS).contains(d))
+        .unwrap_or(crate::domain::tour_day::market::CHECK_DAYS)
+}
+
+/// Remembers how many days a market check stays good.
+pub fn save_market_days(days: u32) -> Result<(), StorageError> {
+    write(keys::MARKET_DAYS, &days.to_string())
 }
 
 /// The agent's name and contact, as last typed in a share panel.

@@ -211,4 +211,25 @@ test("before the day: the listing agent, a prefilled request in their language, 
   await page.goto("/tours");
   await page.getByRole("link", { name: "Saturday, southeast" }).tap();
   await expect(page.getByTestId("stop-row").first().getByTestId("stop-market")).toHaveCount(0);
+
+  // Three days on, the check is too old (2 days unless set)...
+  await page.clock.fastForward(72 * 3600 * 1000);
+  await page.reload();
+  const market = page.getByTestId("stop-row").first().getByTestId("stop-market");
+  await expect(market).toHaveText("Last checked 3 days ago: check again.");
+  // ...unless the agent keeps checks for 5 days; nonsense is refused.
+  await page.goto("/data");
+  const days = page.getByLabel("Days a listing check stays good before a tour warns again");
+  await expect(days).toHaveValue("2");
+  await days.fill("0");
+  await days.press("Tab");
+  const problem = page.getByRole("alert").filter({ hasText: "Enter a whole number of days from 1 to 60." });
+  await expect(problem).toBeVisible();
+  await days.fill("5");
+  await days.press("Tab");
+  await expect(problem).toHaveCount(0);
+  await page.goto("/tours");
+  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+  await expect(page.getByTestId("stop-row")).toHaveCount(3);
+  await expect(market).toHaveCount(0);
 });

@@ -6,7 +6,7 @@ use crate::components::labels::{appointment_state, market_text};
 use crate::components::quick_note::QuickNote;
 use crate::domain::links::contact_href;
 use crate::domain::model::{LatLon, StopTiming};
-use crate::domain::tour_day::market::{market_check, CHECK_DAYS};
+use crate::domain::tour_day::market::market_check;
 use crate::domain::tour_day::retime::Progress;
 use crate::domain::tour_plan::{apple_directions, google_directions, minutes};
 use crate::format::time_of_day;
@@ -77,9 +77,14 @@ pub fn DayCard(day: Day, index: usize, #[prop(optional)] next: bool) -> impl Int
     };
     let state_word = appointment_state(stop.appointment);
     let late = move || times().map_or(0, |r| r.late);
-    let market = home
-        .as_ref()
-        .and_then(|p| market_check(p.status, p.checked, Utc::now(), CHECK_DAYS));
+    let market = home.as_ref().and_then(|p| {
+        market_check(
+            p.status,
+            p.checked,
+            Utc::now(),
+            crate::storage::market_days(),
+        )
+    });
     let call = home
         .as_ref()
         .and_then(|p| contact_href(&p.listing_agent.phone))

@@ -2,7 +2,7 @@ use super::labels::market_text;
 use super::message_links::{listing_agent_language, MessageLinks, Recipient};
 use crate::domain::links::contact_href;
 use crate::domain::model::{Id, ListingAgent};
-use crate::domain::tour_day::market::{market_check, CHECK_DAYS};
+use crate::domain::tour_day::market::market_check;
 use crate::domain::tour_day::messages::Message;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_document;
@@ -42,7 +42,12 @@ pub fn ListingAgentCard(id: Id) -> impl IntoView {
     let check = move || {
         state.doc.with(|d| {
             let p = d.properties.iter().find(|p| p.id == id)?;
-            market_check(p.status, p.checked, Utc::now(), CHECK_DAYS)
+            market_check(
+                p.status,
+                p.checked,
+                Utc::now(),
+                crate::storage::market_days(),
+            )
         })
     };
     let check_text = move || match check() {

@@ -9,7 +9,7 @@ use crate::components::labels::verdict_text;
 use crate::components::stop_row::StopRow;
 use crate::components::tour_editor::TourEdit;
 use crate::domain::model::{AppointmentState, Id, LatLon, StopTiming, Tour};
-use crate::domain::tour_day::market::{market_check, MarketCheck, CHECK_DAYS};
+use crate::domain::tour_day::market::{market_check, MarketCheck};
 use crate::domain::tour_plan::{leg_override, move_stop, TourPlan, Warning, START};
 use crate::i18n::{t_string, use_i18n};
 use crate::state::use_document;
@@ -119,7 +119,9 @@ fn rows_data(
                 property: stop.property,
                 appointment: stop.appointment,
                 appointment_changed: stop.appointment_changed,
-                market: property.and_then(|p| market_check(p.status, p.checked, now, CHECK_DAYS)),
+                market: property.and_then(|p| {
+                    market_check(p.status, p.checked, now, crate::storage::market_days())
+                }),
             }
         })
         .collect()

@@ -44,6 +44,7 @@ pub fn DataPage() -> impl IntoView {
                 <BackupButton />
             </div>
             <CurrencySetting />
+            <MarketDaysSetting />
             <ImportBackup />
             <section class="card" id="sample-data">
                 <h2>{t!(i18n, sample_title)}</h2>
@@ -86,6 +87,41 @@ fn CurrencySetting() -> impl IntoView {
                 </select>
             </label>
             <p class="muted">{move || crate::format::amount(i18n.get_locale().as_str(), Some(650_000))}</p>
+        </section>
+    }
+}
+
+/// How many days a "still on the market?" check stays good before a tour
+/// warns about the listing again, remembered on this device.
+#[component]
+fn MarketDaysSetting() -> impl IntoView {
+    let i18n = use_i18n();
+    let days = RwSignal::new(crate::storage::market_days().to_string());
+    let problem = RwSignal::new(false);
+    let on_change = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        days.set(text.clone());
+        match text.trim().parse::<u32>() {
+            Ok(d) if (1..=crate::storage::MAX_MARKET_DAYS).contains(&d) => {
+                problem.set(false);
+                // A failed write only means the choice is not remembered.
+                let _ = crate::storage::save_market_days(d);
+            }
+            _ => problem.set(true),
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, market_title)}</h2>
+            <label class="field">
+                <span>{t!(i18n, market_days_label)}</span>
+                <input type="number" min="1" max="60" inputmode="numeric" name="market-days"
+                    aria-invalid=move || problem.get().to_string()
+                    prop:value=move || days.get() on:change=on_change />
+            </label>
+            <Show when=move || problem.get()>
+                <p class="message message-error" role="alert">{t!(i18n, market_days_problem)}</p>
+            </Show>
         </section>
     }
 }
