@@ -2,7 +2,8 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 use chrono::{TimeZone, Utc};
 use showplan::domain::model::{
-    Buyer, Document, NeighbourhoodNote, NoteCategory, Renovation, Stop, Tour, Verdict,
+    AppointmentState, Buyer, Document, ListingAgent, NeighbourhoodNote, NoteCategory, Renovation,
+    Stop, Tour, Verdict,
 };
 use showplan::domain::packing::{deflate_base64, deflate_base64_with};
 use showplan::domain::qr::{link_code, version};
@@ -69,9 +70,19 @@ fn nothing_private_reaches_the_link() {
             text: format!("{MARKER} not for the buyer"),
             shareable: false,
         });
+        p.listing_agent = ListingAgent {
+            name: format!("{MARKER} agent"),
+            phone: "+1 503 555 0199".into(),
+            email: format!("{MARKER}@example.com"),
+            brokerage: format!("{MARKER} realty"),
+            language: "es".into(),
+        };
+        p.checked = Some(Utc::now());
     }
     for s in &mut tour.stops {
         s.note = format!("{MARKER} stop note");
+        s.appointment = AppointmentState::Declined;
+        s.impression = Some(1);
     }
     let mut buyer = Buyer::new(&format!("{MARKER} buyer"), Utc::now());
     buyer.budget_max = Some(987_654_321);
@@ -88,6 +99,11 @@ fn nothing_private_reaches_the_link() {
     for text in [&json, &decoded, &fragment] {
         assert!(!text.contains(MARKER), "a private field leaked: {text}");
         assert!(!text.contains("987654321"), "the budget leaked");
+        assert!(
+            !text.contains("5550199"),
+            "the listing agent's phone leaked"
+        );
+        assert!(!text.contains("declined"), "an appointment state leaked");
         assert!(
             !text.contains(&doc.properties[20].address),
             "another tour's home leaked"
