@@ -106,14 +106,25 @@ test("a six-stop tour day: late arrival re-times the day, the missed appointment
   await forward(page, "00:25:00");
   await now(page).getByRole("button", { name: "Done" }).tap();
 
+  // A home added on the way goes ahead of the agent, never behind.
+  await page.getByText("Add a stop on the way").tap();
+  const adding = page.locator(".add-on-the-way");
+  await adding.getByLabel("Home to add").selectOption({ index: 1 });
+  await adding.getByRole("button", { name: "Add stop" }).tap();
+  await expect(adding.getByRole("status")).toContainText(/Added as stop \d, where it costs the rest of the day least\./);
+  const added = Number((await adding.getByRole("status").innerText()).match(/stop (\d)/)[1]);
+  expect(added).toBeGreaterThanOrEqual(4);
+  await expect(rows(page)).toHaveCount(7);
+  await expect(now(page)).toContainText("of 7");
+
   // End early: the rest is skipped, and the summary shows every stop.
   await page.getByRole("button", { name: "End the tour (skip the rest)" }).tap();
   const summary = page.getByTestId("tour-summary");
-  await expect(summary.getByTestId("summary-row")).toHaveCount(6);
+  await expect(summary.getByTestId("summary-row")).toHaveCount(7);
   await expect(summary.getByTestId("summary-row").nth(0)).toContainText("10:05 AM–10:2");
   await expect(summary.getByTestId("summary-row").nth(1)).toContainText("Skipped");
   await expect(summary.getByTestId("summary-row").nth(2)).toContainText("★★★★");
-  await expect(summary.getByTestId("summary-row").nth(5)).toContainText("Skipped");
+  await expect(summary.getByTestId("summary-row").last()).toContainText("Skipped");
   const [download] = await Promise.all([page.waitForEvent("download"), summary.getByRole("button", { name: "Download CSV" }).tap()]);
   expect(download.suggestedFilename()).toBe("showplan-tour-2026-11-28.csv");
   const csv = readFileSync(await download.path(), "utf8").trim().split("\n");

@@ -1,4 +1,5 @@
 //! Reusable pieces of the UI, one public component per file.
+pub mod add_on_the_way;
 mod backup_button;
 mod buyer_form;
 mod chunk_problem;

@@ -1,6 +1,7 @@
 //! Tour day: the tour as it happens, for a tablet in the car and a phone.
 //! Now and Next, a missed appointment flagged at once, the rest of the day
 //! re-timed from what was recorded and the clock, and the summary after.
+use crate::components::add_on_the_way::AddOnTheWay;
 use crate::components::day_card::DayCard;
 use crate::components::day_schedule::DaySchedule;
 use crate::components::day_state::Day;
@@ -84,6 +85,9 @@ fn TourDay(id: Id) -> impl IntoView {
                     <TourSummary day />
                 </Show>
                 <DaySchedule day />
+                <Show when=move || !finished() && !empty()>
+                    <AddOnTheWay day />
+                </Show>
                 <Show when=move || !finished() && !empty()>
                     <p class="actions no-print">
                         <button type="button" class="secondary" on:click=finish>{t!(i18n, day_finish)}</button>

@@ -1,7 +1,7 @@
 //! A saved tour as the day stands: its stops with what the agent recorded,
 //! re-timed from the clock ([`super::retime`]), and where the agent is.
 use super::retime::{retime, DayStop, Progress, Retimed};
-use crate::domain::model::{Property, StopTiming, Tour};
+use crate::domain::model::{Id, Property, Stop, StopTiming, Tour};
 use crate::domain::tour_plan::{minutes, plan_input, DEFAULT_START};
 
 /// The tour's stops as the day stands. An appointment is a stop's fixed
@@ -87,6 +87,39 @@ pub fn has_begun(tour: &Tour) -> bool {
     tour.stops
         .iter()
         .any(|s| s.arrived.is_some() || s.left.is_some() || s.skipped)
+}
+
+/// Adds `property` to the day on the way: among the stops not reached yet,
+/// where it misses the fewest appointment minutes, then ends the day
+/// soonest. Returns where it went (its index), or `None` when it is
+/// already a stop.
+pub fn add_on_the_way(
+    tour: &mut Tour,
+    properties: &[Property],
+    property: Id,
+    now: u32,
+    on_the_day: bool,
+) -> Option<usize> {
+    if tour.stop_of(property).is_some() {
+        return None;
+    }
+    let day = retimed(tour, properties, now, on_the_day);
+    // Not before a stop already reached (or skipped on the way past).
+    let first = day
+        .iter()
+        .rposition(|r| r.progress != Progress::Ahead)
+        .map_or(0, |i| i + 1);
+    let cost = |at: usize| {
+        let mut trial = tour.clone();
+        trial.stops.insert(at, Stop::at(property));
+        let day = retimed(&trial, properties, now, on_the_day);
+        let late: u32 = day.iter().map(|r| r.late).sum();
+        let finish = day.iter().map(|r| r.end).max().unwrap_or(0);
+        (late, finish)
+    };
+    let at = (first..=tour.stops.len()).min_by_key(|&at| cost(at))?;
+    tour.stops.insert(at, Stop::at(property));
+    Some(at)
 }
 
 #[cfg(test)]
@@ -183,6 +216,57 @@ mod tests {
         let day = retimed(&tour, &properties, NINE + 55, true);
         assert_eq!(position(&day), Position::default());
         assert!(is_finished(&day));
+    }
+
+    #[test]
+    fn a_home_added_on_the_way_goes_where_it_costs_least_and_never_behind_the_agent() {
+        // Homes 1 km apart along a street, in order; the agent has done
+        // the first and is at the second.
+        let (mut tour, mut properties) = street(4);
+        let mut extra = Property::new(DateTime::<Utc>::default());
+        // Between the third and fourth homes.
+        extra.coords = Some(LatLon {
+            lat: 45.5 + 2.5 * 0.009,
+            lon: -122.6,
+        });
+        properties.push(extra.clone());
+        tour.stops[0].arrived = Some(at(NINE));
+        tour.stops[0].left = Some(at(NINE + 20));
+        tour.stops[1].arrived = Some(at(NINE + 25));
+        let at_index = add_on_the_way(&mut tour, &properties, extra.id, NINE + 30, true);
+        assert_eq!(at_index, Some(3));
+        assert_eq!(tour.stops[3].property, extra.id);
+        assert_eq!(
+            add_on_the_way(&mut tour, &properties, extra.id, NINE + 30, true),
+            None
+        );
+
+        // The best place is behind the agent: it goes to the first place ahead.
+        let (mut tour, mut properties) = street(3);
+        let mut back = Property::new(DateTime::<Utc>::default());
+        back.coords = properties[0].coords;
+        properties.push(back.clone());
+        tour.stops[0].arrived = Some(at(NINE));
+        tour.stops[0].left = Some(at(NINE + 20));
+        tour.stops[1].skipped = true;
+        let i = add_on_the_way(&mut tour, &properties, back.id, NINE + 25, true);
+        assert_eq!(i, Some(2));
+    }
+
+    #[test]
+    fn an_added_home_does_not_push_a_confirmed_appointment_late_when_it_can_go_after() {
+        let (mut tour, mut properties) = street(2);
+        // The second home has an appointment soon after the first showing.
+        tour.stops[1].timing = Some(StopTiming::Pinned { at: at(NINE + 28) });
+        let mut extra = Property::new(DateTime::<Utc>::default());
+        extra.coords = Some(LatLon {
+            lat: 45.5 + 0.5 * 0.009,
+            lon: -122.6,
+        });
+        properties.push(extra.clone());
+        // Between the two homes would be shortest, but would miss 9:28.
+        let i = add_on_the_way(&mut tour, &properties, extra.id, NINE - 30, true);
+        assert_eq!(i, Some(2));
     }
 
     #[test]
