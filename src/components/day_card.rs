@@ -5,7 +5,7 @@ use crate::components::day_state::Day;
 use crate::components::labels::{appointment_state, market_text};
 use crate::components::quick_note::QuickNote;
 use crate::domain::links::contact_href;
-use crate::domain::model::{LatLon, StopTiming};
+use crate::domain::model::{Id, LatLon, StopTiming};
 use crate::domain::tour_day::market::market_check;
 use crate::domain::tour_day::retime::Progress;
 use crate::domain::tour_plan::{apple_directions, google_directions, minutes};
@@ -38,17 +38,21 @@ fn coming_from(day: Day, index: usize) -> Option<LatLon> {
 }
 
 #[component]
-pub fn DayCard(day: Day, index: usize, #[prop(optional)] next: bool) -> impl IntoView {
+pub fn DayCard(day: Day, stop: Id, #[prop(optional)] next: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let Some((stop, home)) = day.stop(index) else {
+    // Where the stop is now: stops added on the way can move it.
+    let index = move || {
+        day.tour
+            .with(|t| t.as_ref()?.stops.iter().position(|s| s.id == stop))
+            .unwrap_or(0)
+    };
+    let Some((stop, home)) = day.stop(untrack(index)) else {
         return ().into_any();
     };
     let sid = stop.id;
-    let count = day
-        .tour
-        .with_untracked(|t| t.as_ref().map_or(0, |t| t.stops.len()));
+    let count = move || day.tour.with(|t| t.as_ref().map_or(0, |t| t.stops.len()));
     let address = home.as_ref().map(|p| p.address.clone()).unwrap_or_default();
-    let times = move || day.times.with(|t| t.get(index).copied());
+    let times = move || day.times.with(|t| t.get(index()).copied());
     let here = move || times().is_some_and(|r| r.progress == Progress::Here);
     let clock = move |m: u32| time_of_day(i18n.get_locale().as_str(), m);
     let when = move || {
@@ -89,7 +93,8 @@ pub fn DayCard(day: Day, index: usize, #[prop(optional)] next: bool) -> impl Int
         .as_ref()
         .and_then(|p| contact_href(&p.listing_agent.phone))
         .filter(|h| h.starts_with("tel:"));
-    let way = coming_from(day, index).zip(home.as_ref().and_then(|p| p.coords));
+    let to = home.as_ref().and_then(|p| p.coords);
+    let way = move || coming_from(day, index()).zip(to);
     let moment = move || day.now();
     let arrived = move |_| {
         let at = moment();
@@ -116,7 +121,7 @@ pub fn DayCard(day: Day, index: usize, #[prop(optional)] next: bool) -> impl Int
     };
     view! {
         <article class="day-card" class:day-card-next=next data-testid=if next { "day-next" } else { "day-now" }>
-            <p class="eyebrow">{label}" · "{t_string!(i18n, day_stop_of, number = index + 1, count = count)}</p>
+            <p class="eyebrow">{label}" · "{move || t_string!(i18n, day_stop_of, number = index() + 1, count = count())}</p>
             <h2 class="day-address">{address}</h2>
             <p class="day-times" data-testid="day-times">{when}</p>
             {appointment.map(|at| view! {
@@ -139,7 +144,7 @@ pub fn DayCard(day: Day, index: usize, #[prop(optional)] next: bool) -> impl Int
                 </div>
             </Show>
             <div class="actions day-links">
-                {way.map(|(a, b)| view! {
+                {move || way().map(|(a, b)| view! {
                     <a class="button secondary" href=google_directions(a, b) target="_blank" rel="noopener noreferrer">{t!(i18n, tour_navigate_google)}</a>
                     <a class="button secondary" href=apple_directions(a, b) target="_blank" rel="noopener noreferrer">{t!(i18n, tour_navigate_apple)}</a>
                 })}

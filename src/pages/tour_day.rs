@@ -48,8 +48,11 @@ fn TourDay(id: Id) -> impl IntoView {
         day.tour
             .with(|t| t.as_ref().is_none_or(|t| t.stops.is_empty()))
     };
-    let now = Memo::new(move |_| day.position.get().now);
-    let next = Memo::new(move |_| day.position.get().next);
+    // The cards follow the stop, not its place: a stop added on the way
+    // moves the ones after it.
+    let stop_at = move |i: Option<usize>| day.tour.with(|t| Some(t.as_ref()?.stops.get(i?)?.id));
+    let now = Memo::new(move |_| stop_at(day.position.get().now));
+    let next = Memo::new(move |_| stop_at(day.position.get().next));
     // Ends the tour early: every stop not yet shown is skipped (undoable
     // one by one with Put back).
     let finish = move |_| {
@@ -79,8 +82,8 @@ fn TourDay(id: Id) -> impl IntoView {
                     <p class="empty">{t!(i18n, day_no_stops)}</p>
                 </Show>
                 <LateNotice day />
-                {move || now.get().map(|index| view! { <DayCard day index /> })}
-                {move || next.get().map(|index| view! { <DayCard day index next=true /> })}
+                {move || now.get().map(|stop| view! { <DayCard day stop /> })}
+                {move || next.get().map(|stop| view! { <DayCard day stop next=true /> })}
                 <Show when=finished>
                     <TourSummary day />
                 </Show>
