@@ -133,6 +133,13 @@ test("a six-stop tour day: late arrival re-times the day, the missed appointment
   expect(csv[2]).toMatch(/^2,"4410 SE Lincoln St, Portland, OR",,,,yes,,$/);
   expect(csv[3]).toMatch(/,4\/5,$/);
 
+  // On paper, the finished day is its summary, without buttons.
+  await page.emulateMedia({ media: "print" });
+  await expect(summary).toBeVisible();
+  await expect(page.getByTestId("day-schedule")).toBeHidden();
+  await expect(summary.getByRole("button", { name: "Download CSV" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
