@@ -35,6 +35,7 @@ const routes = {
   "/tours": ["tours_page"],
   "/tours/:id": ["tours_page", "tour_planner"],
   "/day/:id": ["tour_day_page"],
+  "/compare/:id": ["compare_page"],
   "/data": ["data_page"],
   "/reply": ["reply_page"],
 };

@@ -3,9 +3,9 @@ use crate::components::undo_toast::provide_undo;
 use crate::components::{StorageBanners, TopBar, UndoToast};
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
-    BuyerEditor, BuyerViewPage, BuyersPage, DataPage, MatchPage, NoBuyerChosen, NoPropertyChosen,
-    NoTourChosen, NotFoundPage, PropertiesPage, PropertyEditor, ReplyPage, TourDayPage,
-    TourPlanner, ToursPage,
+    BuyerEditor, BuyerViewPage, BuyersPage, ComparePage, DataPage, MatchPage, NoBuyerChosen,
+    NoPropertyChosen, NoTourChosen, NotFoundPage, PropertiesPage, PropertyEditor, ReplyPage,
+    TourDayPage, TourPlanner, ToursPage,
 };
 use crate::paths;
 use crate::state::provide_document;
@@ -51,6 +51,9 @@ pub fn App() -> impl IntoView {
                         <ParentRoute path=path!("/day") view=Outlet>
                             <Route path=path!(":id") view=|| Suspend::new(tour_day_page()) />
                         </ParentRoute>
+                        <ParentRoute path=path!("/compare") view=Outlet>
+                            <Route path=path!(":id") view=|| Suspend::new(compare_page()) />
+                        </ParentRoute>
                         <ParentRoute path=path!("/tours") view=|| Suspend::new(tours_page())>
                             <Route path=path!("") view=NoTourChosen />
                             <Route path=path!(":id") view=|| Suspend::new(tour_planner()) />
@@ -79,6 +82,7 @@ lazy_view! {
     tours_page() => ToursPage,
     tour_planner() => TourPlanner,
     tour_day_page() => TourDayPage,
+    compare_page() => ComparePage,
     data_page() => DataPage,
     buyer_view() => BuyerViewPage,
     reply_page() => ReplyPage,

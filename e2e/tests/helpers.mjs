@@ -62,16 +62,21 @@ export async function shareLink(page) {
   return field.inputValue();
 }
 
-/**
- * As the agent: the sample tour "Saturday, southeast" shared by Ana Lee
- * (+1 503 555 0100). Returns { share, link }: the share panel and the link.
- */
-export async function shareSampleTour(page) {
+/** As the agent: loads the sample data and opens its tour, "Saturday, southeast". */
+export async function openSampleTour(page) {
   await page.goto("/data");
   await page.getByTestId("load-sample").tap();
   await expect(page.getByTestId("sample-loaded")).toBeVisible();
   await page.goto("/tours");
   await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+}
+
+/**
+ * As the agent: the sample tour "Saturday, southeast" shared by Ana Lee
+ * (+1 503 555 0100). Returns { share, link }: the share panel and the link.
+ */
+export async function shareSampleTour(page) {
+  await openSampleTour(page);
   const share = page.getByTestId("share-tour");
   await share.locator("summary").tap();
   await share.getByLabel("Your name").fill("Ana Lee");

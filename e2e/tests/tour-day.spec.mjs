@@ -5,7 +5,7 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { storedEnvelope } from "./helpers.mjs";
+import { openSampleTour, storedEnvelope } from "./helpers.mjs";
 
 // The sample tour is on Saturday 28 November 2026 from 9:30.
 const at = (hm) => new Date(`2026-11-28T${hm}:00`);
@@ -13,11 +13,7 @@ const at = (hm) => new Date(`2026-11-28T${hm}:00`);
 /** The sample tour "Saturday, southeast" with three more homes: six stops. */
 async function sixStopTour(page) {
   await page.clock.install({ time: at("08:50") });
-  await page.goto("/data");
-  await page.getByTestId("load-sample").tap();
-  await expect(page.getByTestId("sample-loaded")).toBeVisible();
-  await page.goto("/tours");
-  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+  await openSampleTour(page);
   const planner = page.getByTestId("tour-planner");
   for (let i = 0; i < 3; i++) {
     await planner.getByLabel("Home to add").selectOption({ index: 1 + i * 2 });
@@ -177,11 +173,7 @@ test("tour day on a phone: big buttons, nothing off screen, the same day after a
 
 test("before the day: the listing agent, a prefilled request in their language, the appointment's state, the market check", async ({ page }) => {
   await page.clock.install({ time: at("08:50") });
-  await page.goto("/data");
-  await page.getByTestId("load-sample").tap();
-  await expect(page.getByTestId("sample-loaded")).toBeVisible();
-  await page.goto("/tours");
-  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+  await openSampleTour(page);
   const first = page.getByTestId("stop-row").first();
   const appointment = first.getByTestId("stop-appointment");
   await expect(appointment.getByLabel("Appointment")).toHaveValue("to_request");

@@ -44,6 +44,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
         s(&d.year_built),
     );
     let (link, mls) = (s(&d.listing_link), s(&d.mls_number));
+    let (taxes, insurance, hoa) = (s(&d.taxes_year), s(&d.insurance_year), s(&d.hoa_month));
     let unit = RwSignal::new(d.area_unit);
     let kind = RwSignal::new(d.property_type);
     let listing = RwSignal::new(d.status);
@@ -71,6 +72,9 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                 (year, d.year_built),
                 (link, d.listing_link),
                 (mls, d.mls_number),
+                (taxes, d.taxes_year),
+                (insurance, d.insurance_year),
+                (hoa, d.hoa_month),
             ] {
                 signal.set(text);
             }
@@ -100,6 +104,9 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
             status: listing.get_untracked(),
             listing_link: link.get_untracked(),
             mls_number: mls.get_untracked(),
+            taxes_year: taxes.get_untracked(),
+            insurance_year: insurance.get_untracked(),
+            hoa_month: hoa.get_untracked(),
         };
         let stored = state
             .doc
@@ -210,6 +217,9 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                     </select>
                     {(!listed_status.is_empty()).then(|| view! { <small class="muted">{t!(i18n, listed_as, value = move || listed_status.clone())}</small> })}
                 </label>
+                <Field label=t!(i18n, field_taxes_year).into_any() name="taxes_year" value=taxes kind=Kind::Amount problems=p />
+                <Field label=t!(i18n, field_insurance_year).into_any() name="insurance_year" value=insurance kind=Kind::Amount problems=p />
+                <Field label=t!(i18n, field_hoa_month).into_any() name="hoa_month" value=hoa kind=Kind::Amount problems=p />
             </div>
             <Field label=t!(i18n, field_listing_link).into_any() name="listing_link" value=link kind=Kind::Url />
             <p class="link-preview" data-testid="listing-link">

@@ -170,11 +170,20 @@ pub fn TourEditor(id: Id) -> impl IntoView {
     // Speeds in the unit the language reads distances in (mph in English).
     let speed_unit = move || DistanceUnit::for_locale(i18n.get_locale().as_str());
     let exists = move || tour.with(Option::is_some);
+    // Up to four of the tour's homes side by side, for its buyer.
+    let compare_href = move || {
+        tour.with(|t| {
+            let t = t.as_ref()?;
+            crate::domain::compare::path(t.stops.iter().map(|s| s.property), t.buyer)
+        })
+        .map(|p| crate::paths::href(&p))
+    };
     view! {
         <Show when=exists fallback=move || view! { <p class="message message-error" role="alert">{t!(i18n, tour_not_found)}</p> }>
             <section class="record-form tour-planner" data-testid="tour-planner">
                 <h2>{t!(i18n, tour_settings)}</h2>
                 <p class="actions">
+                    {move || compare_href().map(|href| view! { <a class="button secondary" href=href>{t!(i18n, compare_stops)}</a> })}
                     <a class="button" href=crate::paths::href(&format!("/day/{}", edit.id))>
                         {move || if tour.with(|t| t.as_ref().is_some_and(has_begun)) { t_string!(i18n, day_continue) } else { t_string!(i18n, day_start) }}
                     </a>

@@ -50,6 +50,16 @@ pub fn TourSummary(day: Day) -> impl IntoView {
         );
         let _ = crate::browser::download_text(&file, "text/csv", &csv);
     };
+    // The homes seen (not skipped), side by side for the tour's buyer.
+    let compare_href = move || {
+        day.tour
+            .with(|t| {
+                let t = t.as_ref()?;
+                let seen = t.stops.iter().filter(|s| !s.skipped).map(|s| s.property);
+                crate::domain::compare::path(seen, t.buyer)
+            })
+            .map(|p| crate::paths::href(&p))
+    };
     let reactions = |r: &SummaryRow| {
         r.feedback
             .iter()
@@ -107,6 +117,7 @@ pub fn TourSummary(day: Day) -> impl IntoView {
                 </table>
             </div>
             <div class="actions no-print">
+                {move || compare_href().map(|href| view! { <a class="button secondary" href=href>{t!(i18n, compare_seen)}</a> })}
                 <button type="button" on:click=download>{t!(i18n, summary_csv)}</button>
                 <button type="button" class="secondary" on:click=|_| crate::browser::print()>{t!(i18n, summary_print)}</button>
             </div>

@@ -754,6 +754,9 @@ fn row_to_property(
             brokerage: get(Column::AgentOffice).to_string(),
             language: String::new(),
         },
+        taxes_year: None,
+        insurance_year: None,
+        hoa_month: None,
         checked: None,
     };
     Ok((property, given))

@@ -283,6 +283,7 @@ impl BuyerDraft {
             deal_breakers: lines(&self.deal_breakers),
             agreement_signed,
             notes: self.notes.trim().to_string(),
+            ..base.clone()
         })
     }
 }
@@ -304,6 +305,9 @@ pub struct PropertyDraft {
     pub status: ListingStatus,
     pub listing_link: String,
     pub mls_number: String,
+    pub taxes_year: String,
+    pub insurance_year: String,
+    pub hoa_month: String,
 }
 
 impl PropertyDraft {
@@ -327,6 +331,12 @@ impl PropertyDraft {
             status: p.status,
             listing_link: p.listing_link.clone(),
             mls_number: p.mls_number.clone(),
+            taxes_year: p.taxes_year.map(|v| grouped(v, marks)).unwrap_or_default(),
+            insurance_year: p
+                .insurance_year
+                .map(|v| grouped(v, marks))
+                .unwrap_or_default(),
+            hoa_month: p.hoa_month.map(|v| grouped(v, marks)).unwrap_or_default(),
         }
     }
 
@@ -360,6 +370,9 @@ impl PropertyDraft {
         let floor_area = decimal("floor_area", &self.floor_area, marks, &mut problems);
         let lot_size = decimal("lot_size", &self.lot_size, marks, &mut problems);
         let year_built = year("year_built", &self.year_built, &mut problems);
+        let taxes_year = money("taxes_year", &self.taxes_year, marks, &mut problems);
+        let insurance_year = money("insurance_year", &self.insurance_year, marks, &mut problems);
+        let hoa_month = money("hoa_month", &self.hoa_month, marks, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -383,6 +396,9 @@ impl PropertyDraft {
             status: self.status,
             listing_link: self.listing_link.trim().to_string(),
             mls_number: self.mls_number.trim().to_string(),
+            taxes_year,
+            insurance_year,
+            hoa_month,
             ..base.clone()
         })
     }

@@ -2,6 +2,7 @@
 pub mod backup;
 pub mod calendar;
 pub mod codec;
+pub mod compare;
 pub mod coords;
 pub mod csv_import;
 pub mod currency;

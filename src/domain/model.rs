@@ -205,6 +205,15 @@ pub struct Buyer {
     pub agreement_signed: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// What the buyer can put down, for the monthly cost of a home.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub down_payment: Option<u64>,
+    /// The loan's yearly interest rate, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_percent: Option<f64>,
+    /// The loan's term in years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term_years: Option<u16>,
 }
 
 /// Units for floor area.
@@ -354,6 +363,14 @@ pub struct Property {
     /// Who to ask for a showing. Agent-private: never in a share link.
     #[serde(default, skip_serializing_if = "ListingAgent::is_empty")]
     pub listing_agent: ListingAgent,
+    /// Property taxes a year, insurance a year and HOA fees a month, where
+    /// known: the running costs of the monthly estimate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taxes_year: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance_year: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hoa_month: Option<u64>,
     /// When the agent last made sure the home is still on the market.
     #[serde(
         default,
@@ -657,6 +674,9 @@ impl Buyer {
             deal_breakers: vec![],
             agreement_signed: None,
             notes: String::new(),
+            down_payment: None,
+            rate_percent: None,
+            term_years: None,
         }
     }
 }
@@ -780,6 +800,9 @@ impl Property {
             neighbourhood: vec![],
             private_notes: String::new(),
             listing_agent: ListingAgent::default(),
+            taxes_year: None,
+            insurance_year: None,
+            hoa_month: None,
             checked: None,
         }
     }

@@ -231,6 +231,12 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
                     String::new()
                 },
                 listing_agent: listing_agent(i),
+                // Portland-like: about 1% of the price in taxes, $1,200 of
+                // insurance a year; condos and townhouses pay an HOA.
+                taxes_year: Some(price / 100),
+                insurance_year: Some(1_200),
+                hoa_month: matches!(kind, PropertyType::Condo | PropertyType::Townhouse)
+                    .then_some(350),
                 checked: None,
             },
         )
@@ -266,6 +272,9 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
             deal_breakers: vec!["busy street".into()],
             agreement_signed: NaiveDate::from_ymd_opt(2026, 10, 3),
             notes: "Two kids; schools matter most.".into(),
+            down_payment: Some(140_000),
+            rate_percent: Some(6.5),
+            term_years: Some(30),
         },
         Buyer {
             id: id(2),
@@ -290,6 +299,9 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
             deal_breakers: vec![],
             agreement_signed: NaiveDate::from_ymd_opt(2026, 11, 2),
             notes: "Bikes to work downtown.".into(),
+            down_payment: Some(100_000),
+            rate_percent: Some(6.25),
+            term_years: Some(30),
         },
         Buyer {
             id: id(3),
@@ -318,6 +330,9 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
             deal_breakers: vec!["no parking".into()],
             agreement_signed: None,
             notes: String::new(),
+            down_payment: None,
+            rate_percent: None,
+            term_years: None,
         },
     ];
 

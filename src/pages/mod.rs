@@ -1,6 +1,7 @@
 //! One component per route; each name ends in `Page`.
 mod buyer_view;
 mod buyers;
+mod compare;
 mod data;
 mod match_page;
 mod not_found;
@@ -11,6 +12,7 @@ mod tours;
 
 pub use buyer_view::BuyerViewPage;
 pub use buyers::{BuyerEditor, BuyersPage, NoBuyerChosen};
+pub use compare::ComparePage;
 pub use data::DataPage;
 pub use match_page::MatchPage;
 pub use not_found::NotFoundPage;

@@ -1,0 +1,43 @@
+// Homes side by side from a tour: the all-in monthly estimate from the
+// buyer's figures, changed here and kept on the buyer, said to be an
+// estimate; bad figures refused with a clear message.
+import { test, expect } from "@playwright/test";
+import { openSampleTour, storedEnvelope } from "./helpers.mjs";
+
+const dollars = (text) => Number(text.replace(/[^0-9.]/g, ""));
+
+test("compare a tour's homes: monthly estimates follow the buyer's rate, which is kept on the buyer", async ({ page }) => {
+  await openSampleTour(page);
+  await page.getByRole("link", { name: "Compare these homes" }).tap();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare homes");
+  await expect(page.getByTestId("compare-page")).toContainText("Estimates to compare homes, not a loan offer");
+  const table = page.getByTestId("compare-table");
+  await expect(table.getByRole("columnheader")).toHaveText(["8123 SE 13th Ave, Portland, OR", "4410 SE Lincoln St, Portland, OR", /Portland, OR$/]);
+  // The tour's buyer, with the down payment, rate and term kept on them.
+  await expect(page.getByLabel("Buyer")).toHaveValue(/.+/);
+  await expect(page.getByLabel("Down payment")).toHaveValue("140,000");
+  await expect(page.getByLabel("Interest rate (% a year)")).toHaveValue("6.5");
+  const monthly = table.getByTestId("compare-monthly");
+  await expect(monthly).toHaveCount(3);
+  const before = dollars(await monthly.first().innerText());
+  expect(before).toBeGreaterThan(1000);
+  await expect(table.getByRole("row", { name: /Must-haves met/ })).toBeVisible();
+
+  // A lower rate: every month is cheaper, and the buyer keeps the rate.
+  await page.getByLabel("Interest rate (% a year)").fill("5");
+  await page.getByLabel("Interest rate (% a year)").press("Tab");
+  await expect.poll(async () => dollars(await monthly.first().innerText())).toBeLessThan(before);
+  await expect.poll(async () => (await storedEnvelope(page)).document.buyers[0].rate_percent).toBe(5);
+
+  // Nonsense is refused, in words, and changes nothing.
+  const after = await monthly.first().innerText();
+  await page.getByLabel("Interest rate (% a year)").fill("lots");
+  await page.getByLabel("Interest rate (% a year)").press("Tab");
+  await expect(page.getByRole("alert")).toHaveText("Enter a down payment of 0 or more, a rate from 0 to 30 and a term of 1 to 50 whole years.");
+  await expect(monthly.first()).toHaveText(after);
+
+  // Renovations added to the loan raise the month of a home that needs them.
+  const cash = await monthly.allInnerTexts();
+  await page.getByLabel("Add renovations to the loan (else paid in cash)").check();
+  await expect.poll(async () => (await monthly.allInnerTexts()).some((t, i) => dollars(t) > dollars(cash[i]))).toBe(true);
+});

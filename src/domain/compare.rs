@@ -1,0 +1,287 @@
+//! Homes side by side for a buyer: the price, the effective price with
+//! renovations, an all-in monthly estimate, must-haves met and missing, the
+//! agent's impressions and the buyer's ratings. Estimates, not a loan offer.
+use super::matching::{effective_price, renovation_totals, score, Reason};
+use super::model::{Buyer, Document, Id};
+use super::monthly_cost::{monthly, Monthly};
+
+/// At most this many homes side by side.
+pub const MAX_HOMES: usize = 4;
+
+/// How the buyer would pay: what they put down (a fifth of the price when
+/// not known), the loan's rate and term, and whether renovations are added
+/// to the loan or paid in cash.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Finance {
+    pub down: Option<u64>,
+    pub rate_percent: f64,
+    pub years: u32,
+    pub finance_renovations: bool,
+}
+
+impl Finance {
+    /// The buyer's own figures, else 20 % down at 6.5 % over 30 years.
+    pub fn for_buyer(buyer: Option<&Buyer>) -> Finance {
+        Finance {
+            down: buyer.and_then(|b| b.down_payment),
+            rate_percent: buyer.and_then(|b| b.rate_percent).unwrap_or(6.5),
+            years: buyer.and_then(|b| b.term_years).map_or(30, u32::from),
+            finance_renovations: false,
+        }
+    }
+}
+
+/// One home's column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub property: Id,
+    pub address: String,
+    pub list_price: Option<u64>,
+    /// Renovations, low and high.
+    pub renovations: (u64, u64),
+    /// List price plus renovations, low and high.
+    pub effective: Option<(u64, u64)>,
+    /// The month at the high renovation estimate; `None` without a price.
+    pub monthly: Option<Monthly>,
+    /// Renovations paid in cash up front (0 when financed).
+    pub cash_renovations: u64,
+    pub must_haves_met: Vec<String>,
+    pub must_haves_missing: Vec<String>,
+    /// The agent's impressions at its showings, 1-5.
+    pub impressions: Vec<u8>,
+    /// The buyer's ratings: who, and how many stars.
+    pub ratings: Vec<(String, u8)>,
+}
+
+/// The columns for `homes` (in that order, unknown ones left out, at most
+/// [`MAX_HOMES`]), for `buyer` when there is one.
+pub fn compare(doc: &Document, homes: &[Id], buyer: Option<Id>, finance: &Finance) -> Vec<Column> {
+    let buyer = buyer.and_then(|id| doc.buyers.iter().find(|b| b.id == id));
+    homes
+        .iter()
+        .filter_map(|id| doc.properties.iter().find(|p| p.id == *id))
+        .take(MAX_HOMES)
+        .map(|p| {
+            let renovations = renovation_totals(p);
+            let monthly = p.list_price.map(|price| {
+                let price = price as f64;
+                let down = finance.down.map_or(price * 0.2, |d| d as f64).min(price);
+                Monthly {
+                    loan: monthly(
+                        price,
+                        down,
+                        renovations.1 as f64,
+                        finance.finance_renovations,
+                        finance.rate_percent,
+                        finance.years,
+                    ),
+                    taxes: p.taxes_year.map(|t| t as f64 / 12.0),
+                    insurance: p.insurance_year.map(|t| t as f64 / 12.0),
+                    hoa: p.hoa_month.map(|t| t as f64),
+                }
+            });
+            let (mut met, mut missing) = (vec![], vec![]);
+            if let Some(b) = buyer {
+                for reason in score(b, p).reasons {
+                    match reason {
+                        Reason::MustHaveMet(w) => met.push(w),
+                        Reason::MustHaveMissing(w) => missing.push(w),
+                        _ => {}
+                    }
+                }
+            }
+            let stops: Vec<(Id, Id)> = doc
+                .tours
+                .iter()
+                .filter(|t| buyer.is_none_or(|b| t.buyer == Some(b.id)))
+                .flat_map(|t| {
+                    t.stops
+                        .iter()
+                        .filter(|s| s.property == p.id)
+                        .map(move |s| (t.id, s.id))
+                })
+                .collect();
+            let impressions = doc
+                .tours
+                .iter()
+                .flat_map(|t| &t.stops)
+                .filter(|s| stops.iter().any(|(_, id)| *id == s.id))
+                .filter_map(|s| s.impression)
+                .collect();
+            let ratings = doc
+                .feedback
+                .iter()
+                .filter(|f| stops.contains(&(f.tour, f.stop)))
+                .filter_map(|f| f.rating.map(|r| (f.person.clone(), r)))
+                .collect();
+            Column {
+                property: p.id,
+                address: p.address.clone(),
+                list_price: p.list_price,
+                renovations,
+                effective: effective_price(p),
+                monthly,
+                cash_renovations: if finance.finance_renovations {
+                    0
+                } else {
+                    renovations.1
+                },
+                must_haves_met: met,
+                must_haves_missing: missing,
+                impressions,
+                ratings,
+            }
+        })
+        .collect()
+}
+
+/// The address comparing the first [`MAX_HOMES`] of `homes` for `buyer`;
+/// `None` with fewer than two homes.
+pub fn path(homes: impl IntoIterator<Item = Id>, buyer: Option<Id>) -> Option<String> {
+    let homes: Vec<String> = homes
+        .into_iter()
+        .take(MAX_HOMES)
+        .map(|id| id.to_string())
+        .collect();
+    let buyer = buyer.map(|b| format!("?buyer={b}")).unwrap_or_default();
+    (homes.len() >= 2).then(|| format!("/compare/{}{buyer}", homes.join(",")))
+}
+
+/// The homes of a comparison address ("<id>,<id>,..."), at most
+/// [`MAX_HOMES`], each once; anything unreadable is left out.
+pub fn homes_of(text: &str) -> Vec<Id> {
+    let mut out: Vec<Id> = Vec::new();
+    for id in text
+        .split(',')
+        .filter_map(|t| uuid::Uuid::parse_str(t.trim()).ok())
+    {
+        if !out.contains(&id) && out.len() < MAX_HOMES {
+            out.push(id);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{Feature, Feedback, Renovation, Stamp};
+    use crate::domain::sample::sample_document;
+    use chrono::{DateTime, Utc};
+
+    fn cents(v: f64) -> f64 {
+        (v * 100.0).round() / 100.0
+    }
+
+    #[test]
+    fn the_month_is_the_loan_plus_what_is_known_and_renovations_paid_as_chosen() {
+        let mut doc = sample_document(DateTime::<Utc>::default());
+        let home = &mut doc.properties[0];
+        home.list_price = Some(250_000);
+        home.taxes_year = Some(2_400);
+        home.insurance_year = None;
+        home.hoa_month = Some(100);
+        home.renovations = vec![Renovation {
+            id: uuid::Uuid::new_v4(),
+            item: "Roof".into(),
+            room: String::new(),
+            priority: Default::default(),
+            cost_low: 10_000,
+            cost_high: 20_000,
+            note: String::new(),
+        }];
+        let id = home.id;
+        let cash = Finance {
+            down: Some(50_000),
+            rate_percent: 6.0,
+            years: 30,
+            finance_renovations: false,
+        };
+        let c = &compare(&doc, &[id], None, &cash)[0];
+        let m = c.monthly.expect("a price");
+        // $200,000 at 6 % over 30 years: $1,199.10 (published tables).
+        assert_eq!(cents(m.loan), 1199.10);
+        assert_eq!(m.taxes, Some(200.0));
+        assert_eq!(m.insurance, None);
+        assert_eq!(cents(m.total()), 1499.10);
+        assert_eq!(c.cash_renovations, 20_000);
+        assert_eq!(c.effective, Some((260_000, 270_000)));
+
+        let financed = Finance {
+            finance_renovations: true,
+            ..cash
+        };
+        let c = &compare(&doc, &[id], None, &financed)[0];
+        // $220,000 borrowed.
+        assert_eq!(cents(c.monthly.expect("a price").loan), 1319.01);
+        assert_eq!(c.cash_renovations, 0);
+    }
+
+    #[test]
+    fn without_a_down_payment_a_fifth_is_assumed_and_without_a_price_there_is_no_month() {
+        let mut doc = sample_document(DateTime::<Utc>::default());
+        doc.properties[0].list_price = Some(500_000);
+        doc.properties[1].list_price = None;
+        let ids = [doc.properties[0].id, doc.properties[1].id];
+        let f = Finance::for_buyer(None);
+        assert_eq!((f.rate_percent, f.years, f.down), (6.5, 30, None));
+        let cols = compare(&doc, &ids, None, &f);
+        // $400,000 at 6.5 % over 30 years.
+        assert_eq!(cents(cols[0].monthly.expect("a price").loan), 2528.27);
+        assert_eq!(cols[1].monthly, None);
+    }
+
+    #[test]
+    fn must_haves_impressions_and_ratings_are_the_buyers() {
+        let now = DateTime::<Utc>::default();
+        let mut doc = sample_document(now);
+        let buyer = doc.buyers[0].id;
+        let tour = doc.tours[0].clone();
+        let stop = &tour.stops[0];
+        let home = stop.property;
+        if let Some(p) = doc.properties.iter_mut().find(|p| p.id == home) {
+            p.features.push(Feature {
+                category: "Outside".into(),
+                text: "Fenced back yard".into(),
+            });
+        }
+        doc.tours[0].stops[0].impression = Some(4);
+        doc.feedback.push(Feedback {
+            id: uuid::Uuid::new_v4(),
+            stamp: Stamp::new(now),
+            tour: tour.id,
+            stop: stop.id,
+            person: "Maria".into(),
+            rating: Some(5),
+            verdict: None,
+            comment: String::new(),
+            at: now,
+        });
+        let f = Finance::for_buyer(doc.buyers.first());
+        assert_eq!(f.down, Some(140_000));
+        let c = &compare(&doc, &[home], Some(buyer), &f)[0];
+        assert_eq!(c.must_haves_met, ["fenced back yard"]);
+        assert!(c.must_haves_missing.is_empty());
+        assert_eq!(c.impressions, [4]);
+        assert_eq!(c.ratings, [("Maria".to_string(), 5)]);
+    }
+
+    #[test]
+    fn an_address_names_up_to_four_homes_once_each() {
+        let ids: Vec<Id> = (0..6).map(|_| uuid::Uuid::new_v4()).collect();
+        let text = format!(
+            "{},{},nonsense,{},{},{},{}",
+            ids[0], ids[0], ids[1], ids[2], ids[3], ids[4]
+        );
+        assert_eq!(homes_of(&text), ids[..4]);
+        assert!(homes_of("").is_empty());
+        let made = path(ids.clone(), Some(ids[5])).expect("two or more");
+        let (homes, buyer) = made
+            .trim_start_matches("/compare/")
+            .split_once("?buyer=")
+            .expect("a buyer");
+        assert_eq!(homes_of(homes), ids[..4]);
+        assert_eq!(buyer, ids[5].to_string());
+        assert_eq!(path(ids[..1].to_vec(), None), None);
+    }
+}
