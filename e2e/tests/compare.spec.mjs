@@ -2,6 +2,7 @@
 // buyer's figures, changed here and kept on the buyer, said to be an
 // estimate; bad figures refused with a clear message.
 import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { openSampleTour, storedEnvelope } from "./helpers.mjs";
 
 const dollars = (text) => Number(text.replace(/[^0-9.]/g, ""));
@@ -40,4 +41,10 @@ test("compare a tour's homes: monthly estimates follow the buyer's rate, which i
   const cash = await monthly.allInnerTexts();
   await page.getByLabel("Add renovations to the loan (else paid in cash)").check();
   await expect.poll(async () => (await monthly.allInnerTexts()).some((t, i) => dollars(t) > dollars(cash[i]))).toBe(true);
+
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  // On a phone the table scrolls in its own box; the page does not.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
