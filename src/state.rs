@@ -83,6 +83,17 @@ impl DocState {
         });
     }
 
+    /// Something read from one property now, untracked (a form's first
+    /// values); `None` when there is no such property.
+    pub fn read_property<T>(
+        &self,
+        id: crate::domain::model::Id,
+        f: impl FnOnce(&crate::domain::model::Property) -> T,
+    ) -> Option<T> {
+        self.doc
+            .with_untracked(|d| d.properties.iter().find(|p| p.id == id).map(f))
+    }
+
     /// Merges `incoming` into the document (newer record wins).
     pub fn merge_in(&self, incoming: &Document) {
         self.doc.update(|d| *d = merge(d, incoming));

@@ -16,13 +16,9 @@ use leptos::prelude::*;
 pub fn ListingAgentCard(id: Id) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_document();
-    let initial = state.doc.with_untracked(|d| {
-        d.properties
-            .iter()
-            .find(|p| p.id == id)
-            .map(|p| p.listing_agent.clone())
-            .unwrap_or_default()
-    });
+    let initial = state
+        .read_property(id, |p| p.listing_agent.clone())
+        .unwrap_or_default();
     let s = |v: &str| RwSignal::new(v.to_string());
     let (name, phone, email, brokerage) = (
         s(&initial.name),

@@ -21,13 +21,9 @@ pub struct Recipient {
 pub fn listing_agent_language(property: Id) -> RwSignal<String> {
     let i18n = use_i18n();
     let state = use_document();
-    let kept = state.doc.with_untracked(|d| {
-        d.properties
-            .iter()
-            .find(|p| p.id == property)
-            .map(|p| p.listing_agent.language.clone())
-            .unwrap_or_default()
-    });
+    let kept = state
+        .read_property(property, |p| p.listing_agent.language.clone())
+        .unwrap_or_default();
     let language = RwSignal::new(if kept.is_empty() {
         i18n.get_locale_untracked().as_str().to_string()
     } else {

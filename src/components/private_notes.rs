@@ -8,13 +8,9 @@ use leptos::prelude::*;
 pub fn PrivateNotes(id: Id) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_document();
-    let initial = state.doc.with_untracked(|d| {
-        d.properties
-            .iter()
-            .find(|p| p.id == id)
-            .map(|p| p.private_notes.clone())
-            .unwrap_or_default()
-    });
+    let initial = state
+        .read_property(id, |p| p.private_notes.clone())
+        .unwrap_or_default();
     let text = RwSignal::new(initial);
     // Every keystroke goes to the document; the persist effect debounces saving.
     let on_input = move |ev| {
