@@ -161,6 +161,11 @@ fn real_world_headers_map_to_their_field_or_are_skipped() {
         ("CoListAgentFullName", Ignore),
         ("BuyerAgentFullName", Ignore),
         ("ListOfficePhone", Ignore),
+        ("TaxAnnualAmount", Taxes),
+        ("TaxYear", Ignore),
+        ("AssociationFee", Hoa),
+        ("AssociationFeeFrequency", Ignore),
+        ("AssociationName", Ignore),
         ("DaysOnMarket", Ignore),
         ("BathroomsHalf", Ignore),
         ("CountyOrParish", Ignore),
@@ -199,8 +204,15 @@ fn real_world_headers_map_to_their_field_or_are_skipped() {
         ("Zip Code", Zip),
         ("URL (SEE https://www.redfin.com/buy-a-home/comparative-market-analysis FOR INFO ON PRICING)", Link),
         ("Status", Status),
-        ("HOA/Month", Ignore),
-        ("Tax Amount", Ignore),
+        ("HOA/Month", Hoa),
+        ("Tax Amount", Taxes),
+        ("HOA Fee", Hoa),
+        ("HOA", Hoa),
+        ("HOA Name", Ignore),
+        ("Annual HOA Dues", Ignore),
+        ("Tax Year", Ignore),
+        ("Tax Rate", Ignore),
+        ("Annual Taxes", Taxes),
         ("Days on Market", Ignore),
         ("Sale Type", Type),
         // Spanish-language exports
@@ -474,6 +486,20 @@ fn columns_left_out_are_named_when_they_hold_something() {
     let mut all = mapping.clone();
     all[1] = Column::Mls;
     assert_eq!(left_out(&table, &all), ["Lot Size"]);
+}
+
+/// Yearly taxes and monthly HOA fees are read as money in the file's own
+/// number style, and an export writes them back.
+#[test]
+fn taxes_and_hoa_fees_are_read_and_written_back() {
+    let text = "Address,Tax Annual Amount,Association Fee,Tax Year\n1 A St,\"$6,850.40\",350,2025\n2 B St,,,\n";
+    let imported = read(text);
+    assert_eq!(imported.properties[0].taxes_year, Some(6_850));
+    assert_eq!(imported.properties[0].hoa_month, Some(350));
+    assert_eq!(imported.properties[1].taxes_year, None);
+    let again = read(&export(&imported.properties)).properties;
+    assert_eq!(again[0].taxes_year, Some(6_850));
+    assert_eq!(again[0].hoa_month, Some(350));
 }
 
 /// The listing agent's usual MLS columns land on the property; the buyer's

@@ -50,6 +50,8 @@ pub fn column_label(c: Column) -> String {
         Column::AgentPhone => t_string!(i18n, col_agent_phone).to_string(),
         Column::AgentEmail => t_string!(i18n, col_agent_email).to_string(),
         Column::AgentOffice => t_string!(i18n, col_agent_office).to_string(),
+        Column::Taxes => t_string!(i18n, field_taxes_year).to_string(),
+        Column::Hoa => t_string!(i18n, field_hoa_month).to_string(),
         Column::Ignore => t_string!(i18n, col_ignore).to_string(),
     }
 }

@@ -37,12 +37,16 @@ pub enum Column {
     AgentPhone,
     AgentEmail,
     AgentOffice,
+    /// Property taxes a year ("Tax Annual Amount", "Taxes").
+    Taxes,
+    /// HOA fees a month ("Association Fee", "HOA/Month").
+    Hoa,
     Ignore,
 }
 
 impl Column {
     /// Every column a user can map to, in the order a form lists them.
-    pub const ALL: [Column; 22] = [
+    pub const ALL: [Column; 24] = [
         Column::Address,
         Column::Street,
         Column::City,
@@ -64,6 +68,8 @@ impl Column {
         Column::AgentPhone,
         Column::AgentEmail,
         Column::AgentOffice,
+        Column::Taxes,
+        Column::Hoa,
         Column::Ignore,
     ];
 
@@ -91,6 +97,8 @@ impl Column {
             Column::AgentPhone => "agent_phone",
             Column::AgentEmail => "agent_email",
             Column::AgentOffice => "agent_office",
+            Column::Taxes => "taxes",
+            Column::Hoa => "hoa",
             Column::Ignore => "ignore",
         }
     }
@@ -161,6 +169,28 @@ pub fn detect(header: &str) -> Column {
     }
     if let Some(column) = listing_agent_column(&words) {
         return column;
+    }
+    // Running costs: yearly taxes, monthly HOA fees. A year, a rate, a
+    // frequency or a yearly fee is not the figure kept.
+    if word(&["tax", "taxes", "impuestos", "impuesto", "ibi"])
+        && !word(&["year", "rate", "id", "district", "assessed", "assessment"])
+    {
+        return Column::Taxes;
+    }
+    if word(&["hoa", "association"])
+        && (word(&["fee", "fees", "dues", "month", "monthly"]) || is(&["hoa"]))
+        && !word(&[
+            "name",
+            "phone",
+            "frequency",
+            "yn",
+            "annual",
+            "year",
+            "yearly",
+            "quarterly",
+        ])
+    {
+        return Column::Hoa;
     }
     // About someone or something else than the home, or another figure
     // than the one a field holds: skipped.
@@ -521,7 +551,7 @@ impl super::names::Named for FileNumbers {
 /// What a number column holds, which decides how many decimals it may have.
 fn number_kind(column: Column) -> Option<NumberKind> {
     match column {
-        Column::Price => Some(NumberKind::Money),
+        Column::Price | Column::Taxes | Column::Hoa => Some(NumberKind::Money),
         Column::Beds | Column::Baths | Column::FloorArea | Column::Lat | Column::Lon => {
             Some(NumberKind::Quantity)
         }
@@ -698,6 +728,9 @@ fn row_to_property(
     let beds = number(Column::Beds)?;
     let baths = number(Column::Baths)?;
     let floor_area = number(Column::FloorArea)?;
+    let whole = |v: Option<f64>| v.map(|v| v.round().max(0.0) as u64);
+    let taxes_year = whole(number(Column::Taxes)?);
+    let hoa_month = whole(number(Column::Hoa)?);
     let coords = match (number(Column::Lat)?, number(Column::Lon)?) {
         (None, None) => None,
         (Some(lat), Some(lon))
@@ -754,9 +787,9 @@ fn row_to_property(
             brokerage: get(Column::AgentOffice).to_string(),
             language: String::new(),
         },
-        taxes_year: None,
+        taxes_year,
         insurance_year: None,
-        hoa_month: None,
+        hoa_month,
         checked: None,
     };
     Ok((property, given))
@@ -853,6 +886,8 @@ pub fn export(properties: &[Property]) -> String {
         "List Agent Direct Phone",
         "List Agent Email",
         "List Office Name",
+        "Tax Annual Amount",
+        "Association Fee",
     ];
     let _ = writer.write_record(header);
     for p in properties {
@@ -874,6 +909,8 @@ pub fn export(properties: &[Property]) -> String {
             p.listing_agent.phone.clone(),
             p.listing_agent.email.clone(),
             p.listing_agent.brokerage.clone(),
+            opt(p.taxes_year.map(|v| v.to_string())),
+            opt(p.hoa_month.map(|v| v.to_string())),
         ];
         let _ = writer.write_record(row);
     }

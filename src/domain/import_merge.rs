@@ -107,6 +107,8 @@ fn update(kept: &mut Property, new: Property, given: Given) -> bool {
     take(&mut kept.beds, new.beds);
     take(&mut kept.baths, new.baths);
     take(&mut kept.floor_area, new.floor_area);
+    take(&mut kept.taxes_year, new.taxes_year);
+    take(&mut kept.hoa_month, new.hoa_month);
     if given.property_type {
         kept.property_type = new.property_type;
         kept.listed_type = new.listed_type;
