@@ -38,11 +38,8 @@ impl Day {
         // Dropped (and so stopped) with the view.
         let tick = gloo_timers::callback::Interval::new(20_000, move || clock.set(local_now()));
         let _tick = StoredValue::new_local(tick);
-        let tour = Memo::new(move |_| {
-            state
-                .doc
-                .with(|d| d.tours.iter().find(|t| t.id == id).cloned())
-        });
+        let edit = TourEdit::new(id);
+        let tour = edit.tour();
         let times = Memo::new(move |_| {
             let (today, now) = clock.get();
             tour.with(|t| match t {
@@ -59,7 +56,7 @@ impl Day {
         });
         let position = Memo::new(move |_| times.with(|t| position(t)));
         Day {
-            edit: TourEdit::new(id),
+            edit,
             tour,
             clock,
             times,
@@ -77,11 +74,7 @@ impl Day {
 
     /// Changes stop `stop` of the tour.
     pub fn record(self, stop: Id, f: impl FnOnce(&mut Stop)) {
-        self.edit.apply(|t| {
-            if let Some(s) = t.stops.iter_mut().find(|s| s.id == stop) {
-                f(s);
-            }
-        });
+        self.edit.apply_stop(stop, f);
     }
 
     /// Records something about stop `stop` (arrived, done, skipped) and

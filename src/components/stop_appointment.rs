@@ -18,12 +18,10 @@ use leptos::prelude::*;
 
 /// Sets the appointment state of stop `sid`, noting when it changed.
 fn set_state(edit: TourEdit, sid: crate::domain::model::Id, state: AppointmentState) {
-    edit.apply(|t| {
-        if let Some(s) = t.stops.iter_mut().find(|s| s.id == sid) {
-            if s.appointment != state {
-                s.appointment = state;
-                s.appointment_changed = Some(Utc::now());
-            }
+    edit.apply_stop(sid, |s| {
+        if s.appointment != state {
+            s.appointment = state;
+            s.appointment_changed = Some(Utc::now());
         }
     });
 }

@@ -68,34 +68,26 @@ pub fn StopRow(
     let wait = move || row.with(|r| r.wait);
     let set_timing = move |kind: String| {
         let planned = row.with_untracked(|r| r.start);
-        edit.apply(|t| {
-            if let Some(s) = t.stops.iter_mut().find(|s| s.id == sid) {
-                s.timing = timing_from_plan(&kind, planned);
-            }
-        })
+        edit.apply_stop(sid, |s| s.timing = timing_from_plan(&kind, planned))
     };
     let set_first_time = move |v| {
-        edit.apply(|t| {
-            if let Some(s) = t.stops.iter_mut().find(|s| s.id == sid) {
-                s.timing = match s.timing {
-                    Some(StopTiming::Window { latest, .. }) => Some(StopTiming::Window {
-                        earliest: v,
-                        latest: latest.max(v),
-                    }),
-                    _ => Some(StopTiming::Pinned { at: v }),
-                };
-            }
+        edit.apply_stop(sid, |s| {
+            s.timing = match s.timing {
+                Some(StopTiming::Window { latest, .. }) => Some(StopTiming::Window {
+                    earliest: v,
+                    latest: latest.max(v),
+                }),
+                _ => Some(StopTiming::Pinned { at: v }),
+            };
         })
     };
     let set_latest = move |v| {
-        edit.apply(|t| {
-            if let Some(s) = t.stops.iter_mut().find(|s| s.id == sid) {
-                if let Some(StopTiming::Window { earliest, .. }) = s.timing {
-                    s.timing = Some(StopTiming::Window {
-                        earliest: earliest.min(v),
-                        latest: v,
-                    });
-                }
+        edit.apply_stop(sid, |s| {
+            if let Some(StopTiming::Window { earliest, .. }) = s.timing {
+                s.timing = Some(StopTiming::Window {
+                    earliest: earliest.min(v),
+                    latest: v,
+                });
             }
         })
     };
@@ -176,7 +168,7 @@ pub fn StopRow(
                         prop:value=move || row.with(|r| r.duration.to_string())
                         on:change=move |ev| {
                             let v = event_target_value(&ev).trim().parse::<u16>().ok().filter(|m| *m > 0);
-                            edit.apply(|t| if let Some(s) = t.stops.iter_mut().find(|s| s.id == sid) { s.duration_min = v });
+                            edit.apply_stop(sid, |s| s.duration_min = v);
                         } />
                 </label>
                 <label class="field"><span>{t!(i18n, tour_timing)}</span>
@@ -203,7 +195,7 @@ pub fn StopRow(
                     <input type="text" name="stop-note" prop:value=move || row.with(|r| r.note.clone())
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            edit.apply(|t| if let Some(s) = t.stops.iter_mut().find(|s| s.id == sid) { s.note = v.trim().to_string() });
+                            edit.apply_stop(sid, |s| s.note = v.trim().to_string());
                         } />
                 </label>
             </div>

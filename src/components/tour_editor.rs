@@ -41,6 +41,25 @@ impl TourEdit {
         });
     }
 
+    /// Changes stop `stop` of the tour (nothing when it is gone).
+    pub fn apply_stop(self, stop: Id, f: impl FnOnce(&mut Stop)) {
+        self.apply(|t| {
+            if let Some(s) = t.stops.iter_mut().find(|s| s.id == stop) {
+                f(s);
+            }
+        });
+    }
+
+    /// The tour as saved, following the document.
+    pub fn tour(self) -> Memo<Option<Tour>> {
+        let state = self.state;
+        Memo::new(move |_| {
+            state
+                .doc
+                .with(|d| d.tours.iter().find(|t| t.id == self.id).cloned())
+        })
+    }
+
     /// Changes the order of stops with `f`, and offers to put it back.
     pub fn reorder_with_undo(self, message: String, f: impl FnOnce(&mut Tour)) {
         let mut before = vec![];
@@ -66,11 +85,7 @@ pub fn TourEditor(id: Id) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_document();
     let edit = TourEdit::new(id);
-    let tour = Memo::new(move |_| {
-        state
-            .doc
-            .with(|d| d.tours.iter().find(|t| t.id == id).cloned())
-    });
+    let tour = edit.tour();
     let schedule = Memo::new(move |_| {
         tour.with(|t| {
             t.as_ref()
