@@ -1,7 +1,7 @@
 //! A saved tour through the planner: legs, warnings, optimising, map.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 use chrono::{NaiveTime, TimeZone, Utc};
-use showplan::domain::model::{LatLon, Place, Property, Stop, StopTiming, Tour};
+use showplan::domain::model::{AppointmentState, LatLon, Place, Property, Stop, StopTiming, Tour};
 use showplan::domain::tour_plan::{
     apple_directions, clock, google_directions, leg_override, move_stop, optimise, plan, project,
     reorder, set_leg_override, DistanceUnit, Optimised, Warning, START,
@@ -94,6 +94,28 @@ fn a_pinned_appointment_waits_or_warns() {
         plan(&t, &homes).stops[1].warnings,
         vec![Warning::Late { late: 11 }]
     );
+}
+
+/// An appointment the listing agent declined, or one cancelled, binds
+/// nothing: the plan (like the tour day) neither waits for it nor warns.
+#[test]
+fn a_declined_or_cancelled_appointment_binds_nothing() {
+    let homes = [home(5.0)];
+    let mut t = tour(&homes);
+    // Arriving 09:13: a 09:00 appointment would be 13 minutes late, a
+    // 10:00 one would be waited for.
+    t.stops[0].timing = Some(StopTiming::Pinned { at: at(9, 0) });
+    assert_eq!(
+        plan(&t, &homes).stops[0].warnings,
+        vec![Warning::Late { late: 13 }]
+    );
+    for off in [AppointmentState::Declined, AppointmentState::Cancelled] {
+        t.stops[0].appointment = off;
+        t.stops[0].timing = Some(StopTiming::Pinned { at: at(9, 0) });
+        assert!(plan(&t, &homes).stops[0].warnings.is_empty(), "{off:?}");
+        t.stops[0].timing = Some(StopTiming::Pinned { at: at(10, 0) });
+        assert_eq!(clock(plan(&t, &homes).stops[0].start), "09:13", "{off:?}");
+    }
 }
 
 #[test]

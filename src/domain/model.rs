@@ -742,6 +742,12 @@ impl Tour {
 }
 
 impl Stop {
+    /// The time this stop is held to: its appointment or window, unless the
+    /// listing agent declined the appointment or it was cancelled.
+    pub fn binding_timing(&self) -> Option<StopTiming> {
+        self.timing.filter(|_| !self.appointment.is_off())
+    }
+
     /// A stop at `property` with the tour's default duration and no timing.
     pub fn at(property: Id) -> Self {
         Stop {

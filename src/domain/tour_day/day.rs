@@ -5,14 +5,14 @@ use crate::domain::model::{Id, Property, Stop, StopTiming, Tour};
 use crate::domain::tour_plan::{minutes, plan_input, DEFAULT_START};
 
 /// The tour's stops as the day stands. An appointment is a stop's fixed
-/// time, unless the listing agent declined it or it was cancelled.
+/// time that still binds (`Stop::binding_timing`).
 pub fn day_stops(tour: &Tour) -> Vec<DayStop> {
     tour.stops
         .iter()
         .map(|s| DayStop {
             duration: u32::from(s.duration_min.unwrap_or(tour.default_duration_min)),
-            appointment: match s.timing {
-                Some(StopTiming::Pinned { at }) if !s.appointment.is_off() => Some(minutes(at)),
+            appointment: match s.binding_timing() {
+                Some(StopTiming::Pinned { at }) => Some(minutes(at)),
                 _ => None,
             },
             arrived: s.arrived.map(minutes),

@@ -62,7 +62,7 @@ pub fn plan_input(tour: &Tour, properties: &[Property]) -> PlanInput {
         .iter()
         .map(|s| PlanStop {
             duration: u32::from(s.duration_min.unwrap_or(tour.default_duration_min)),
-            timing: match s.timing {
+            timing: match s.binding_timing() {
                 None => Timing::Free,
                 Some(StopTiming::Pinned { at }) => Timing::Pinned(minutes(at)),
                 Some(StopTiming::Window { earliest, latest }) => Timing::Window {
