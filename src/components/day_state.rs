@@ -6,7 +6,7 @@ use crate::domain::model::{Id, Property, Stop, Tour};
 use crate::domain::tour_day::day::{position, retimed, Position};
 use crate::domain::tour_day::retime::Retimed;
 use crate::domain::tour_plan::time_of;
-use crate::state::use_document;
+use crate::state::{use_document, DocState};
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use leptos::prelude::*;
 
@@ -28,6 +28,7 @@ pub struct Day {
     pub times: Memo<Vec<Retimed>>,
     pub position: Memo<Position>,
     undo: Undo,
+    state: DocState,
 }
 
 impl Day {
@@ -62,6 +63,7 @@ impl Day {
             times,
             position,
             undo: use_undo(),
+            state,
         }
     }
 
@@ -101,18 +103,26 @@ impl Day {
 
     /// The stop at `index` and its home, if both are there.
     pub fn stop(self, index: usize) -> Option<(Stop, Option<Property>)> {
-        let state = use_document();
         let stop = self.tour.with(|t| t.as_ref()?.stops.get(index).cloned())?;
-        let home = state
-            .doc
-            .with(|d| d.properties.iter().find(|p| p.id == stop.property).cloned());
+        let home = self.state.read_property(stop.property, Property::clone);
         Some((stop, home))
     }
 
     /// The address of the stop at `index` ("" when its home was deleted).
+    /// Only the address is read: schedule rows ask on every change.
     pub fn address(self, index: usize) -> String {
-        self.stop(index)
-            .and_then(|(_, home)| home.map(|p| p.address))
-            .unwrap_or_default()
+        let Some(home) = self
+            .tour
+            .with(|t| Some(t.as_ref()?.stops.get(index)?.property))
+        else {
+            return String::new();
+        };
+        self.state.doc.with(|d| {
+            d.properties
+                .iter()
+                .find(|p| p.id == home)
+                .map(|p| p.address.clone())
+                .unwrap_or_default()
+        })
     }
 }

@@ -65,6 +65,8 @@ fn rows_data(
     d: &crate::domain::model::Document,
     now: DateTime<Utc>,
 ) -> Vec<RowData> {
+    // Read once per recomputation, not once per row.
+    let market_days = crate::storage::market_days();
     let coords = |property: Id| {
         d.properties
             .iter()
@@ -119,9 +121,7 @@ fn rows_data(
                 property: stop.property,
                 appointment: stop.appointment,
                 appointment_changed: stop.appointment_changed,
-                market: property.and_then(|p| {
-                    market_check(p.status, p.checked, now, crate::storage::market_days())
-                }),
+                market: property.and_then(|p| market_check(p.status, p.checked, now, market_days)),
             }
         })
         .collect()
