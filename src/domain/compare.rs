@@ -2,8 +2,9 @@
 //! renovations, an all-in monthly estimate, must-haves met and missing, the
 //! agent's impressions and the buyer's ratings. Estimates, not a loan offer.
 use super::matching::{effective_price, renovation_totals, score, Reason};
-use super::model::{Buyer, Document, Id};
+use super::model::{Buyer, Document, Id, Stop};
 use super::monthly_cost::{monthly, Monthly};
+use super::numbers::NumberKind;
 
 /// At most this many homes side by side.
 pub const MAX_HOMES: usize = 4;
@@ -28,6 +29,59 @@ impl Finance {
             years: buyer.and_then(|b| b.term_years).map_or(30, u32::from),
             finance_renovations: false,
         }
+    }
+}
+
+/// A figure of [`Finance`] the agent can type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    /// Any amount of 0 or more; empty for "a fifth of the price".
+    Down,
+    /// 0 to 30 % a year.
+    Rate,
+    /// 1 to 50 whole years.
+    Years,
+}
+
+impl Figure {
+    /// How the typed text is read (money has at most two decimals).
+    pub fn kind(self) -> NumberKind {
+        match self {
+            Figure::Down => NumberKind::Money,
+            Figure::Rate | Figure::Years => NumberKind::Quantity,
+        }
+    }
+}
+
+impl Finance {
+    /// With `figure` set to `value` (as read; `None` for an empty field),
+    /// or `None` when the value does not fit it.
+    pub fn with(self, figure: Figure, value: Option<f64>) -> Option<Finance> {
+        match (figure, value) {
+            (Figure::Down, None) => Some(Finance { down: None, ..self }),
+            (Figure::Down, Some(v)) if v >= 0.0 => Some(Finance {
+                down: Some(v.round() as u64),
+                ..self
+            }),
+            (Figure::Rate, Some(v)) if (0.0..=30.0).contains(&v) => Some(Finance {
+                rate_percent: v,
+                ..self
+            }),
+            (Figure::Years, Some(v)) if (1.0..=50.0).contains(&v) && v.fract() == 0.0 => {
+                Some(Finance {
+                    years: v as u32,
+                    ..self
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Keeps these figures on `buyer`.
+    pub fn keep_on(&self, buyer: &mut Buyer) {
+        buyer.down_payment = self.down;
+        buyer.rate_percent = Some(self.rate_percent);
+        buyer.term_years = u16::try_from(self.years).ok();
     }
 }
 
@@ -90,28 +144,19 @@ pub fn compare(doc: &Document, homes: &[Id], buyer: Option<Id>, finance: &Financ
                     }
                 }
             }
-            let stops: Vec<(Id, Id)> = doc
+            // Its showings in the buyer's tours (every tour without a buyer).
+            let showings: Vec<(Id, &Stop)> = doc
                 .tours
                 .iter()
                 .filter(|t| buyer.is_none_or(|b| t.buyer == Some(b.id)))
-                .flat_map(|t| {
-                    t.stops
-                        .iter()
-                        .filter(|s| s.property == p.id)
-                        .map(move |s| (t.id, s.id))
-                })
+                .flat_map(|t| t.stops.iter().map(move |s| (t.id, s)))
+                .filter(|(_, s)| s.property == p.id)
                 .collect();
-            let impressions = doc
-                .tours
-                .iter()
-                .flat_map(|t| &t.stops)
-                .filter(|s| stops.iter().any(|(_, id)| *id == s.id))
-                .filter_map(|s| s.impression)
-                .collect();
+            let impressions = showings.iter().filter_map(|(_, s)| s.impression).collect();
             let ratings = doc
                 .feedback
                 .iter()
-                .filter(|f| stops.contains(&(f.tour, f.stop)))
+                .filter(|f| showings.iter().any(|(t, s)| f.tour == *t && f.stop == s.id))
                 .filter_map(|f| f.rating.map(|r| (f.person.clone(), r)))
                 .collect();
             Column {
@@ -264,6 +309,30 @@ mod tests {
         assert!(c.must_haves_missing.is_empty());
         assert_eq!(c.impressions, [4]);
         assert_eq!(c.ratings, [("Maria".to_string(), 5)]);
+    }
+
+    #[test]
+    fn typed_figures_are_kept_only_when_they_fit() {
+        let f = Finance::for_buyer(None);
+        assert_eq!(
+            f.with(Figure::Rate, Some(5.25)).map(|f| f.rate_percent),
+            Some(5.25)
+        );
+        assert_eq!(f.with(Figure::Rate, Some(31.0)), None);
+        assert_eq!(f.with(Figure::Rate, None), None);
+        assert_eq!(f.with(Figure::Years, Some(15.0)).map(|f| f.years), Some(15));
+        assert_eq!(f.with(Figure::Years, Some(15.5)), None);
+        assert_eq!(f.with(Figure::Years, Some(0.0)), None);
+        assert_eq!(f.with(Figure::Down, Some(-1.0)), None);
+        let down = f.with(Figure::Down, Some(60_000.4)).expect("fits");
+        assert_eq!(down.down, Some(60_000));
+        assert_eq!(down.with(Figure::Down, None).map(|f| f.down), Some(None));
+        let mut buyer = Buyer::new("Ana", DateTime::<Utc>::default());
+        down.keep_on(&mut buyer);
+        assert_eq!(
+            (buyer.down_payment, buyer.rate_percent, buyer.term_years),
+            (Some(60_000), Some(6.5), Some(30))
+        );
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! the figures, and how the buyer would pay, which the agent can change
 //! here (kept on the buyer). Estimates, not a loan offer.
 use crate::components::compare_table::CompareTable;
-use crate::domain::compare::{compare, homes_of, Finance};
+use crate::domain::compare::{compare, homes_of, Figure, Finance};
 use crate::domain::model::Id;
-use crate::domain::numbers::{read_number, NumberKind};
+use crate::domain::numbers::read_number;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_document;
 use leptos::prelude::*;
@@ -36,32 +36,18 @@ pub fn ComparePage() -> impl IntoView {
         }));
     };
     // A figure typed in the agent's language; kept on the buyer when one is chosen.
-    let set = move |field: &'static str, text: String| {
+    let set = move |figure: Figure, text: String| {
         let marks = crate::format::marks_now(i18n);
-        let value = read_number(&text, marks, NumberKind::Quantity);
-        let ok = match (field, value) {
-            ("down", Ok(v)) if v.is_none_or(|v| v >= 0.0) => {
-                finance.update(|f| f.down = v.map(|v| v.round() as u64));
-                true
-            }
-            ("rate", Ok(Some(v))) if (0.0..=30.0).contains(&v) => {
-                finance.update(|f| f.rate_percent = v);
-                true
-            }
-            ("years", Ok(Some(v))) if (1.0..=50.0).contains(&v) && v.fract() == 0.0 => {
-                finance.update(|f| f.years = v as u32);
-                true
-            }
-            _ => false,
-        };
-        problem.set(!ok);
-        if let (true, Some(id)) = (ok, buyer.get_untracked()) {
-            let f = finance.get_untracked();
+        let fitted = read_number(&text, marks, figure.kind())
+            .ok()
+            .and_then(|v| finance.get_untracked().with(figure, v));
+        problem.set(fitted.is_none());
+        let Some(f) = fitted else { return };
+        finance.set(f);
+        if let Some(id) = buyer.get_untracked() {
             state.update(|d| {
                 if let Some(b) = d.buyers.iter_mut().find(|b| b.id == id) {
-                    b.down_payment = f.down;
-                    b.rate_percent = Some(f.rate_percent);
-                    b.term_years = u16::try_from(f.years).ok();
+                    f.keep_on(b);
                     b.stamp.updated = chrono::Utc::now();
                 }
             });
@@ -85,15 +71,15 @@ pub fn ComparePage() -> impl IntoView {
                     <label class="field"><span>{t!(i18n, compare_down)}</span>
                         <input type="text" inputmode="decimal" placeholder=move || t_string!(i18n, compare_down_default)
                             prop:value=move || finance.with(|f| f.down.map(|d| written(d as f64)).unwrap_or_default())
-                            on:change=move |ev| set("down", event_target_value(&ev)) />
+                            on:change=move |ev| set(Figure::Down, event_target_value(&ev)) />
                     </label>
                     <label class="field"><span>{t!(i18n, compare_rate)}</span>
                         <input type="text" inputmode="decimal" prop:value=move || finance.with(|f| written(f.rate_percent))
-                            on:change=move |ev| set("rate", event_target_value(&ev)) />
+                            on:change=move |ev| set(Figure::Rate, event_target_value(&ev)) />
                     </label>
                     <label class="field"><span>{t!(i18n, compare_years)}</span>
                         <input type="text" inputmode="numeric" prop:value=move || finance.with(|f| f.years.to_string())
-                            on:change=move |ev| set("years", event_target_value(&ev)) />
+                            on:change=move |ev| set(Figure::Years, event_target_value(&ev)) />
                     </label>
                 </div>
                 <label class="check">
