@@ -5,7 +5,7 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { openSampleTour, storedEnvelope } from "./helpers.mjs";
+import { fillStorage, openSampleTour, storedEnvelope } from "./helpers.mjs";
 
 // The sample tour is on Saturday 28 November 2026 from 9:30.
 const at = (hm) => new Date(`2026-11-28T${hm}:00`);
@@ -242,4 +242,15 @@ test("before the day: the listing agent, a prefilled request in their language, 
   await page.getByRole("link", { name: "Saturday, southeast" }).tap();
   await expect(page.getByTestId("stop-row")).toHaveCount(3);
   await expect(market).toHaveCount(0);
+});
+
+test("a market-check setting that cannot be kept says so, rather than silently not applying", async ({ page }) => {
+  await page.goto("/data");
+  await fillStorage(page);
+  const days = page.getByLabel("Days a listing check stays good before a tour warns again");
+  await days.fill("5");
+  await days.press("Tab");
+  await expect(page.getByRole("alert").filter({ hasText: "This could not be kept" })).toHaveText(
+    "This could not be kept: this device's storage is full or blocked. Tours still use the number kept before.",
+  );
 });

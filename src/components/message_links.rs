@@ -91,8 +91,10 @@ pub fn MessageLinks(
         });
     };
     // Messages say who they are from: the name the share panel keeps.
+    let name_not_kept = RwSignal::new(false);
     let save_name = move |_| {
-        let _ = storage::save_agent(&agent.get_untracked(), &saved_contact);
+        // This message uses the name either way; the next ones need it kept.
+        name_not_kept.set(storage::save_agent(&agent.get_untracked(), &saved_contact).is_err());
     };
     let nowhere = move || sms().is_none() && mail().is_none() && !browser::can_share();
     view! {
@@ -110,6 +112,9 @@ pub fn MessageLinks(
                     <span>{t!(i18n, share_agent_name)}</span>
                     <input type="text" autocomplete="name" prop:value=move || agent.get()
                         on:input=move |ev| agent.set(event_target_value(&ev)) on:change=save_name />
+                    <Show when=move || name_not_kept.get()>
+                        <small class="message-error" role="alert">{t!(i18n, share_agent_not_saved)}</small>
+                    </Show>
                 </label>
             </div>
             <p class="message-preview" data-testid="message-text">{move || body.get()}</p>

@@ -97,18 +97,20 @@ fn CurrencySetting() -> impl IntoView {
 fn MarketDaysSetting() -> impl IntoView {
     let i18n = use_i18n();
     let days = RwSignal::new(crate::storage::market_days().to_string());
-    let problem = RwSignal::new(false);
+    // What is wrong, if anything: a number out of range, or a choice that
+    // could not be kept (full storage), which tours would then not use.
+    let problem = RwSignal::new(None::<crate::i18n::Key>);
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         days.set(text.clone());
-        match text.trim().parse::<u32>() {
+        problem.set(match text.trim().parse::<u32>() {
             Ok(d) if (1..=crate::storage::MAX_MARKET_DAYS).contains(&d) => {
-                problem.set(false);
-                // A failed write only means the choice is not remembered.
-                let _ = crate::storage::save_market_days(d);
+                crate::storage::save_market_days(d)
+                    .err()
+                    .map(|_| crate::i18n::keys::market_days_not_saved)
             }
-            _ => problem.set(true),
-        }
+            _ => Some(crate::i18n::keys::market_days_problem),
+        });
     };
     view! {
         <section class="card">
@@ -116,12 +118,12 @@ fn MarketDaysSetting() -> impl IntoView {
             <label class="field">
                 <span>{t!(i18n, market_days_label)}</span>
                 <input type="number" min="1" max="60" inputmode="numeric" name="market-days"
-                    aria-invalid=move || problem.get().to_string()
+                    aria-invalid=move || problem.get().is_some().to_string()
                     prop:value=move || days.get() on:change=on_change />
             </label>
-            <Show when=move || problem.get()>
-                <p class="message message-error" role="alert">{t!(i18n, market_days_problem)}</p>
-            </Show>
+            {move || problem.get().map(|key| view! {
+                <p class="message message-error" role="alert">{i18n.view(key)}</p>
+            })}
         </section>
     }
 }
