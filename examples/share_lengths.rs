@@ -17,6 +17,7 @@ fn main() {
         agent_contact: "+1 503 555 0100".into(),
         currency: "USD".into(),
         renovations: true,
+        now: None,
     };
     println!(
         "buyer link length (targets: 10 stops at most 1,000 characters; never above {MAX_LINK}):"

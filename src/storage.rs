@@ -154,10 +154,16 @@ pub fn kept_itineraries() -> Vec<String> {
         .collect()
 }
 
-/// Keeps an itinerary's fragment on this device (once; newest first, at most 20).
+/// Keeps an itinerary's fragment on this device (once; newest first, at
+/// most 20). A newer link to the same tour (new times on the tour day)
+/// takes the place of the one kept before.
 pub fn keep_itinerary(fragment: &str) -> Result<(), StorageError> {
+    use crate::domain::share::decode_itinerary;
+    let tour = decode_itinerary(fragment).ok().map(|it| it.tour);
     let mut kept = kept_itineraries();
-    kept.retain(|k| k != fragment);
+    kept.retain(|k| {
+        k != fragment && (tour.is_none() || decode_itinerary(k).ok().map(|it| it.tour) != tour)
+    });
     kept.insert(0, fragment.to_string());
     kept.truncate(20);
     write(keys::KEPT, &kept.join("\n"))

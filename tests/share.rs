@@ -19,6 +19,7 @@ fn options() -> ShareOptions {
         agent_contact: "+1 503 555 0100".into(),
         currency: "USD".into(),
         renovations: true,
+        now: None,
     }
 }
 
@@ -46,6 +47,53 @@ fn an_itinerary_round_trips() {
     assert!(fragment.starts_with("2."));
     assert_eq!(decode_itinerary(&fragment).unwrap(), it);
     assert_eq!(decode_itinerary(&format!("#{fragment}")).unwrap(), it);
+}
+
+#[test]
+fn once_the_tour_day_begins_the_link_carries_the_new_times_and_the_skipped_stops() {
+    use chrono::{NaiveDate, NaiveTime};
+    let (doc, mut tour) = doc_with_tour(4);
+    let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    tour.date = NaiveDate::from_ymd_opt(2026, 11, 28);
+    tour.start_time = Some(at(9, 0));
+    let planned = itinerary(&tour, &doc.properties, &options());
+    assert!(planned.stops.iter().all(|s| !s.skipped));
+
+    // The first showing began 40 minutes late and ran to 10:15; the
+    // second home is skipped.
+    let first = planned.stops[0].times;
+    tour.stops[0].arrived =
+        Some(at(9, 0) + chrono::TimeDelta::minutes(i64::from(first[0] - 540 + 40)));
+    tour.stops[0].left = Some(at(10, 15));
+    tour.stops[1].skipped = true;
+    let day = itinerary(
+        &tour,
+        &doc.properties,
+        &ShareOptions {
+            now: Some(10 * 60 + 20),
+            ..options()
+        },
+    );
+    assert_eq!(day.stops[0].times[0], first[0] + 40, "the actual arrival");
+    assert_eq!(day.stops[0].times[2], 10 * 60 + 15, "the actual departure");
+    assert!(day.stops[1].skipped && !day.stops[2].skipped && !day.stops[3].skipped);
+    // The third home now follows the first, after 10:20 (the clock).
+    assert!(
+        day.stops[2].times[0] > 10 * 60 + 20,
+        "{:?}",
+        day.stops[2].times
+    );
+    assert!(day.stops[2].times[0] != planned.stops[2].times[0]);
+    assert!(day.finish >= day.stops[3].times[2]);
+    assert!(
+        day.finish > planned.finish,
+        "the day ends later than planned"
+    );
+
+    // Both travel through the link.
+    let back = decode_itinerary(&encode_itinerary(&day)).unwrap();
+    assert_eq!(back, day);
+    assert!(back.stops[1].skipped);
 }
 
 #[test]
@@ -363,6 +411,13 @@ fn the_calendar_has_one_event_per_showing_in_utc() {
     let first = it.stops[0].times[1];
     let expected = format!("DTSTART:20261128T{:02}{:02}00Z", first / 60 + 8, first % 60);
     assert!(text.contains(&expected), "{expected} in {text}");
+    assert!(!text.contains("STATUS:CANCELLED"));
+    // A stop skipped on the tour day: the same event, cancelled.
+    let mut skipped = it.clone();
+    skipped.stops[1].skipped = true;
+    let again = ics(&skipped, now, to_utc).unwrap();
+    assert_eq!(again.matches("STATUS:CANCELLED").count(), 1);
+    assert_eq!(again.matches("BEGIN:VEVENT\r\n").count(), 3);
     let unfolded = text.replace("\r\n ", "");
     assert!(unfolded
         .contains("DESCRIPTION:Saturday\\; north\\, east\\\\west\\nAna Lee +1 503 555 0100"));

@@ -48,3 +48,47 @@ test("compare a tour's homes: monthly estimates follow the buyer's rate, which i
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test("homes ticked on the match list, and a buyer's top homes, open side by side", async ({ page }) => {
+  await page.goto("/data");
+  await page.getByTestId("load-sample").tap();
+  await expect(page.getByTestId("sample-loaded")).toBeVisible();
+  await page.goto("/match");
+  await page.getByLabel("Buyer").selectOption({ label: "Maria & Daniel Ortega" });
+  const list = page.getByTestId("match-list");
+  const addresses = await list.locator(".match .primary").allInnerTexts();
+  const chosen = page.getByRole("region", { name: "Homes to compare" });
+  await expect(chosen).toHaveCount(0);
+  await list.getByRole("checkbox", { name: `Compare ${addresses[0]}` }).check();
+  await expect(chosen).toContainText("1 chosen to compare (at most 4)");
+  await expect(chosen).toContainText("Choose one more home to compare.");
+  for (const a of addresses.slice(1, 4)) await list.getByRole("checkbox", { name: `Compare ${a}` }).check();
+  await expect(chosen).toContainText("4 chosen to compare (at most 4)");
+  // Four is the most: the other boxes wait until one is unticked.
+  await expect(list.getByRole("checkbox", { name: `Compare ${addresses[4]}` })).toBeDisabled();
+  await list.getByRole("checkbox", { name: `Compare ${addresses[2]}` }).uncheck();
+  await expect(list.getByRole("checkbox", { name: `Compare ${addresses[4]}` })).toBeEnabled();
+  await chosen.getByRole("link", { name: "Compare side by side" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare homes");
+  await expect(page.getByTestId("compare-table").getByRole("columnheader")).toHaveText([addresses[0], addresses[1], addresses[3]]);
+  await expect(page.getByLabel("Buyer")).toHaveValue(/.+/);
+
+  // From the buyer's page: the homes they were shown, then their best matches.
+  await page.goto("/buyers");
+  await page.getByRole("link", { name: "Maria & Daniel Ortega" }).click();
+  await page.getByRole("link", { name: "Compare their top homes" }).click();
+  await expect(page.getByTestId("compare-table").getByRole("columnheader")).toHaveCount(4);
+  await expect(page.getByTestId("compare-table").getByRole("columnheader").first()).toHaveText("8123 SE 13th Ave, Portland, OR");
+
+  // On a phone the chosen-homes bar sits above the tab bar, and nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/match");
+  await page.getByLabel("Buyer").selectOption({ label: "Maria & Daniel Ortega" });
+  await list.getByRole("checkbox", { name: `Compare ${addresses[0]}` }).check();
+  const bar = await chosen.boundingBox();
+  const tabs = await page.getByRole("navigation").first().boundingBox();
+  expect(bar.y + bar.height).toBeLessThanOrEqual(tabs.y + 1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+});

@@ -5,7 +5,7 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { fillStorage, openSampleTour, storedEnvelope } from "./helpers.mjs";
+import { fillStorage, openSampleTour, shareLink, storedEnvelope } from "./helpers.mjs";
 
 // The sample tour is on Saturday 28 November 2026 from 9:30.
 const at = (hm) => new Date(`2026-11-28T${hm}:00`);
@@ -87,6 +87,22 @@ test("a six-stop tour day: late arrival re-times the day, the missed appointment
   await expect(rows(page).first()).toContainText("Arrived 10:05 AM · left 10:2");
   await expect(rows(page).nth(1)).toContainText("Skipped");
   await expect(now(page)).toContainText("stop 3 of 6");
+
+  // The buyer's link, sent again from the tour day, carries the new day:
+  // the actual arrival, the skipped home said so, later times after it.
+  const link = await shareLink(page);
+  const buyer = await page.context().newPage();
+  await buyer.goto(link);
+  const cards = buyer.getByTestId("home-card");
+  await expect(cards).toHaveCount(6);
+  await expect(cards.first()).toContainText("Arrive 10:05 AM");
+  await expect(cards.nth(1)).toContainText("Skipped: this home is no longer on today's route.");
+  await expect(cards.nth(1)).not.toContainText("Arrive");
+  await expect(cards.nth(1).getByRole("link", { name: "Google Maps" })).toHaveCount(0);
+  const third = await cards.nth(2).locator(".stop-times").innerText();
+  const [, hour, minute, half] = third.match(/Arrive (\d+):(\d+) (AM|PM)/);
+  expect((Number(hour) % 12 + (half === "PM" ? 12 : 0)) * 60 + Number(minute)).toBeGreaterThanOrEqual(10 * 60 + 25);
+  await buyer.close();
 
   // At the third home: an impression and a note that lands on the home.
   await now(page).getByRole("button", { name: "Arrived" }).tap();

@@ -2,6 +2,7 @@ use super::edit_conflict::EditConflict;
 use crate::components::fields::{Field, FormProblems, Kind};
 use crate::components::labels::property_type;
 use crate::components::undo_toast::use_undo;
+use crate::domain::compare;
 use crate::domain::forms::{BuyerDraft, Problems, MAX_WANTED_ROOMS};
 use crate::domain::model::PropertyType;
 use crate::domain::model::{remove_record, restore_record, Buyer};
@@ -169,6 +170,14 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
         })
         .collect_view();
 
+    // Their best-rated homes (then best matches) side by side.
+    let compare_path = Memo::new(move |_| {
+        state.doc.with(|d| {
+            let b = d.buyers.iter().find(|b| b.id == id)?;
+            compare::path(compare::best_homes(d, b), Some(id))
+        })
+    });
+
     view! {
         <form class="record-form" on:submit=save on:input=move |_| saved.set(false) novalidate data-testid="buyer-form">
             <h2>{t!(i18n, buyer_profile)}</h2>
@@ -197,6 +206,9 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
             <div class="actions">
                 <button type="submit">{t!(i18n, save)}</button>
                 <A href=href(&format!("/match?buyer={id}")) attr:class="button secondary-link">{t!(i18n, buyer_match_link)}</A>
+                {move || compare_path.get().map(|to| view! {
+                    <A href=href(&to) attr:class="button secondary-link">{t!(i18n, buyer_compare_link)}</A>
+                })}
                 <button type="button" class="danger" on:click=delete>{t!(i18n, delete)}</button>
             </div>
             <Show when=move || saved.get()>

@@ -11,9 +11,16 @@ use chrono::{NaiveDate, NaiveTime, Timelike};
 use leptos::prelude::*;
 
 /// The local date and minutes after midnight, now.
-fn local_now() -> (NaiveDate, u32) {
+pub fn local_now() -> (NaiveDate, u32) {
     let now = chrono::Local::now();
     (now.date_naive(), now.hour() * 60 + now.minute())
+}
+
+/// The clock for tour `tour`'s day: the minutes after midnight now when
+/// today is its date (or it has none), else `None`.
+pub fn clock_on_the_day(tour: &Tour) -> Option<u32> {
+    let (today, now) = local_now();
+    tour.date.is_none_or(|d| d == today).then_some(now)
 }
 
 /// The tour day of one tour.

@@ -3,6 +3,7 @@ pub mod add_on_the_way;
 mod backup_button;
 mod buyer_form;
 mod chunk_problem;
+pub mod compare_choice;
 pub mod compare_table;
 mod csv_import_panel;
 mod csv_number_format;

@@ -15,14 +15,21 @@ pub fn RouteMap(
     #[prop(into)]
     places: Signal<Vec<Option<LatLon>>>,
     #[prop(into)] has_end: Signal<bool>,
+    /// Places (by their index in `places`) no longer on the way: marked,
+    /// but the route does not pass them.
+    #[prop(optional, into)]
+    left_out: Signal<Vec<usize>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let points = Memo::new(move |_| places.with(|p| project(p, W, H, PAD)));
     let missing = move || points.with(|p| p.iter().skip(1).filter(|p| p.is_none()).count());
     let path = move || {
+        let out = left_out.get();
         points.with(|p| {
             p.iter()
-                .flatten()
+                .enumerate()
+                .filter(|(i, _)| !out.contains(i))
+                .filter_map(|(_, p)| p.as_ref())
                 .enumerate()
                 .map(|(i, p)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { " L" }, p.x, p.y))
                 .collect::<String>()
@@ -30,6 +37,7 @@ pub fn RouteMap(
     };
     let markers = move || {
         let end = has_end.get();
+        let out = left_out.get();
         points.with(|pts| {
             let last = pts.len().saturating_sub(1);
             pts.iter()
@@ -40,6 +48,8 @@ pub fn RouteMap(
                         ("marker start", "S".to_string())
                     } else if end && i == last {
                         ("marker end", "E".to_string())
+                    } else if out.contains(&i) {
+                        ("marker left-out", i.to_string())
                     } else {
                         ("marker", i.to_string())
                     };

@@ -5,10 +5,12 @@
 //! laid out, deflated) and its QR drawn only while it is open, so editing
 //! the tour does not redo them on every keystroke.
 use crate::browser;
+use crate::components::day_state::clock_on_the_day;
 use crate::components::QrCodeImage;
 use crate::domain::calendar::ics;
 use crate::domain::model::Tour;
 use crate::domain::share::{encode_within, itinerary, LeftOut, ShareOptions, MAX_LINK};
+use crate::domain::tour_day::day::has_begun;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
 use crate::state::use_document;
@@ -36,6 +38,7 @@ pub fn ShareTour(tour: Memo<Option<Tour>>) -> impl IntoView {
         agent_contact: contact.get(),
         currency: currency.map(|c| c.0.get()).unwrap_or_default(),
         renovations: renovations.get(),
+        now: tour.with(|t| t.as_ref().and_then(clock_on_the_day)),
     };
     let open = RwSignal::new(false);
     let shared = Memo::new(move |_| {
@@ -106,6 +109,9 @@ pub fn ShareTour(tour: Memo<Option<Tour>>) -> impl IntoView {
             <summary><h2>{t!(i18n, share_title)}</h2></summary>
             <Show when=move || open.get()>
             <p class="intro">{t!(i18n, share_intro)}</p>
+            <Show when=move || tour.with(|t| t.as_ref().is_some_and(has_begun))>
+                <p class="message" role="note">{t!(i18n, share_day_note)}</p>
+            </Show>
             <div class="grid-2">
                 <label class="field"><span>{t!(i18n, share_agent_name)}</span>
                     <input type="text" name="agent-name" autocomplete="name" prop:value=move || agent.get()

@@ -84,6 +84,10 @@ pub fn ics(
             &mut out,
         );
         fold(&format!("LOCATION:{}", escape(&stop.address)), &mut out);
+        // Same UID as before: a calendar that has the showing cancels it.
+        if stop.skipped {
+            fold("STATUS:CANCELLED", &mut out);
+        }
         if let Some([lat, lon]) = stop.coords {
             fold(&format!("GEO:{lat};{lon}"), &mut out);
         }

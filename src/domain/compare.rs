@@ -180,6 +180,55 @@ pub fn compare(doc: &Document, homes: &[Id], buyer: Option<Id>, finance: &Financ
         .collect()
 }
 
+/// The homes to compare first for `buyer`: the ones shown to them (in
+/// their tours), best first by their own best rating, then the agent's
+/// best impression; then, to make up [`MAX_HOMES`], their best matches on
+/// the market that no deal-breaker rules out.
+pub fn best_homes(doc: &Document, buyer: &Buyer) -> Vec<Id> {
+    let tours: Vec<&super::model::Tour> = doc
+        .tours
+        .iter()
+        .filter(|t| t.buyer == Some(buyer.id))
+        .collect();
+    let mut seen: Vec<(Id, Option<u8>, Option<u8>)> = Vec::new();
+    for t in &tours {
+        for s in &t.stops {
+            if !doc.properties.iter().any(|p| p.id == s.property) {
+                continue;
+            }
+            let rating = doc
+                .feedback
+                .iter()
+                .filter(|f| f.tour == t.id && f.stop == s.id)
+                .filter_map(|f| f.rating)
+                .max();
+            match seen.iter_mut().find(|(id, _, _)| *id == s.property) {
+                Some(home) => {
+                    home.1 = home.1.max(rating);
+                    home.2 = home.2.max(s.impression);
+                }
+                None => seen.push((s.property, rating, s.impression)),
+            }
+        }
+    }
+    // Stable: equal homes keep their tour order.
+    seen.sort_by_key(|(_, rating, impression)| std::cmp::Reverse((*rating, *impression)));
+    let mut homes: Vec<Id> = seen
+        .into_iter()
+        .map(|(id, _, _)| id)
+        .take(MAX_HOMES)
+        .collect();
+    for (p, m) in super::matching::rank(buyer, &doc.properties, false) {
+        if homes.len() >= MAX_HOMES {
+            break;
+        }
+        if m.deal_breaker.is_none() && !homes.contains(&p.id) {
+            homes.push(p.id);
+        }
+    }
+    homes
+}
+
 /// The address comparing the first [`MAX_HOMES`] of `homes` for `buyer`;
 /// `None` with fewer than two homes.
 pub fn path(homes: impl IntoIterator<Item = Id>, buyer: Option<Id>) -> Option<String> {
@@ -309,6 +358,50 @@ mod tests {
         assert!(c.must_haves_missing.is_empty());
         assert_eq!(c.impressions, [4]);
         assert_eq!(c.ratings, [("Maria".to_string(), 5)]);
+    }
+
+    #[test]
+    fn a_buyers_best_homes_are_the_ones_they_rated_highest_then_their_best_matches() {
+        let now = DateTime::<Utc>::default();
+        let mut doc = sample_document(now);
+        let buyer = doc.buyers[0].clone();
+        let tour = doc.tours[0].clone();
+        assert_eq!(tour.buyer, Some(buyer.id));
+        let rate = |doc: &mut Document, k: usize, stars: u8| {
+            doc.feedback.push(Feedback {
+                id: uuid::Uuid::new_v4(),
+                stamp: Stamp::new(now),
+                tour: tour.id,
+                stop: tour.stops[k].id,
+                person: "Maria".into(),
+                rating: Some(stars),
+                verdict: None,
+                comment: String::new(),
+                at: now,
+            });
+        };
+        rate(&mut doc, 0, 2);
+        rate(&mut doc, 1, 5);
+        doc.tours[0].stops[2].impression = Some(4);
+        let best = best_homes(&doc, &buyer);
+        assert_eq!(best.len(), MAX_HOMES);
+        // Rated 5, then rated 2, then the rest of the tour (impression 4 first).
+        assert_eq!(best[0], tour.stops[1].property);
+        assert_eq!(best[1], tour.stops[0].property);
+        assert_eq!(best[2], tour.stops[2].property);
+
+        // A buyer with no tours: their best matches, none ruled out.
+        let mut fresh = buyer.clone();
+        fresh.id = uuid::Uuid::new_v4();
+        let best = best_homes(&doc, &fresh);
+        let ranked: Vec<Id> = crate::domain::matching::rank(&fresh, &doc.properties, false)
+            .into_iter()
+            .filter(|(_, m)| m.deal_breaker.is_none())
+            .map(|(p, _)| p.id)
+            .take(MAX_HOMES)
+            .collect();
+        assert_eq!(best, ranked);
+        assert!(path(best, Some(fresh.id)).is_some());
     }
 
     #[test]

@@ -143,6 +143,13 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
         .chain(it.end.iter().map(|e| coords(e.coords)))
         .collect();
     let has_end = it.end.is_some();
+    let left_out: Vec<usize> = it
+        .stops
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.skipped)
+        .map(|(i, _)| i + 1)
+        .collect();
     let keep = move |_| {
         kept.set(Some(storage::keep_itinerary(&fragment).is_ok()));
         // Only a buyer who keeps the itinerary is asked to keep storage
@@ -198,9 +205,13 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
 
     let mut prev = coords(it.start.coords);
     let cards = it.stops.iter().enumerate().map(|(i, s)| {
+        // Directions run from the last place still on the way.
+        let skipped = s.skipped;
         let here = coords(s.coords);
-        let directions = prev.zip(here);
-        prev = here.or(prev);
+        let directions = prev.zip(here).filter(|_| !skipped);
+        if !skipped {
+            prev = here.or(prev);
+        }
         let stop = s.id.clone();
         let (stop_a, stop_b, stop_c, stop_d, stop_e) = (stop.clone(), stop.clone(), stop.clone(), stop.clone(), stop.clone());
         let price = s.price;
@@ -223,9 +234,13 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
         let reno = s.renovations;
         let times = s.times;
         view! {
-            <article class="home-card" data-testid="home-card">
+            <article class="home-card" class:skipped=skipped data-testid="home-card">
                 <h2><span class="stop-number">{i + 1}</span>" "{s.address.clone()}</h2>
-                <p class="stop-times">{move || { let l = i18n.get_locale(); let c = |m| time_of_day(l.as_str(), m); t!(i18n, tour_times, arrive = c(times[0]), start = c(times[1]), end = c(times[2])) }}</p>
+                {if skipped {
+                    view! { <p class="stop-times warning" role="note">{t!(i18n, view_skipped)}</p> }.into_any()
+                } else {
+                    view! { <p class="stop-times">{move || { let l = i18n.get_locale(); let c = |m| time_of_day(l.as_str(), m); t!(i18n, tour_times, arrive = c(times[0]), start = c(times[1]), end = c(times[2])) }}</p> }.into_any()
+                }}
                 <p><strong>{move || amount(locale(), price)}</strong>" · "{facts}</p>
                 {(!s.features.is_empty()).then(|| view! {
                     <ul class="features">{s.features.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}</ul>
@@ -297,7 +312,8 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
         .to_string();
     let start = it
         .stops
-        .first()
+        .iter()
+        .find(|s| !s.skipped)
         .map(|s| time_of_day(locale, s.times[0]))
         .unwrap_or_default();
     let finish = time_of_day(locale, it.finish);
@@ -319,7 +335,7 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| browser::print()>{t!(i18n, view_print)}</button>
             </div>
             <p class="message" role="status">{move || kept.get().map(|ok| if ok { t_string!(i18n, view_kept).to_string() } else { t_string!(i18n, view_not_kept).to_string() })}</p>
-            <RouteMap places=places has_end=has_end />
+            <RouteMap places=places has_end=has_end left_out=left_out />
             <label class="field no-print"><span>{t!(i18n, view_person)}</span>
                 <input type="text" name="person" autocomplete="given-name" prop:value=move || person.get()
                     on:input=move |ev| person.set(event_target_value(&ev))

@@ -1,3 +1,4 @@
+use crate::components::compare_choice::{Chosen, CompareBox, CompareChosen};
 use crate::components::labels::property_type;
 use crate::components::{reason_text, tour_label, MatchTourChoice};
 use crate::domain::match_tours::{default_tour, toggle_home, tours_with};
@@ -112,9 +113,12 @@ pub fn MatchPage() -> impl IntoView {
     let draft_size = move || chosen_size().map_or(0, |(_, _, n)| n);
     let dated = move || chosen_size().is_some_and(|(_, date, _)| date.is_some());
     let limit = RwSignal::new(PAGE);
+    // Homes ticked to compare; another buyer starts afresh.
+    let chosen: Chosen = RwSignal::new(Vec::new());
     Effect::new(move |_| {
         buyer_id.track();
         limit.set(PAGE);
+        chosen.set(Vec::new());
     });
     // Sold and withdrawn homes are left out unless the agent asks for them.
     let off_market = RwSignal::new(false);
@@ -191,6 +195,7 @@ pub fn MatchPage() -> impl IntoView {
                     let score = m.score;
                     let breaker = m.deal_breaker.is_some();
                     let gone = m.reasons.iter().any(|r| matches!(r, Reason::OffMarket(_)));
+                    let compare_label = address.clone();
                     view! {
                         <li class="match" class:deal-breaker=breaker class:off-market=gone>
                             <span class="score" aria-label=move || t_string!(i18n, match_score, score = score).to_string()>{score}</span>
@@ -202,16 +207,20 @@ pub fn MatchPage() -> impl IntoView {
                                 })}
                                 <ul class="reasons">{m.reasons.into_iter().map(|r| view! { <li>{reason_text(r)}</li> }).collect_view()}</ul>
                             </div>
-                            // A sold or withdrawn home cannot be shown: no tour button.
-                            {(!gone).then(|| view! {
-                                <button type="button" class="secondary" aria-pressed=move || in_target(pid).to_string() on:click=move |_| toggle(pid)>
-                                    {move || if in_target(pid) { t!(i18n, match_in_tour).into_any() } else { t!(i18n, match_add_tour).into_any() }}
-                                </button>
-                            })}
+                            <div class="match-actions">
+                                // A sold or withdrawn home cannot be shown: no tour button.
+                                {(!gone).then(|| view! {
+                                    <button type="button" class="secondary" aria-pressed=move || in_target(pid).to_string() on:click=move |_| toggle(pid)>
+                                        {move || if in_target(pid) { t!(i18n, match_in_tour).into_any() } else { t!(i18n, match_add_tour).into_any() }}
+                                    </button>
+                                })}
+                                <CompareBox chosen home=pid address=compare_label />
+                            </div>
                         </li>
                     }
                 }).collect_view())}
             </ol>
+            <CompareChosen chosen buyer=buyer_id />
             <Show when=more>
                 <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
                     {t!(i18n, show_more, count = move || PAGE.min(total().saturating_sub(limit.get())))}

@@ -7,6 +7,7 @@ use crate::components::day_schedule::DaySchedule;
 use crate::components::day_state::Day;
 use crate::components::late_notice::LateNotice;
 use crate::components::tour_summary::TourSummary;
+use crate::components::ShareTour;
 use crate::domain::model::Id;
 use crate::domain::tour_day::day::is_finished;
 use crate::domain::tour_day::retime::Progress;
@@ -91,6 +92,7 @@ fn TourDay(id: Id) -> impl IntoView {
                 <Show when=move || !finished() && !empty()>
                     <AddOnTheWay day />
                 </Show>
+                <div class="no-print"><ShareTour tour=day.tour /></div>
                 <Show when=move || !finished() && !empty()>
                     <p class="actions no-print">
                         <button type="button" class="secondary" on:click=finish>{t!(i18n, day_finish)}</button>

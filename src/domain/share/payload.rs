@@ -1,6 +1,8 @@
 //! What travels in a share link (an [`Itinerary`]) and back in a reply (a
 //! [`Reply`]): types that only have fields a buyer may see.
 use crate::domain::model::{AreaUnit, Id, LatLon, Property, PropertyType, Tour, Verdict};
+use crate::domain::tour_day::day::{has_begun, retimed_to_finish};
+use crate::domain::tour_day::retime::Progress;
 use crate::domain::tour_plan::plan;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -61,6 +63,9 @@ pub struct SharedStop {
     /// Minutes after midnight: arrival, showing start and end.
     #[serde(rename = "t")]
     pub times: [u32; 3],
+    /// Left out on the tour day: the buyer sees it is not on the way.
+    #[serde(rename = "s", default, skip_serializing_if = "std::ops::Not::not")]
+    pub skipped: bool,
 }
 
 /// A tour as the buyer sees it.
@@ -99,6 +104,10 @@ pub struct ShareOptions {
     /// The agent's currency (ISO 4217), so the buyer sees prices in it.
     pub currency: String,
     pub renovations: bool,
+    /// The clock (minutes after midnight) when the link is made on the
+    /// tour's own day; `None` on any other day. Once the tour day has
+    /// begun, the link carries the day re-timed from it.
+    pub now: Option<u32>,
 }
 
 fn is_sq_ft(unit: &AreaUnit) -> bool {
@@ -140,7 +149,12 @@ fn stop_hex(tour: &Tour) -> usize {
         .unwrap_or(32)
 }
 
-fn shared_stop(p: &Property, id: String, times: [u32; 3], options: &ShareOptions) -> SharedStop {
+fn shared_stop(
+    p: &Property,
+    id: String,
+    (times, skipped): ([u32; 3], bool),
+    options: &ShareOptions,
+) -> SharedStop {
     SharedStop {
         id,
         address: p.address.clone(),
@@ -181,25 +195,50 @@ fn shared_stop(p: &Property, id: String, times: [u32; 3], options: &ShareOptions
             ]
         }),
         times,
+        skipped,
     }
 }
 
-/// The buyer's view of `tour`, timed as planned. Stops whose home was deleted are left out.
+/// Each stop's times and whether it was skipped, and when the tour ends:
+/// as planned, or once the tour day has begun (anything recorded), as the
+/// day now stands.
+fn shared_times(
+    tour: &Tour,
+    properties: &[Property],
+    now: Option<u32>,
+) -> (Vec<([u32; 3], bool)>, u32) {
+    if has_begun(tour) {
+        let (day, finish) = retimed_to_finish(tour, properties, now.unwrap_or(0), now.is_some());
+        let times = day
+            .iter()
+            .map(|r| ([r.arrive, r.start, r.end], r.progress == Progress::Skipped))
+            .collect();
+        (times, finish)
+    } else {
+        let timed = plan(tour, properties);
+        let times = timed
+            .stops
+            .iter()
+            .map(|t| ([t.arrive, t.start, t.end], false))
+            .collect();
+        (times, timed.finish)
+    }
+}
+
+/// The buyer's view of `tour`: timed as planned, or as the tour day stands
+/// once it has begun, with the stops skipped on the day marked. Stops whose
+/// home was deleted are left out. Nothing agent-private travels: not the
+/// appointment, the listing agent, the recorded times as such or an impression.
 pub fn itinerary(tour: &Tour, properties: &[Property], options: &ShareOptions) -> Itinerary {
-    let timed = plan(tour, properties);
+    let (times, finish) = shared_times(tour, properties, options.now);
     let hex = stop_hex(tour);
     let stops = tour
         .stops
         .iter()
-        .zip(&timed.stops)
+        .zip(times)
         .filter_map(|(s, t)| {
             let p = properties.iter().find(|p| p.id == s.property)?;
-            Some(shared_stop(
-                p,
-                short(s.id, hex),
-                [t.arrive, t.start, t.end],
-                options,
-            ))
+            Some(shared_stop(p, short(s.id, hex), t, options))
         })
         .collect();
     Itinerary {
@@ -218,7 +257,7 @@ pub fn itinerary(tour: &Tour, properties: &[Property], options: &ShareOptions) -
             coords: e.coords.map(rounded),
         }),
         stops,
-        finish: timed.finish,
+        finish,
     }
 }
 

@@ -285,7 +285,9 @@ pub fn write_itinerary(it: &Itinerary) -> Vec<u8> {
             | u64::from(s.price.is_none()) << 6
             | u64::from(s.beds.is_none()) << 7
             | u64::from(s.baths.is_none()) << 8
-            | u64::from(s.floor_area.is_none()) << 9;
+            | u64::from(s.floor_area.is_none()) << 9
+            // A bit readers before it ignore: they show the stop as planned.
+            | u64::from(s.skipped) << 10;
         w.uint(head);
     }
     for c in it.stops.iter().filter_map(|s| s.coords) {
@@ -438,6 +440,7 @@ pub fn read_itinerary(bytes: &[u8]) -> Result<Itinerary, Malformed> {
             notes: Vec::new(),
             renovations: None,
             times: [0; 3],
+            skipped: has(10),
         });
         heads.push(head);
     }

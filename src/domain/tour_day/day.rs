@@ -26,26 +26,43 @@ pub fn day_stops(tour: &Tour) -> Vec<DayStop> {
 /// day other than the tour's (`on_the_day` false) the clock is left out,
 /// so the plan shows as planned.
 pub fn retimed(tour: &Tour, properties: &[Property], now: u32, on_the_day: bool) -> Vec<Retimed> {
+    retimed_to_finish(tour, properties, now, on_the_day).0
+}
+
+/// [`retimed`], and when the day now ends: arrival at the tour's end
+/// place from the last stop not skipped, else the end of that showing.
+pub fn retimed_to_finish(
+    tour: &Tour,
+    properties: &[Property],
+    now: u32,
+    on_the_day: bool,
+) -> (Vec<Retimed>, u32) {
     let input = plan_input(tour, properties);
-    // Matrix places: 0 is the start, stop i is i + 1. The buffer between
-    // showings is part of each drive after the first.
-    let travel = |from: Option<usize>, to: usize| {
-        let row = from.map_or(0, |f| f + 1);
-        let leg = input
+    // Matrix places: 0 is the start, stop i is i + 1, the end n + 1. The
+    // buffer between showings is part of each drive after the first.
+    let leg = |row: usize, to: usize| {
+        input
             .travel
             .get(row)
-            .and_then(|r| r.get(to + 1))
+            .and_then(|r| r.get(to))
             .copied()
-            .unwrap_or(0);
-        leg + if from.is_some() { input.buffer } else { 0 }
+            .unwrap_or(0)
+    };
+    let travel = |from: Option<usize>, to: usize| {
+        leg(from.map_or(0, |f| f + 1), to + 1) + if from.is_some() { input.buffer } else { 0 }
     };
     let start = tour.start_time.map_or(DEFAULT_START, minutes);
-    retime(
-        &day_stops(tour),
-        travel,
-        start,
-        if on_the_day { now } else { 0 },
-    )
+    let now = if on_the_day { now } else { 0 };
+    let day = retime(&day_stops(tour), travel, start, now);
+    let last = day.iter().rposition(|r| r.progress != Progress::Skipped);
+    let free = last.map_or(start.max(now), |i| day[i].end);
+    let finish = if input.has_end {
+        let row = last.map_or(0, |i| i + 1);
+        free + leg(row, tour.stops.len() + 1) + if last.is_some() { input.buffer } else { 0 }
+    } else {
+        free
+    };
+    (day, finish)
 }
 
 /// Where the agent is: the stop being shown (or, between stops, the next
