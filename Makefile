@@ -9,7 +9,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 LOGS := target/test-logs
 
-.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint bench share-lengths fuzz audit
+.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint bench bench-roads share-lengths fuzz audit
 
 setup:
 	bash scripts/setup.sh
@@ -51,6 +51,9 @@ test-browser:
 	cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee $(LOGS)/browser.log
 	@bash scripts/test-summary.sh --require $(LOGS)/browser.log
 
+## The e2e bundle may reach the test's routing engine on loopback (see
+## e2e/tests/road-times.spec.mjs); any other build only what CONNECT_SRC says.
+test-e2e: export CONNECT_SRC = http://127.0.0.1:5011
 test-e2e: dist dist-subpath
 	@mkdir -p $(LOGS)
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test 2>&1 | tee $(LOGS)/e2e.log
@@ -73,6 +76,12 @@ bench: dist
 	node scripts/bench-ui.mjs dist target/bench/document-2000.json
 	node scripts/bench-edit.mjs dist target/bench/document-2000.json
 	node scripts/bench-import.mjs dist 1000
+
+## Road times from the test's real OSRM: fetch-and-apply time and the
+## optimiser's order and total, by the estimate and by road (12 and 25 stops).
+bench-roads: export CONNECT_SRC = http://127.0.0.1:5011
+bench-roads: setup-test dist
+	node scripts/bench-roads.mjs dist
 
 ## Buyer link lengths and QR versions for 5-, 10- and 20-stop tours.
 share-lengths:

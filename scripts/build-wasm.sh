@@ -124,4 +124,19 @@ for file in "${languages[@]}"; do
   cp "$file" "$staging/$pkg/i18n-$(basename "$file")"
 done
 sed -i -e "s#__PKG__#$pkg#g" -E -e 's#<link data-trunk[^>]*rel="?rust"?[^>]*>##' "$staging/index.html"
+
+# Servers the app may fetch from beyond its own origin (a routing engine, a
+# sync server): CONNECT_SRC="https://osrm.example.org https://couch.example.org"
+# adds them to the Content-Security-Policy's connect-src. Empty: own origin only.
+connect_src=${CONNECT_SRC:-}
+if [ -n "$connect_src" ]; then
+  allowed='^[][A-Za-z0-9:/.* -]+$'
+  if ! [[ "$connect_src" =~ $allowed ]]; then
+    echo "build-wasm: CONNECT_SRC may hold only origins (https://host:port), schemes (https:) and spaces" >&2
+    exit 1
+  fi
+  grep -q "connect-src 'self'" "$staging/index.html" || { echo "build-wasm: no connect-src in index.html" >&2; exit 1; }
+  sed -i "s#connect-src 'self'#connect-src 'self' $connect_src#" "$staging/index.html"
+  echo "build-wasm: connect-src 'self' $connect_src"
+fi
 echo "build-wasm: $pkg ($(ls "$staging/$pkg" | wc -l) files)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Showplan need, and skips what is there.
 #   scripts/setup.sh          build tools: wasm target, wasm-bindgen-cli, wasm-split-cli, trunk, npm packages
-#   scripts/setup.sh --test   also Chromium and chromedriver (Debian packages)
+#   scripts/setup.sh --test   also Chromium and chromedriver (Debian packages), and OSRM
+#                             (the osrm-bindings wheel, scripts/osrm.sh) for road-time tests
 # Recipe and timings: ../shared/TOOLCHAIN.md (a first run takes 30-60 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -99,5 +100,7 @@ if [ "${1:-}" = "--test" ]; then
     say "chromium + chromedriver: installing"
     apt_install chromium chromium-driver
   fi
+  # 6. A real OSRM for the road-time tests (a PyPI wheel; Python 3.12+).
+  bash scripts/osrm.sh install
 fi
 say "done"

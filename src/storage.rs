@@ -36,6 +36,8 @@ pub mod keys {
     pub const CURRENCY: &str = "showplan.currency";
     /// Days a "still on the market?" check stays good (1-60; 2 unless set).
     pub const MARKET_DAYS: &str = "showplan.market-days";
+    /// The routing engine's base address (an OSRM server); none unless set.
+    pub const ROUTING_ENGINE: &str = "showplan.routing-engine";
     /// Prefix of a buyer's ratings not yet sent, per shared tour id.
     pub const REPLY_DRAFT_PREFIX: &str = "showplan.reply-draft.";
     /// The stored document's generation (`Document::generation`), beside
@@ -128,6 +130,16 @@ pub fn market_days() -> u32 {
 /// Remembers how many days a market check stays good.
 pub fn save_market_days(days: u32) -> Result<(), StorageError> {
     write(keys::MARKET_DAYS, &days.to_string())
+}
+
+/// The routing engine's base address, when one is set.
+pub fn routing_engine() -> Option<String> {
+    read(keys::ROUTING_ENGINE).filter(|t| !t.trim().is_empty())
+}
+
+/// Remembers the routing engine's base address (empty: none, estimates only).
+pub fn save_routing_engine(base: &str) -> Result<(), StorageError> {
+    write(keys::ROUTING_ENGINE, base)
 }
 
 /// The agent's name and contact, as last typed in a share panel.

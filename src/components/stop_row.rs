@@ -5,6 +5,7 @@ use crate::components::stop_appointment::StopAppointment;
 use crate::components::tour_editor::TourEdit;
 use crate::components::tour_stops::{drop_index, Drag, RowData};
 use crate::domain::model::StopTiming;
+use crate::domain::roads::LegSource;
 use crate::domain::tour_plan::{
     apple_directions, clock_of, google_directions, move_stop, parse_clock, set_leg_override,
     timing_from_plan, DistanceUnit, Warning,
@@ -46,6 +47,14 @@ pub fn StopRow(
             DistanceUnit::Km => format!(" · {}", t_string!(i18n, distance_km, amount = amount)),
             DistanceUnit::Miles => format!(" · {}", t_string!(i18n, distance_mi, amount = amount)),
         })
+    };
+    let source = move || {
+        let words = match row.with(|r| r.source) {
+            LegSource::Road => t_string!(i18n, leg_by_road),
+            LegSource::Estimate => t_string!(i18n, leg_estimate),
+            LegSource::Hand => t_string!(i18n, leg_by_hand),
+        };
+        format!(" · {words}")
     };
     let warning = move |w: Warning| match w {
         Warning::Late { late } => t_string!(i18n, warning_late, minutes = late),
@@ -102,7 +111,7 @@ pub fn StopRow(
     };
     view! {
         <li class="leg" data-testid="leg">
-            <span>{move || t_string!(i18n, tour_leg, minutes = row.with(|r| r.travel))}{distance}</span>
+            <span data-testid="leg-time">{move || t_string!(i18n, tour_leg, minutes = row.with(|r| r.travel))}{distance}{source}</span>
             <label class="leg-override">
                 <span class="visually-hidden">{move || t_string!(i18n, tour_leg_override, address = address())}</span>
                 <input type="number" min="0" max="600" inputmode="numeric" placeholder=move || t_string!(i18n, tour_leg_auto)

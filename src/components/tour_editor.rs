@@ -1,4 +1,5 @@
 //! The planner for one tour: settings, stops, optimise, map.
+use crate::components::road_times::RoadTimes;
 use crate::components::undo_toast::{use_undo, Undo};
 use crate::components::{RouteMap, ShareTour, TourStops};
 use crate::domain::coords::parse_coords;
@@ -272,6 +273,7 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                     </label>
                 </div>
 
+                <RoadTimes edit=edit tour=tour />
                 <h2>{t!(i18n, tour_stops_title)}</h2>
                 <div class="actions add-stop">
                     <label class="field"><span>{t!(i18n, tour_add_stop_label)}</span>

@@ -9,6 +9,7 @@ use crate::components::labels::verdict_text;
 use crate::components::stop_row::StopRow;
 use crate::components::tour_editor::TourEdit;
 use crate::domain::model::{AppointmentState, Id, LatLon, StopTiming, Tour};
+use crate::domain::roads::LegSource;
 use crate::domain::tour_day::market::{market_check, MarketCheck};
 use crate::domain::tour_plan::{leg_override, move_stop, TourPlan, Warning, START};
 use crate::i18n::{t_string, use_i18n};
@@ -41,6 +42,8 @@ pub struct RowData {
     pub navigate: Option<(LatLon, LatLon)>,
     pub timing: Option<StopTiming>,
     pub distance_km: Option<f64>,
+    /// Where the leg's minutes come from.
+    pub source: LegSource,
     pub warnings: Vec<Warning>,
     pub duration: u16,
     /// "Maria: ★★★★ · Maybe · “…”", one per reaction.
@@ -109,6 +112,7 @@ fn rows_data(
                 navigate: prev_coords.zip(property.and_then(|p| p.coords)),
                 timing: stop.timing,
                 distance_km: planned.distance_km,
+                source: planned.source,
                 warnings: planned.warnings.clone(),
                 duration: stop.duration_min.unwrap_or(t.default_duration_min),
                 feedback,

@@ -585,6 +585,11 @@ pub struct Tour {
     /// Average speed in km/h; 30 (car in town) when not set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speed_kmh: Option<f64>,
+    /// Road times from the routing engine for the tour's places, when
+    /// fetched (`roads::RoadMatrix` as text; empty when none). A cache:
+    /// the estimate stands in without it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub road_times: String,
 }
 
 /// Would the buyer see this home again?
@@ -737,6 +742,7 @@ impl Tour {
             leg_overrides: vec![],
             circuity: None,
             speed_kmh: None,
+            road_times: String::new(),
         }
     }
 }

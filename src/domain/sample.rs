@@ -378,6 +378,7 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
         leg_overrides: vec![],
         circuity: None,
         speed_kmh: None,
+        road_times: String::new(),
     }];
 
     Document {

@@ -1,3 +1,4 @@
+use crate::components::routing_engine_setting::RoutingEngineSetting;
 use crate::components::{BackupButton, ImportBackup};
 use crate::domain::sample::sample_document;
 use crate::i18n::{t, use_i18n};
@@ -45,6 +46,7 @@ pub fn DataPage() -> impl IntoView {
             </div>
             <CurrencySetting />
             <MarketDaysSetting />
+            <RoutingEngineSetting />
             <ImportBackup />
             <section class="card" id="sample-data">
                 <h2>{t!(i18n, sample_title)}</h2>

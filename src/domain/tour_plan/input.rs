@@ -3,6 +3,7 @@
 use super::clock::{minutes, DEFAULT_START};
 use crate::domain::model::{Id, LatLon, Property, StopTiming, Tour};
 use crate::domain::planner::{self, PlanInput, PlanStop, Timing, TravelSettings};
+use crate::domain::roads::RoadMatrix;
 
 /// The travel model of a tour: its own circuity and speed, or the defaults.
 pub fn travel_settings(tour: &Tour) -> TravelSettings {
@@ -41,7 +42,12 @@ pub const START: Id = uuid::Uuid::nil();
 /// Planner input for the tour's stops (in the tour's saved order).
 pub fn plan_input(tour: &Tour, properties: &[Property]) -> PlanInput {
     let settings = travel_settings(tour);
-    let mut travel = planner::travel_matrix(&places(tour, properties), &settings);
+    let at = places(tour, properties);
+    let mut travel = planner::travel_matrix(&at, &settings);
+    // Road times where the tour has them; the estimate elsewhere.
+    if let Some(road) = RoadMatrix::from_text(&tour.road_times) {
+        super::road::apply_road(&mut travel, &at, &road);
+    }
     // Place ids in matrix order: start, stops; overrides name the leg's two ends.
     let ids: Vec<Id> = std::iter::once(START)
         .chain(tour.stops.iter().map(|s| s.id))

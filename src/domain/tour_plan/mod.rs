@@ -7,6 +7,7 @@ mod input;
 mod legs;
 mod map;
 mod order;
+mod road;
 mod schedule;
 mod units;
 
@@ -15,5 +16,6 @@ pub use input::*;
 pub use legs::*;
 pub use map::*;
 pub use order::*;
+pub use road::*;
 pub use schedule::*;
 pub use units::*;

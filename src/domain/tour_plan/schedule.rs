@@ -1,7 +1,9 @@
 //! The tour timed in its saved order, with what is wrong with it.
-use super::input::{places, plan_input};
+use super::input::{places, plan_input, START};
+use super::road::leg_source;
 use crate::domain::model::{Id, Property, Tour};
 use crate::domain::planner::{self, Timing};
+use crate::domain::roads::{LegSource, RoadMatrix};
 
 /// Something wrong with the plan as it stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,8 +23,11 @@ pub struct PlannedStop {
     pub property: Id,
     /// Minutes of travel to get here (from the start or the previous stop).
     pub travel: u32,
-    /// Kilometres as the crow flies from the previous place, when both are known.
+    /// Kilometres from the previous place: by road when the leg is, else
+    /// as the crow flies; when both places are known.
     pub distance_km: Option<f64>,
+    /// Where the leg's minutes come from.
+    pub source: LegSource,
     pub arrive: u32,
     pub start: u32,
     pub end: u32,
@@ -48,6 +53,7 @@ pub fn plan(tour: &Tour, properties: &[Property]) -> TourPlan {
     let order: Vec<usize> = (0..tour.stops.len()).collect();
     let s = planner::schedule(&input, &order);
     let coords = places(tour, properties);
+    let road = RoadMatrix::from_text(&tour.road_times);
     let mut prev_end: Option<u32> = None;
     let stops = s
         .visits
@@ -73,6 +79,8 @@ pub fn plan(tour: &Tour, properties: &[Property]) -> TourPlan {
             prev_end = Some(v.end);
             let from = coords.get(k).copied().flatten();
             let to = coords.get(k + 1).copied().flatten();
+            let from_id = if k == 0 { START } else { tour.stops[k - 1].id };
+            let (source, road_km) = leg_source(tour, road.as_ref(), (from_id, stop.id), (from, to));
             PlannedStop {
                 stop: stop.id,
                 property: stop.property,
@@ -82,7 +90,9 @@ pub fn plan(tour: &Tour, properties: &[Property]) -> TourPlan {
                     } else {
                         s.visits[k - 1].end + input.buffer
                     },
-                distance_km: from.zip(to).map(|(a, b)| planner::distance_km(a, b)),
+                distance_km: road_km
+                    .or_else(|| from.zip(to).map(|(a, b)| planner::distance_km(a, b))),
+                source,
                 arrive: v.arrive,
                 start: v.start,
                 end: v.end,
