@@ -19,10 +19,13 @@ const dir = process.argv[2] ?? "dist";
 // (-Cpanic=immediate-abort, -11.8 KB) the hashed import names and
 // the unused wasm-streams classes (-6 KB) went. Session 10: 198, for tour
 // day (+3.3 KB: its English texts, which wasm-split keeps in the shell with
-// all data, and the format-3 fields' reading code). Session 11: 199, for
-// road times and compare-from-lists (+1.5 KB, nearly all English texts:
-// about 40 keys). The goal is 150 (issue 14).
-const budgetKb = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 199);
+// all data, and the format-3 fields' reading code). Session 11: 200 (the
+// first gate again), for road times, commutes and compare-from-lists
+// (+2.5 KB: about 55 English texts, and reading a buyer's places). The
+// goal is 150 (issue 14): it needs the document read without serde's
+// typed code (about 60 KB of the shell before wasm-opt is serde_json
+// reading and writing the document) or English fetched like the others.
+const budgetKb = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 200);
 const kb = (n) => (n / 1000).toFixed(1).padStart(8);
 
 // Entry addresses and the lazily loaded pages each one renders (app.rs).

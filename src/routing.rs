@@ -8,7 +8,8 @@ use crate::domain::csp::allows_connect;
 use crate::domain::model::LatLon;
 use crate::domain::roads::osrm::DEFAULT_TABLE_LIMIT;
 use crate::domain::roads::{
-    blocks, read_table, table_request, Block, EngineError, RoadMatrix, Table,
+    blocks, commute_blocks, read_table, table_request, Block, CommuteTimes, EngineError,
+    RoadMatrix, Table,
 };
 use gloo_net::http::Request;
 use std::cell::Cell;
@@ -81,14 +82,17 @@ async fn fetch_block(base: &str, places: &[LatLon], block: &Block) -> Result<Tab
     read_table(&body, block)
 }
 
-/// Road times between `places` from the engine at `base`, fetched in
-/// blocks the server takes: starting from OSRM's default limit, halved
-/// whenever the server says a request is too big. Returns the matrix and
-/// the places the engine could not put on a road (their legs stay empty).
-pub async fn road_times(
+/// Asks the engine at `base` for the blocks `plan(limit)` makes of
+/// `places`, starting from OSRM's default limit and asking again in
+/// smaller blocks whenever the server says a request is too big. Each
+/// answer goes to `take` (a retry starts over with `restart`).
+async fn fetch_blocks(
     base: &str,
     places: &[LatLon],
-) -> Result<(RoadMatrix, Vec<usize>), EngineError> {
+    plan: impl Fn(usize) -> Vec<Block>,
+    mut restart: impl FnMut(),
+    mut take: impl FnMut(&Block, &Table),
+) -> Result<Vec<usize>, EngineError> {
     if !allowed(base) {
         return Err(EngineError::NotAllowed);
     }
@@ -97,13 +101,13 @@ pub async fn road_times(
     }
     let mut limit = DEFAULT_TABLE_LIMIT;
     'sizes: loop {
-        let mut matrix = RoadMatrix::new(places, chrono::Utc::now());
+        restart();
         let mut off_road: Vec<usize> = Vec::new();
-        for block in blocks(places.len(), limit) {
+        for block in plan(limit) {
             match fetch_block(base, places, &block).await {
                 Ok(table) => {
                     off_road.extend(&table.off_road);
-                    matrix.fill(&block, &table);
+                    take(&block, &table);
                 }
                 Err(EngineError::TooBig) if limit > 2 => {
                     // Smaller blocks: at most half, and fewer than all.
@@ -115,9 +119,48 @@ pub async fn road_times(
         }
         off_road.sort_unstable();
         off_road.dedup();
-        if off_road.len() == places.len() {
-            return Err(EngineError::NoRoad(off_road));
-        }
-        return Ok((matrix, off_road));
+        return Ok(off_road);
     }
+}
+
+/// Road times between `places` from the engine at `base`. Returns the
+/// matrix and the places the engine could not put on a road (their legs
+/// stay empty).
+pub async fn road_times(
+    base: &str,
+    places: &[LatLon],
+) -> Result<(RoadMatrix, Vec<usize>), EngineError> {
+    let matrix = std::cell::RefCell::new(RoadMatrix::new(places, chrono::Utc::now()));
+    let off_road = fetch_blocks(
+        base,
+        places,
+        |limit| blocks(places.len(), limit),
+        || *matrix.borrow_mut() = RoadMatrix::new(places, chrono::Utc::now()),
+        |block, table| matrix.borrow_mut().fill(block, table),
+    )
+    .await?;
+    if off_road.len() == places.len() {
+        return Err(EngineError::NoRoad(off_road));
+    }
+    Ok((matrix.into_inner(), off_road))
+}
+
+/// Road times from each of `homes` to each of `places` (a buyer's), from
+/// the engine at `base`.
+pub async fn commute_times(
+    base: &str,
+    homes: &[LatLon],
+    places: &[LatLon],
+) -> Result<CommuteTimes, EngineError> {
+    let all: Vec<LatLon> = homes.iter().chain(places).copied().collect();
+    let times = std::cell::RefCell::new(CommuteTimes::new(homes, places, chrono::Utc::now()));
+    fetch_blocks(
+        base,
+        &all,
+        |limit| commute_blocks(homes.len(), places.len(), limit),
+        || *times.borrow_mut() = CommuteTimes::new(homes, places, chrono::Utc::now()),
+        |block, table| times.borrow_mut().fill(block, table),
+    )
+    .await?;
+    Ok(times.into_inner().done())
 }

@@ -110,10 +110,13 @@ fn a_version_2_document_reads_with_tour_day_fields_empty_and_keeps_them_once_set
     doc.properties[0].listing_agent.name = "Dana Whitfield".into();
     doc.properties[0].checked = Some(t(7));
     let text = encode(&doc, t(12));
-    assert!(text.contains("\"version\":3"), "{text}");
+    assert!(
+        text.contains(&format!("\"version\":{CURRENT_VERSION}")),
+        "{text}"
+    );
     assert!(text.contains("\"appointment\":\"confirmed\""), "{text}");
     assert!(text.contains("\"arrived\":\"09:12:00\""), "{text}");
-    let again = decode(&text).expect("v3 decodes");
+    let again = decode(&text).expect("the current version decodes");
     assert_eq!(again.migrated_from, None);
     assert_eq!(again.document, doc);
 }
@@ -350,4 +353,30 @@ fn a_removed_record_can_be_restored_and_wins_over_its_tombstone_elsewhere() {
     assert_eq!(merge(&other_tab, &doc).buyers.len(), 2);
     assert_eq!(merge(&doc, &other_tab).buyers.len(), 2);
     assert!(remove_record(&mut doc.buyers, &mut doc.deleted, Uuid::new_v4(), t(5)).is_none());
+}
+
+/// Format 3 (before a buyer's places) reads as it is; the places survive
+/// a save and a read.
+#[test]
+fn a_version_3_document_reads_with_no_places_and_keeps_them_once_set() {
+    let text = r#"{"format":"showplan","version":3,"saved_at":"2026-11-20T10:00:00.000Z","document":{"buyers":[{"id":"00000000-0000-4000-8000-000000000201","stamp":{"created":1763632800000,"updated":1763632800000},"name":"Ana","rate_percent":6.0}]}}"#;
+    let decoded = decode(text).expect("v3 decodes");
+    assert_eq!(decoded.migrated_from, Some(3));
+    let mut doc = decoded.document;
+    assert!(doc.buyers[0].places.is_empty());
+    assert_eq!(doc.buyers[0].rate_percent, Some(6.0));
+    doc.buyers[0].places.push(ImportantPlace {
+        name: "Work".into(),
+        coords: Some(LatLon {
+            lat: 45.5,
+            lon: -122.6,
+        }),
+        max_minutes: Some(25),
+    });
+    let text = encode(&doc, t(12));
+    assert!(text.contains("\"version\":4"), "{text}");
+    assert!(text.contains("\"max_minutes\":25"), "{text}");
+    let again = decode(&text).expect("v4 decodes");
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.document, doc);
 }

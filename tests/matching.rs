@@ -207,3 +207,81 @@ fn sold_and_withdrawn_homes_are_left_out_unless_asked_for_and_pending_is_marked(
     assert!(!reasons(&active).contains(&Reason::Pending));
     assert_eq!(shortlist(&b, &homes, 5), vec![pending.id, active.id]);
 }
+
+mod commute {
+    use super::*;
+
+    fn at(lat: f64, lon: f64) -> Option<LatLon> {
+        Some(LatLon { lat, lon })
+    }
+
+    #[test]
+    fn each_place_shows_its_drive_and_one_beyond_the_limit_rules_the_home_out() {
+        let mut b = buyer();
+        b.places = vec![
+            ImportantPlace {
+                name: "Work".into(),
+                coords: at(45.50, -122.60),
+                max_minutes: Some(20),
+            },
+            ImportantPlace {
+                name: "Grandma".into(),
+                coords: at(45.52, -122.60),
+                max_minutes: None,
+            },
+            ImportantPlace {
+                name: "Gym".into(),
+                coords: None,
+                max_minutes: Some(5),
+            },
+        ];
+        // 2.2 km from work: 2.2 x 1.3 / 30 km/h = 5.7, so 6 min.
+        let mut near = home(500_000, 3, 2.0, PropertyType::House, "Sellwood");
+        near.coords = at(45.52, -122.60);
+        let m = score(&b, &near);
+        assert_eq!(m.deal_breaker, None);
+        assert!(
+            m.reasons.contains(&Reason::Commute {
+                place: "Work".into(),
+                minutes: 6,
+                by_road: false
+            }),
+            "{:?}",
+            m.reasons
+        );
+        assert!(m.reasons.contains(&Reason::Commute {
+            place: "Grandma".into(),
+            minutes: 0,
+            by_road: false
+        }));
+        assert!(
+            !m.reasons
+                .iter()
+                .any(|r| matches!(r, Reason::Commute { place, .. } if place == "Gym")),
+            "no position: no drive"
+        );
+        assert!(m.score > 0);
+
+        // 22 km away: about an hour by the estimate, more than 20 minutes.
+        let mut far = near.clone();
+        far.id = Uuid::new_v4();
+        far.coords = at(45.70, -122.60);
+        let m = score(&b, &far);
+        assert_eq!(m.score, 0);
+        assert_eq!(m.deal_breaker.as_deref(), Some("Work"));
+        assert!(
+            matches!(&m.reasons[0], Reason::CommuteTooLong { place, max: 20, minutes, by_road: false } if place == "Work" && *minutes > 20)
+        );
+
+        // A home with no position has no drive to tell, and is not ruled out.
+        let mut unknown = near.clone();
+        unknown.id = Uuid::new_v4();
+        unknown.coords = None;
+        assert_eq!(score(&b, &unknown).deal_breaker, None);
+
+        // The far home ranks below the others.
+        let homes = vec![far.clone(), near.clone(), unknown.clone()];
+        let ranked = rank(&b, &homes, false);
+        assert_eq!(ranked.last().map(|(p, _)| p.id), Some(far.id));
+    }
+}

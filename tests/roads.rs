@@ -369,3 +369,107 @@ mod in_the_plan {
             .all(|s| s.source == LegSource::Estimate));
     }
 }
+
+mod commutes {
+    use super::*;
+    use showplan::domain::matching::{score, Reason};
+    use showplan::domain::model::{Buyer, ImportantPlace, Property};
+
+    #[test]
+    fn homes_go_in_groups_with_every_place_each_time() {
+        let all = commute_blocks(250, 3, 100);
+        assert_eq!(all.len(), 3);
+        assert_eq!(all[0].sources, 0..97);
+        assert_eq!(all[2].sources, 194..250);
+        assert!(all.iter().all(|b| b.destinations == (250..253)));
+        assert!(all.iter().all(|b| b.places().len() <= 100));
+        // A tiny limit still asks one home at a time.
+        assert_eq!(commute_blocks(3, 5, 4).len(), 3);
+        assert!(commute_blocks(0, 2, 100).is_empty());
+        assert!(commute_blocks(5, 0, 100).is_empty());
+    }
+
+    #[test]
+    fn times_are_filled_kept_as_text_merged_and_found_by_position() {
+        let at = Utc.timestamp_millis_opt(1_764_000_000_000).unwrap();
+        let homes = [p(45.45, -122.7305), p(45.45, -122.7383)];
+        let work = [p(45.45, -122.7344)];
+        // The river answer, asked as homes 0-1 to place 2: rows 1 and 2 to column 0.
+        let block = &commute_blocks(2, 1, 100)[0];
+        let table = Table {
+            seconds: vec![vec![Some(750)], vec![Some(44)]],
+            metres: vec![vec![Some(5106)], vec![Some(305)]],
+            off_road: vec![],
+        };
+        let mut times = CommuteTimes::new(&homes, &work, at);
+        times.fill(block, &table);
+        let times = times.done();
+        assert_eq!(times.seconds(homes[0], work[0]), Some(750));
+        assert_eq!(times.seconds(homes[1], work[0]), Some(44));
+        assert_eq!(times.seconds(p(45.0, -122.0), work[0]), None);
+        let text = times.to_text();
+        assert_eq!(CommuteTimes::from_text(&text), Some(times.clone()));
+        assert!(times.for_places(&work));
+        assert!(!times.for_places(&[p(45.5, -122.6)]));
+        let more = [p(45.46, -122.73)];
+        assert_eq!(times.missing(&[homes[0], more[0]]), vec![more[0]]);
+        let mut extra = CommuteTimes::new(&more, &work, at);
+        extra.fill(
+            &commute_blocks(1, 1, 100)[0],
+            &Table {
+                seconds: vec![vec![Some(300)]],
+                metres: vec![vec![Some(1)]],
+                off_road: vec![],
+            },
+        );
+        let all = times.merged(extra.done());
+        assert_eq!(all.seconds(more[0], work[0]), Some(300));
+        assert_eq!(all.seconds(homes[0], work[0]), Some(750));
+        for bad in ["", "c1;0;;", "c1;0;45 1;45 1=1,2", "r1;0;45 1;"] {
+            assert_eq!(CommuteTimes::from_text(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_commute_by_road_can_rule_out_a_home_the_estimate_would_keep() {
+        let at = Utc.timestamp_millis_opt(1_764_000_000_000).unwrap();
+        // Across the river from work: 300 m as the crow flies, 12.5 min by road.
+        let mut home = Property::new(at);
+        home.coords = Some(p(45.45, -122.7305));
+        let work = p(45.45, -122.7344);
+        let mut buyer = Buyer::new("Ana", at);
+        buyer.places.push(ImportantPlace {
+            name: "Work".into(),
+            coords: Some(work),
+            max_minutes: Some(10),
+        });
+        let m = score(&buyer, &home);
+        assert_eq!(m.deal_breaker, None, "1 min by the estimate");
+        assert!(m.reasons.contains(&Reason::Commute {
+            place: "Work".into(),
+            minutes: 1,
+            by_road: false
+        }));
+        let mut times = CommuteTimes::new(&[home.coords.unwrap()], &[work], at);
+        times.fill(
+            &commute_blocks(1, 1, 100)[0],
+            &Table {
+                seconds: vec![vec![Some(750)]],
+                metres: vec![vec![Some(5106)]],
+                off_road: vec![],
+            },
+        );
+        buyer.commute_times = times.done().to_text();
+        let m = score(&buyer, &home);
+        assert_eq!(m.deal_breaker.as_deref(), Some("Work"));
+        assert_eq!(
+            m.reasons[0],
+            Reason::CommuteTooLong {
+                place: "Work".into(),
+                minutes: 13,
+                max: 10,
+                by_road: true
+            }
+        );
+    }
+}

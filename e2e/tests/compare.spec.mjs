@@ -92,3 +92,50 @@ test("homes ticked on the match list, and a buyer's top homes, open side by side
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 });
+
+test("a buyer's important place: the drive to it on Match and Compare, and a limit that rules homes out", async ({ page }) => {
+  await page.goto("/data");
+  await page.getByTestId("load-sample").tap();
+  await expect(page.getByTestId("sample-loaded")).toBeVisible();
+  await page.goto("/buyers");
+  await page.getByRole("link", { name: "Budi & Sari Santoso" }).click();
+  const places = page.getByTestId("buyer-places");
+  // Bad input is refused in words, and nothing is added.
+  await places.locator("input[name=place-name]").fill("School");
+  await places.locator("input[name=place-where]").fill("somewhere nice");
+  await places.getByRole("button", { name: "Add place" }).click();
+  await expect(places.getByRole("alert")).toHaveText('Give the place a name, a location as "lat, lon" or a map link, and a longest drive of 1 to 300 minutes (or none).');
+  await expect(places.getByTestId("buyer-place")).toHaveCount(0);
+  // Downtown Portland, at most 12 minutes away.
+  await places.locator("input[name=place-where]").fill("45.5190, -122.6780");
+  await places.locator("input[name=place-max]").fill("12");
+  await places.getByRole("button", { name: "Add place" }).click();
+  await expect(places.getByTestId("buyer-place")).toHaveCount(1);
+  await expect(places.getByRole("alert")).toHaveCount(0);
+  await expect.poll(async () => (await storedEnvelope(page)).document.buyers.find((b) => b.name === "Budi & Sari Santoso").places).toEqual([
+    { name: "School", coords: { lat: 45.519, lon: -122.678 }, max_minutes: 12 },
+  ]);
+
+  // Match: every home says its drive; those beyond 12 minutes are ruled out, last.
+  await page.getByRole("link", { name: "See matching homes" }).click();
+  const list = page.getByTestId("match-list");
+  await expect(list.locator(".match").first()).toContainText(/\d+ min to School \(estimate\)/);
+  const last = list.locator(".match").last();
+  await expect(last).toHaveClass(/deal-breaker/);
+  await expect(last).toContainText(/\d+ min to School: more than the 12 min they accept \(estimate\)/);
+  const ruledOut = await list.locator(".match.deal-breaker").count();
+  expect(ruledOut).toBeGreaterThan(0);
+  // A looser limit rules fewer out.
+  await page.goBack();
+  await places.getByTestId("buyer-place").getByLabel("Longest drive (min)").fill("30");
+  await places.getByTestId("buyer-place").getByLabel("Longest drive (min)").press("Tab");
+  await page.getByRole("link", { name: "See matching homes" }).click();
+  await expect.poll(() => list.locator(".match.deal-breaker").count()).toBeLessThan(ruledOut);
+
+  // Compare: a row for the drive.
+  await page.goto("/buyers");
+  await page.getByRole("link", { name: "Budi & Sari Santoso" }).click();
+  await page.getByRole("link", { name: "Compare their top homes" }).click();
+  await expect(page.getByRole("row", { name: /Drive to School/ })).toBeVisible();
+  await expect(page.getByTestId("compare-commute").first()).toHaveText(/Drive \d+ min · estimate/);
+});

@@ -184,3 +184,44 @@ test("an engine this build may not reach, or a bad address, is refused when type
   await expect(page.getByRole("status").filter({ hasText: "No routing engine: tours use the straight-line estimate." })).toBeVisible();
   await expect(field).toHaveAttribute("aria-invalid", "false");
 });
+
+test("a buyer's commute limit by road changes the ranking: the home across the river is out", async ({ page }) => {
+  test.setTimeout(90_000);
+  await townTour(page);
+  await page.goto("/buyers");
+  await page.getByLabel("New buyer's name").fill("Commuter");
+  await page.getByRole("button", { name: "Add buyer" }).tap();
+  await page.getByRole("link", { name: "Commuter" }).click();
+  const places = page.getByTestId("buyer-places");
+  const work = place(4, 0);
+  await places.locator("input[name=place-name]").fill("Work");
+  await places.locator("input[name=place-where]").fill(`${work.lat}, ${work.lon}`);
+  await places.locator("input[name=place-max]").fill("6");
+  await places.getByRole("button", { name: "Add place" }).click();
+  await expect(places.getByTestId("buyer-place")).toHaveCount(1);
+
+  // By the estimate, the home across the river is a minute from work.
+  await page.getByRole("link", { name: "See matching homes" }).click();
+  const row = (address) => page.getByTestId("match-list").locator(".match").filter({ hasText: address });
+  await expect(row("1 East Bank Ave")).toContainText("1 min to Work (estimate)");
+  await expect(row("1 East Bank Ave")).not.toHaveClass(/deal-breaker/);
+  const rankedBefore = await page.getByTestId("match-list").locator(".match .primary").allInnerTexts();
+
+  // By road it is the bridge and back: more than 6 minutes, so it is out.
+  await setEngine(page, ENGINE);
+  await page.goto("/match");
+  await page.getByLabel("Buyer").selectOption({ label: "Commuter" });
+  await expect(page.getByTestId("commute-road-times")).toContainText("Drives to the buyer's places are by road");
+  await expect(row("1 East Bank Ave")).toHaveClass(/deal-breaker/);
+  await expect(row("1 East Bank Ave")).toContainText(/\d+ min to Work: more than the 6 min they accept \(by road\)/);
+  await expect(row("1 West Bank Ave")).toContainText("0 min to Work (by road)");
+  await expect(row("1 West Bank Ave")).not.toHaveClass(/deal-breaker/);
+  const rankedAfter = await page.getByTestId("match-list").locator(".match .primary").allInnerTexts();
+  expect(rankedAfter).not.toEqual(rankedBefore);
+  // Kept on the buyer: a reload asks the engine nothing.
+  let asked = 0;
+  page.on("request", (r) => { if (r.url().startsWith(ENGINE)) asked++; });
+  await page.reload();
+  await expect(row("1 East Bank Ave")).toHaveClass(/deal-breaker/);
+  expect(asked).toBe(0);
+});

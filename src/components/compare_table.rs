@@ -62,6 +62,26 @@ pub fn CompareTable(columns: Memo<Vec<Column>>) -> impl IntoView {
                     {row(t!(i18n, compare_cash).into_any(), |c, _, r| r((c.cash_renovations, c.cash_renovations)))}
                     {row(t!(i18n, compare_met).into_any(), |c, _, _| if c.must_haves_met.is_empty() { "–".into() } else { c.must_haves_met.join(", ") })}
                     {row(t!(i18n, compare_missing).into_any(), |c, _, _| if c.must_haves_missing.is_empty() { "–".into() } else { c.must_haves_missing.join(", ") })}
+                    {move || {
+                        // A row per place that matters to the buyer.
+                        let names: Vec<String> = columns.with(|c| c.first().map(|c| c.commutes.iter().map(|(n, _)| n.clone()).collect()).unwrap_or_default());
+                        names.into_iter().enumerate().map(|(k, name)| view! {
+                            <tr>
+                                <th scope="row">{t_string!(i18n, compare_commute, place = name).to_string()}</th>
+                                {columns.get().iter().map(|c| {
+                                    let text = match c.commutes.get(k).and_then(|(_, m)| *m) {
+                                        Some((m, by_road)) => format!(
+                                            "{} · {}",
+                                            t_string!(i18n, tour_leg, minutes = m),
+                                            if by_road { t_string!(i18n, leg_by_road) } else { t_string!(i18n, leg_estimate) }
+                                        ),
+                                        None => "–".into(),
+                                    };
+                                    view! { <td data-testid="compare-commute">{text}</td> }
+                                }).collect_view()}
+                            </tr>
+                        }).collect_view()
+                    }}
                     {row(t!(i18n, compare_impressions).into_any(), |c, _, _| if c.impressions.is_empty() { "–".into() } else { c.impressions.iter().map(|n| "★".repeat(usize::from(*n).min(5))).collect::<Vec<_>>().join(" · ") })}
                     {row(t!(i18n, compare_ratings).into_any(), |c, _, _| if c.ratings.is_empty() { "–".into() } else { c.ratings.iter().map(|(who, n)| format!("{who}: {}", "★".repeat(usize::from(*n).min(5)))).collect::<Vec<_>>().join(" · ") })}
                 </tbody>

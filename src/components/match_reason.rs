@@ -2,7 +2,7 @@
 use crate::domain::matching::Reason;
 use crate::domain::model::ListingStatus;
 use crate::format::amount;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 
 /// One reason, in the user's language, money in their currency.
@@ -10,6 +10,14 @@ pub fn reason_text(reason: Reason) -> AnyView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked().as_str();
     let money = move |v: u64| amount(locale, Some(v));
+    // Where a drive time comes from, said beside it.
+    let how = move |by_road: bool| {
+        if by_road {
+            t_string!(i18n, leg_by_road).to_string()
+        } else {
+            t_string!(i18n, leg_estimate).to_string()
+        }
+    };
     match reason {
         // No renovations (or a fixed cost): one price, not "from X to X".
         Reason::WithinBudget { low, high } if low == high => {
@@ -62,6 +70,38 @@ pub fn reason_text(reason: Reason) -> AnyView {
         }
         Reason::DealBreaker(wish) => {
             t!(i18n, r_deal_breaker, wish = move || wish.clone()).into_any()
+        }
+        Reason::Commute {
+            place,
+            minutes,
+            by_road,
+        } => {
+            let how = how(by_road);
+            t!(
+                i18n,
+                r_commute,
+                minutes = minutes,
+                place = move || place.clone(),
+                how = move || how.clone()
+            )
+            .into_any()
+        }
+        Reason::CommuteTooLong {
+            place,
+            minutes,
+            max,
+            by_road,
+        } => {
+            let how = how(by_road);
+            t!(
+                i18n,
+                r_commute_too_long,
+                minutes = minutes,
+                place = move || place.clone(),
+                max = max,
+                how = move || how.clone()
+            )
+            .into_any()
         }
         Reason::Pending => t!(i18n, r_pending).into_any(),
         Reason::OffMarket(ListingStatus::Sold) => t!(i18n, r_sold).into_any(),

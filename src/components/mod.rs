@@ -2,7 +2,9 @@
 pub mod add_on_the_way;
 mod backup_button;
 mod buyer_form;
+pub mod buyer_places;
 mod chunk_problem;
+pub mod commute_road_times;
 pub mod compare_choice;
 pub mod compare_table;
 mod csv_import_panel;

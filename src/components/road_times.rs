@@ -42,6 +42,19 @@ fn labelled(t: &Tour, properties: &[crate::domain::model::Property]) -> Vec<(Lat
         .collect()
 }
 
+/// Why the routing engine gave no road times, in the user's language.
+pub fn engine_error_text(e: &EngineError) -> &'static str {
+    let i18n = use_i18n();
+    match e {
+        EngineError::NotAllowed | EngineError::BadAddress => t_string!(i18n, road_err_not_allowed),
+        EngineError::Unreachable => t_string!(i18n, road_err_unreachable),
+        EngineError::Timeout => t_string!(i18n, road_err_timeout),
+        EngineError::TooBig => t_string!(i18n, road_err_too_big),
+        EngineError::NoRoad(_) => t_string!(i18n, road_err_no_road),
+        EngineError::BadAnswer => t_string!(i18n, road_err_bad_answer),
+    }
+}
+
 #[component]
 pub fn RoadTimes(edit: TourEdit, tour: Memo<Option<Tour>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -109,14 +122,7 @@ pub fn RoadTimes(edit: TourEdit, tour: Memo<Option<Tour>>) -> impl IntoView {
     on_cleanup(move || online.remove());
 
     let when = move |at| crate::format::moment(i18n.get_locale().as_str(), at);
-    let failure = move |e: &EngineError| match e {
-        EngineError::NotAllowed | EngineError::BadAddress => t_string!(i18n, road_err_not_allowed),
-        EngineError::Unreachable => t_string!(i18n, road_err_unreachable),
-        EngineError::Timeout => t_string!(i18n, road_err_timeout),
-        EngineError::TooBig => t_string!(i18n, road_err_too_big),
-        EngineError::NoRoad(_) => t_string!(i18n, road_err_no_road),
-        EngineError::BadAnswer => t_string!(i18n, road_err_bad_answer),
-    };
+    let failure = move |e: &EngineError| engine_error_text(e);
     let said = move || {
         match (fetch.get(), road.get()) {
         (Fetch::Busy, _) => view! { <p role="status">{t!(i18n, road_fetching)}</p> }.into_any(),

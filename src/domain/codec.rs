@@ -12,7 +12,7 @@ use std::fmt;
 /// The `format` field that marks a Showplan file or stored document.
 pub const FORMAT: &str = "showplan";
 /// The version this build writes. Older versions are migrated on read.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 #[derive(Deserialize)]
 struct EnvelopeIn {
@@ -163,6 +163,10 @@ pub fn upgrade(mut value: Value) -> Result<(Value, u32), DecodeError> {
             // document reads as it is. The number changed so that a tab
             // still open on a format-2 build never saves over them.
             2 => Ok(value),
+            // Format 4 adds a buyer's important places (commutes), optional:
+            // a format-3 document reads as it is, and a tab still open on a
+            // format-3 build never saves over them.
+            3 => Ok(value),
             other => Err(format!("no migration from format {other}")),
         }
         .map_err(|reason| DecodeError::Migration { from, reason })?;

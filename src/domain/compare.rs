@@ -1,7 +1,7 @@
 //! Homes side by side for a buyer: the price, the effective price with
 //! renovations, an all-in monthly estimate, must-haves met and missing, the
 //! agent's impressions and the buyer's ratings. Estimates, not a loan offer.
-use super::matching::{effective_price, renovation_totals, score, Reason};
+use super::matching::{commute_minutes, effective_price, renovation_totals, score, Reason};
 use super::model::{Buyer, Document, Id, Stop};
 use super::monthly_cost::{monthly, Monthly};
 use super::numbers::NumberKind;
@@ -105,12 +105,17 @@ pub struct Column {
     pub impressions: Vec<u8>,
     /// The buyer's ratings: who, and how many stars.
     pub ratings: Vec<(String, u8)>,
+    /// Minutes by car to each of the buyer's places with a position, in
+    /// their order, and whether by road (else the estimate); `None` when
+    /// the home has no position.
+    pub commutes: Vec<(String, Option<(u32, bool)>)>,
 }
 
 /// The columns for `homes` (in that order, unknown ones left out, at most
 /// [`MAX_HOMES`]), for `buyer` when there is one.
 pub fn compare(doc: &Document, homes: &[Id], buyer: Option<Id>, finance: &Finance) -> Vec<Column> {
     let buyer = buyer.and_then(|id| doc.buyers.iter().find(|b| b.id == id));
+    let roads = buyer.and_then(|b| super::roads::CommuteTimes::from_text(&b.commute_times));
     homes
         .iter()
         .filter_map(|id| doc.properties.iter().find(|p| p.id == *id))
@@ -175,6 +180,23 @@ pub fn compare(doc: &Document, homes: &[Id], buyer: Option<Id>, finance: &Financ
                 must_haves_missing: missing,
                 impressions,
                 ratings,
+                commutes: buyer
+                    .map(|b| {
+                        b.places
+                            .iter()
+                            .filter_map(|place| {
+                                let at = place.coords?;
+                                let minutes = p.coords.map(|h| {
+                                    match roads.as_ref().and_then(|r| r.seconds(h, at)) {
+                                        Some(s) => (s.div_ceil(60), true),
+                                        None => (commute_minutes(h, at), false),
+                                    }
+                                });
+                                Some((place.name.clone(), minutes))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             }
         })
         .collect()

@@ -4,8 +4,11 @@
 //! estimates), bedrooms 15, bathrooms 10, type 10, area 10, must-haves 15,
 //! nice-to-haves 10 (by weight). Unknown values earn half. A deal-breaker
 //! found in the home's features or neighbourhood notes scores 0 and ranks
-//! the home below every other.
-use super::model::{Buyer, Id, ListingStatus, Property, PropertyType};
+//! the home below every other; so does a drive to one of the buyer's
+//! places longer than they accept.
+use super::model::{Buyer, Id, LatLon, ListingStatus, Property, PropertyType};
+use super::planner::{travel_minutes, TravelSettings};
+use super::roads::CommuteTimes;
 
 /// One reason behind a score, for the UI to put into words.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +57,20 @@ pub enum Reason {
         weight: u8,
     },
     DealBreaker(String),
+    /// The drive to one of the buyer's places, within their limit (or
+    /// with none); `by_road` when a routing engine timed it.
+    Commute {
+        place: String,
+        minutes: u32,
+        by_road: bool,
+    },
+    /// Further than the buyer accepts: rules the home out.
+    CommuteTooLong {
+        place: String,
+        minutes: u32,
+        max: u16,
+        by_road: bool,
+    },
     /// Under contract: it may still fall through.
     Pending,
     /// Sold or withdrawn: not for sale.
@@ -131,13 +148,65 @@ pub fn on_market(property: &Property) -> bool {
 /// Scores `property` for `buyer`. A home that is not simply active says
 /// so first.
 pub fn score(buyer: &Buyer, property: &Property) -> Match {
+    score_with(
+        buyer,
+        property,
+        CommuteTimes::from_text(&buyer.commute_times).as_ref(),
+    )
+}
+
+/// [`score`] with the buyer's road times to their places already read
+/// (a ranking reads them once for every home).
+pub fn score_with(buyer: &Buyer, property: &Property, roads: Option<&CommuteTimes>) -> Match {
     let mut m = score_fit(buyer, property);
+    if m.deal_breaker.is_none() {
+        commutes(buyer, property, roads, &mut m);
+    }
     match property.status {
         ListingStatus::Active => {}
         ListingStatus::Pending => m.reasons.insert(0, Reason::Pending),
         status => m.reasons.insert(0, Reason::OffMarket(status)),
     }
     m
+}
+
+/// Minutes by car from a home to a place, by the straight-line estimate
+/// (the planner's default model: distance x 1.3 at 30 km/h).
+pub fn commute_minutes(home: LatLon, place: LatLon) -> u32 {
+    travel_minutes(Some(home), Some(place), &TravelSettings::default())
+}
+
+/// The drive to each of the buyer's places that has a position, when the
+/// home has one: by road where the buyer's road times have it, else the
+/// estimate. A place beyond its limit rules the home out.
+fn commutes(buyer: &Buyer, property: &Property, roads: Option<&CommuteTimes>, m: &mut Match) {
+    let Some(home) = property.coords else { return };
+    for place in &buyer.places {
+        let Some(at) = place.coords else { continue };
+        let road = roads.and_then(|r| r.seconds(home, at));
+        let by_road = road.is_some();
+        let minutes = road.map_or_else(|| commute_minutes(home, at), |s| s.div_ceil(60));
+        match place.max_minutes {
+            Some(max) if minutes > u32::from(max) => {
+                m.reasons.insert(
+                    0,
+                    Reason::CommuteTooLong {
+                        place: place.name.clone(),
+                        minutes,
+                        max,
+                        by_road,
+                    },
+                );
+                m.score = 0;
+                m.deal_breaker.get_or_insert_with(|| place.name.clone());
+            }
+            _ => m.reasons.push(Reason::Commute {
+                place: place.name.clone(),
+                minutes,
+                by_road,
+            }),
+        }
+    }
 }
 
 /// How well the home itself fits the buyer.
@@ -292,10 +361,11 @@ pub fn rank<'a>(
     properties: &'a [Property],
     off_market: bool,
 ) -> Vec<(&'a Property, Match)> {
+    let roads = CommuteTimes::from_text(&buyer.commute_times);
     let mut ranked: Vec<(&Property, Match)> = properties
         .iter()
         .filter(|p| off_market || on_market(p))
-        .map(|p| (p, score(buyer, p)))
+        .map(|p| (p, score_with(buyer, p, roads.as_ref())))
         .collect();
     ranked.sort_by(|(pa, a), (pb, b)| {
         (!on_market(pa))

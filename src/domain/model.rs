@@ -214,6 +214,26 @@ pub struct Buyer {
     /// The loan's term in years.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term_years: Option<u16>,
+    /// Places that matter to the buyer (work, school, family), with the
+    /// longest drive to each they accept (format 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<ImportantPlace>,
+    /// Road times from homes to those places, when fetched
+    /// (`roads::CommuteTimes` as text; empty when none). A cache: the
+    /// estimate stands in without it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub commute_times: String,
+}
+
+/// A place that matters to a buyer, and the longest drive to it they accept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportantPlace {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coords: Option<LatLon>,
+    /// Minutes; a home further than this by car is ruled out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_minutes: Option<u16>,
 }
 
 /// Units for floor area.
@@ -682,6 +702,8 @@ impl Buyer {
             down_payment: None,
             rate_percent: None,
             term_years: None,
+            places: vec![],
+            commute_times: String::new(),
         }
     }
 }

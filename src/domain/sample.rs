@@ -275,6 +275,15 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
             down_payment: Some(140_000),
             rate_percent: Some(6.5),
             term_years: Some(30),
+            places: vec![ImportantPlace {
+                name: "Maria's work (OHSU)".into(),
+                coords: Some(LatLon {
+                    lat: 45.4992,
+                    lon: -122.6853,
+                }),
+                max_minutes: Some(30),
+            }],
+            commute_times: String::new(),
         },
         Buyer {
             id: id(2),
@@ -302,6 +311,15 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
             down_payment: Some(100_000),
             rate_percent: Some(6.25),
             term_years: Some(30),
+            places: vec![ImportantPlace {
+                name: "Office downtown".into(),
+                coords: Some(LatLon {
+                    lat: 45.5190,
+                    lon: -122.6780,
+                }),
+                max_minutes: Some(20),
+            }],
+            commute_times: String::new(),
         },
         Buyer {
             id: id(3),
@@ -333,6 +351,8 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
             down_payment: None,
             rate_percent: None,
             term_years: None,
+            places: vec![],
+            commute_times: String::new(),
         },
     ];
 

@@ -1,3 +1,4 @@
+use crate::components::buyer_places::BuyerPlaces;
 use crate::components::BuyerForm;
 use crate::domain::model::Buyer;
 use crate::i18n::{t, use_i18n};
@@ -119,7 +120,10 @@ pub fn BuyerEditor() -> impl IntoView {
                 .with_untracked(|d| d.buyers.iter().find(|b| b.id == id).cloned())
         });
         match buyer {
-            Some(buyer) => view! { <section class="page-section"><BuyerForm buyer=buyer /></section> }.into_any(),
+            Some(buyer) => {
+                let id = buyer.id;
+                view! { <section class="page-section"><BuyerForm buyer=buyer /><BuyerPlaces buyer=id /></section> }.into_any()
+            }
             None => view! { <p class="message message-error" role="alert">{t!(i18n, buyer_not_found)}</p> }.into_any(),
         }
     }

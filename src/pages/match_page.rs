@@ -1,3 +1,4 @@
+use crate::components::commute_road_times::CommuteRoadTimes;
 use crate::components::compare_choice::{Chosen, CompareBox, CompareChosen};
 use crate::components::labels::property_type;
 use crate::components::{reason_text, tour_label, MatchTourChoice};
@@ -179,6 +180,7 @@ pub fn MatchPage() -> impl IntoView {
                     {t!(i18n, match_show_off_market, count = off_market_count)}
                 </label>
             </Show>
+            <CommuteRoadTimes buyer=buyer_id />
             <Show when=move || buyer_id.get().is_some()>
                 <MatchTourChoice buyer=buyer_id target=target today=today />
                 <p class="count" data-testid="tour-draft">

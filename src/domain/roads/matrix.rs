@@ -89,6 +89,18 @@ impl RoadMatrix {
 /// The version of the text form.
 const TEXT: &str = "r1";
 
+/// A point as kept in text: `<lat> <lon>`.
+pub(crate) fn point_text(p: [f64; 2]) -> String {
+    format!("{} {}", p[0], p[1])
+}
+
+/// Reads [`point_text`], refusing positions off the globe.
+pub(crate) fn read_point(text: &str) -> Option<[f64; 2]> {
+    let (lat, lon) = text.split_once(' ')?;
+    let (lat, lon) = (lat.parse::<f64>().ok()?, lon.parse::<f64>().ok()?);
+    (lat.abs() <= 90.0 && lon.abs() <= 180.0).then_some([lat, lon])
+}
+
 fn cells(m: &[Vec<Option<u32>>]) -> String {
     m.iter()
         .flatten()
@@ -116,11 +128,7 @@ impl RoadMatrix {
     /// As kept on the tour: `r1;<ms>;<lat> <lon>|...;<seconds>;<metres>`,
     /// cells row by row, empty where there is no road.
     pub fn to_text(&self) -> String {
-        let places: Vec<String> = self
-            .places
-            .iter()
-            .map(|[lat, lon]| format!("{lat} {lon}"))
-            .collect();
+        let places: Vec<String> = self.places.iter().map(|p| point_text(*p)).collect();
         format!(
             "{TEXT};{};{};{};{}",
             self.at.timestamp_millis(),
@@ -144,11 +152,7 @@ impl RoadMatrix {
         } else {
             places_text
                 .split('|')
-                .map(|p| {
-                    let (lat, lon) = p.split_once(' ')?;
-                    let (lat, lon) = (lat.parse::<f64>().ok()?, lon.parse::<f64>().ok()?);
-                    (lat.abs() <= 90.0 && lon.abs() <= 180.0).then_some([lat, lon])
-                })
+                .map(read_point)
                 .collect::<Option<_>>()?
         };
         let n = places.len();
@@ -166,13 +170,18 @@ impl RoadMatrix {
     }
 }
 
+/// A coordinate pair as a whole-number key (about 10 cm).
+pub(crate) fn key(lat: f64, lon: f64) -> (i64, i64) {
+    ((lat * 1e6).round() as i64, (lon * 1e6).round() as i64)
+}
+
 /// The distinct places with coordinates, in order: what a request names.
 pub fn distinct(places: &[Option<LatLon>]) -> Vec<LatLon> {
-    let mut out: Vec<LatLon> = Vec::new();
-    for p in places.iter().flatten() {
-        if !out.iter().any(|q| same([q.lat, q.lon], *p)) {
-            out.push(*p);
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    places
+        .iter()
+        .flatten()
+        .filter(|p| seen.insert(key(p.lat, p.lon)))
+        .copied()
+        .collect()
 }

@@ -1,9 +1,11 @@
 //! Road times from a routing engine the brokerage runs (OSRM), with the
 //! straight-line estimate as the fallback: the request and its answer
 //! ([`osrm`]), and the matrix kept with a tour ([`matrix`]).
+pub mod commute;
 pub mod matrix;
 pub mod osrm;
 
+pub use commute::{commute_blocks, CommuteTimes};
 pub use matrix::{distinct, RoadMatrix};
 pub use osrm::{
     base_address, blocks, read_table, table_request, table_url, Block, EngineError, Table,
