@@ -425,6 +425,11 @@ mod commutes {
         let all = times.merged(extra.done());
         assert_eq!(all.seconds(more[0], work[0]), Some(300));
         assert_eq!(all.seconds(homes[0], work[0]), Some(750));
+        // A home moved or gone is not kept.
+        let kept = all.only(&[homes[1], more[0]]);
+        assert_eq!(kept.seconds(homes[0], work[0]), None);
+        assert_eq!(kept.seconds(homes[1], work[0]), Some(44));
+        assert_eq!(kept.homes.len(), 2);
         for bad in ["", "c1;0;;", "c1;0;45 1;45 1=1,2", "r1;0;45 1;"] {
             assert_eq!(CommuteTimes::from_text(bad), None, "{bad}");
         }

@@ -52,11 +52,11 @@ pub fn CommuteRoadTimes(#[prop(into)] buyer: Signal<Option<Id>>) -> impl IntoVie
                 let missing = kept
                     .as_ref()
                     .map_or_else(|| homes.clone(), |k| k.missing(&homes));
-                (id, places, missing, kept.map(|k| k.at))
+                (id, places, homes, missing, kept.map(|k| k.at))
             })
     });
     let run = move || {
-        let (Some(base), Some((id, places, missing, _))) = (engine.clone(), need.get_untracked())
+        let (Some(base), Some((id, places, homes, missing, _))) = (engine.clone(), need.get_untracked())
         else {
             return;
         };
@@ -76,7 +76,8 @@ pub fn CommuteRoadTimes(#[prop(into)] buyer: Signal<Option<Id>>) -> impl IntoVie
                                 Some(k) => k.merged(fresh),
                                 None => fresh,
                             };
-                            b.commute_times = all.to_text();
+                            // Homes moved or gone since are dropped.
+                            b.commute_times = all.only(&homes).to_text();
                         }
                     });
                     fetch.set(Fetch::Idle);
@@ -89,7 +90,7 @@ pub fn CommuteRoadTimes(#[prop(into)] buyer: Signal<Option<Id>>) -> impl IntoVie
     let tried = StoredValue::new(None::<(Id, usize)>);
     let auto = run.clone();
     Effect::new(move |_| {
-        if let Some((id, _, missing, _)) = need.get() {
+        if let Some((id, _, _, missing, _)) = need.get() {
             let key = Some((id, missing.len()));
             if !missing.is_empty() && tried.get_value() != key {
                 tried.set_value(key);
@@ -99,7 +100,7 @@ pub fn CommuteRoadTimes(#[prop(into)] buyer: Signal<Option<Id>>) -> impl IntoVie
     });
     let when = move |at| crate::format::moment(i18n.get_locale().as_str(), at);
     let said = move || {
-        let (_, _, missing, at) = need.get()?;
+        let (_, _, _, missing, at) = need.get()?;
         Some(match fetch.get() {
             Fetch::Busy => view! { <p role="status">{t!(i18n, commute_fetching)}</p> }.into_any(),
             Fetch::Failed(e) => {

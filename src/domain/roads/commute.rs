@@ -119,6 +119,15 @@ impl CommuteTimes {
         self.sorted()
     }
 
+    /// These times for `homes` only: a home moved or gone is not kept.
+    pub fn only(mut self, homes: &[LatLon]) -> CommuteTimes {
+        let wanted: std::collections::HashSet<(i64, i64)> =
+            homes.iter().map(|h| key(h.lat, h.lon)).collect();
+        self.homes
+            .retain(|(h, _)| wanted.contains(&key(h[0], h[1])));
+        self
+    }
+
     /// As kept on the buyer: `c1;<ms>;<place>|...;<home>=<s>,<s>|...`.
     pub fn to_text(&self) -> String {
         let places: Vec<String> = self.places.iter().map(|p| point_text(*p)).collect();
