@@ -56,7 +56,8 @@ pub fn CommuteRoadTimes(#[prop(into)] buyer: Signal<Option<Id>>) -> impl IntoVie
             })
     });
     let run = move || {
-        let (Some(base), Some((id, places, homes, missing, _))) = (engine.clone(), need.get_untracked())
+        let (Some(base), Some((id, places, homes, missing, _))) =
+            (engine.clone(), need.get_untracked())
         else {
             return;
         };
