@@ -149,14 +149,14 @@ pub fn RoadTimes(edit: TourEdit, tour: Memo<Option<Tour>>) -> impl IntoView {
         (_, RoadState::None) => ().into_any(),
     }
     };
+    // Something to fetch: an engine, no fetch under way, times not current.
     let can_fetch = move || {
         has_engine && fetch.get() != Fetch::Busy && !matches!(road.get(), RoadState::Current { .. })
-            || matches!(fetch.get(), Fetch::Failed(_))
     };
     view! {
         <div class="road-times" data-testid="road-times">
             {said}
-            <Show when=move || has_engine && can_fetch()>
+            <Show when=can_fetch>
                 <button type="button" class="secondary" on:click={let run = run.clone(); move |_| run()}>{t!(i18n, road_fetch)}</button>
             </Show>
         </div>

@@ -1,7 +1,7 @@
 //! Homes side by side for a buyer: the price, the effective price with
 //! renovations, an all-in monthly estimate, must-haves met and missing, the
 //! agent's impressions and the buyer's ratings. Estimates, not a loan offer.
-use super::matching::{commute_minutes, effective_price, renovation_totals, score, Reason};
+use super::matching::{commute_minutes, effective_price, renovation_totals, score_with, Reason};
 use super::model::{Buyer, Document, Id, Stop};
 use super::monthly_cost::{monthly, Monthly};
 use super::numbers::NumberKind;
@@ -141,7 +141,7 @@ pub fn compare(doc: &Document, homes: &[Id], buyer: Option<Id>, finance: &Financ
             });
             let (mut met, mut missing) = (vec![], vec![]);
             if let Some(b) = buyer {
-                for reason in score(b, p).reasons {
+                for reason in score_with(b, p, roads.as_ref()).reasons {
                     match reason {
                         Reason::MustHaveMet(w) => met.push(w),
                         Reason::MustHaveMissing(w) => missing.push(w),

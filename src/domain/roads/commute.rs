@@ -1,6 +1,6 @@
 //! Road times from homes to a buyer's important places, kept on the buyer:
 //! the places and homes they were computed for, and when.
-use super::matrix::{key, point_text, read_point};
+use super::matrix::{key, point_text, read_point, same};
 use super::osrm::{Block, Table};
 use crate::domain::model::LatLon;
 use chrono::{DateTime, Utc};
@@ -13,10 +13,6 @@ pub struct CommuteTimes {
     pub places: Vec<[f64; 2]>,
     /// Each home's position and its seconds to each place (`None`: no road).
     pub homes: Vec<([f64; 2], Vec<Option<u32>>)>,
-}
-
-fn same(a: [f64; 2], b: LatLon) -> bool {
-    (a[0] - b.lat).abs() < 1e-6 && (a[1] - b.lon).abs() < 1e-6
 }
 
 const TEXT: &str = "c1";

@@ -19,18 +19,17 @@ pub struct RoadMatrix {
     pub metres: Vec<Vec<Option<u32>>>,
 }
 
-/// Two coordinates are one place when they agree to about 10 cm.
-fn same(a: [f64; 2], b: LatLon) -> bool {
-    (a[0] - b.lat).abs() < 1e-6 && (a[1] - b.lon).abs() < 1e-6
+/// Two coordinates are one place when their [`key`]s agree (about 10 cm).
+pub(crate) fn same(a: [f64; 2], b: LatLon) -> bool {
+    key(a[0], a[1]) == key(b.lat, b.lon)
 }
 
 impl RoadMatrix {
     /// An empty matrix for `places`, to fill block by block.
     pub fn new(places: &[LatLon], at: DateTime<Utc>) -> RoadMatrix {
         let n = places.len();
+        let mut seconds = vec![vec![None; n]; n];
         // From a place to itself: nothing to drive.
-        let zero = |_| (0..n).map(|_| None).collect::<Vec<Option<u32>>>();
-        let mut seconds: Vec<Vec<Option<u32>>> = (0..n).map(zero).collect();
         for (i, row) in seconds.iter_mut().enumerate() {
             row[i] = Some(0);
         }
