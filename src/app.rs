@@ -7,11 +7,10 @@ use crate::pages::{
     NoPropertyChosen, NoTourChosen, NotFoundPage, PropertiesPage, PropertyEditor, ReplyPage,
     TourDayPage, TourPlanner, ToursPage,
 };
-use crate::paths;
+use crate::paths::Section;
+use crate::router::{provide_router, use_route, Outlets};
 use crate::state::provide_document;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::path;
 
 /// The whole app: language, routes, and the shell around every page.
 #[component]
@@ -28,45 +27,66 @@ pub fn App() -> impl IntoView {
     // short tasks instead of one long one, so a phone answers a tap sooner.
     let page_ready = RwSignal::new(false);
     set_timeout(move || page_ready.set(true), std::time::Duration::ZERO);
+    provide_router();
+    provide_context(Outlets(chosen_view));
+    // A page stays while only its record changes (the list beside it keeps
+    // its place); Tour day and Compare show one record each, so they start
+    // afresh for another.
+    let route = use_route();
+    let shown = Memo::new(move |_| {
+        route.get().map(|(section, id)| match section {
+            Section::Day | Section::Compare => (section, id),
+            _ => (section, None),
+        })
+    });
     view! {
         <I18nContextProvider>
-            <Router base=paths::base()>
-                <TopBar />
-                <StorageBanners />
-                <main id="main" class="page" tabindex="-1">
-                    <Show when=move || page_ready.get()>
-                    <Routes fallback=|| Suspend::new(not_found_page())>
-                        <Route path=path!("/") view=|| view! { <Redirect path="/buyers" /> } />
-                        <ParentRoute path=path!("/buyers") view=BuyersPage>
-                            <Route path=path!("") view=NoBuyerChosen />
-                            <Route path=path!(":id") view=|| Suspend::new(buyer_editor()) />
-                        </ParentRoute>
-                        <ParentRoute path=path!("/properties") view=|| Suspend::new(properties_page())>
-                            <Route path=path!("") view=NoPropertyChosen />
-                            <Route path=path!(":id") view=|| Suspend::new(property_editor()) />
-                        </ParentRoute>
-                        <Route path=path!("/match") view=|| Suspend::new(match_page()) />
-                        // A parent and a child of the shapes above ("/x", ":id"):
-                        // "/tours/:id/day" would add router code to the shell.
-                        <ParentRoute path=path!("/day") view=Outlet>
-                            <Route path=path!(":id") view=|| Suspend::new(tour_day_page()) />
-                        </ParentRoute>
-                        <ParentRoute path=path!("/compare") view=Outlet>
-                            <Route path=path!(":id") view=|| Suspend::new(compare_page()) />
-                        </ParentRoute>
-                        <ParentRoute path=path!("/tours") view=|| Suspend::new(tours_page())>
-                            <Route path=path!("") view=NoTourChosen />
-                            <Route path=path!(":id") view=|| Suspend::new(tour_planner()) />
-                        </ParentRoute>
-                        <Route path=path!("/data") view=|| Suspend::new(data_page()) />
-                        <Route path=path!("/view") view=|| Suspend::new(buyer_view()) />
-                        <Route path=path!("/reply") view=|| Suspend::new(reply_page()) />
-                    </Routes>
-                    </Show>
-                </main>
-                <UndoToast />
-            </Router>
+            <TopBar />
+            <StorageBanners />
+            <main id="main" class="page" tabindex="-1">
+                <Show when=move || page_ready.get()>
+                    // Keyed: the page before goes at once, not when the next
+                    // one's chunk has arrived (a Suspend keeps what it
+                    // replaces until then).
+                    <For each=move || [shown.get()] key=|shown| shown.clone() let(shown)>
+                        {match shown {
+                            Some((section, _)) => page_view(section),
+                            None => Suspend::new(not_found_page()).into_any(),
+                        }}
+                    </For>
+                </Show>
+            </main>
+            <UndoToast />
         </I18nContextProvider>
+    }
+}
+
+/// The page for each part of the app. Buyers is in the shell.
+fn page_view(section: Section) -> AnyView {
+    match section {
+        Section::Buyers => view! { <BuyersPage /> }.into_any(),
+        Section::Properties => Suspend::new(properties_page()).into_any(),
+        Section::Match => Suspend::new(match_page()).into_any(),
+        Section::Tours => Suspend::new(tours_page()).into_any(),
+        Section::Day => Suspend::new(tour_day_page()).into_any(),
+        Section::Compare => Suspend::new(compare_page()).into_any(),
+        Section::Data => Suspend::new(data_page()).into_any(),
+        Section::View => Suspend::new(buyer_view()).into_any(),
+        Section::Reply => Suspend::new(reply_page()).into_any(),
+    }
+}
+
+/// What a page with a list shows beside it: the chosen record, or a word
+/// on choosing one.
+fn chosen_view(section: Section, chosen: bool) -> AnyView {
+    match (section, chosen) {
+        (Section::Buyers, false) => view! { <NoBuyerChosen /> }.into_any(),
+        (Section::Buyers, true) => Suspend::new(buyer_editor()).into_any(),
+        (Section::Properties, false) => view! { <NoPropertyChosen /> }.into_any(),
+        (Section::Properties, true) => Suspend::new(property_editor()).into_any(),
+        (Section::Tours, false) => view! { <NoTourChosen /> }.into_any(),
+        (Section::Tours, true) => Suspend::new(tour_planner()).into_any(),
+        _ => ().into_any(),
     }
 }
 

@@ -97,13 +97,12 @@ fn is_here(locale: Locale) -> bool {
 /// build's keys (`None` for anything else: a file from another version,
 /// a damaged download, an error page).
 pub fn parse_language_file(text: &str) -> Option<Vec<String>> {
-    #[derive(serde::Deserialize)]
-    struct File {
-        fingerprint: String,
-        strings: Vec<String>,
-    }
-    let file: File = serde_json::from_str(text).ok()?;
-    (file.fingerprint == FINGERPRINT && file.strings.len() == COUNT).then_some(file.strings)
+    use crate::domain::json::{parse, Fields};
+    let value = parse(text).ok()?;
+    let file = Fields::of(&value).ok()?;
+    let fingerprint: String = file.need("fingerprint").ok()?;
+    let strings: Vec<String> = file.need("strings").ok()?;
+    (fingerprint == FINGERPRINT && strings.len() == COUNT).then_some(strings)
 }
 
 /// Keeps a language's texts for the rest of the session (at most once per

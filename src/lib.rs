@@ -54,6 +54,7 @@ pub mod format;
 pub mod i18n;
 pub mod pages;
 pub mod paths;
+pub mod router;
 pub mod routing;
 pub mod state;
 pub mod storage;

@@ -81,6 +81,68 @@ pub fn is_buyer_view(pathname: &str) -> bool {
     pathname.trim_end_matches('/').ends_with("/view")
 }
 
+/// The part of the app an address shows: one per entry of the top bar, and
+/// the pages reached from them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    Buyers,
+    Properties,
+    Match,
+    Tours,
+    Day,
+    Compare,
+    Data,
+    View,
+    Reply,
+}
+
+/// The page an address inside the app shows (`pathname` with the base, as
+/// the browser has it), and the id after it (`/buyers/<id>`); `None` when
+/// no page has that address. The bare root shows Buyers.
+pub fn route_of(base: &str, pathname: &str) -> Option<(Section, Option<String>)> {
+    let base = base.trim_end_matches('/');
+    let rest = if pathname == base {
+        ""
+    } else {
+        pathname.strip_prefix(base)?.strip_prefix('/')?
+    };
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    let (first, id) = match rest.split_once('/') {
+        Some((first, id)) if !id.is_empty() && !id.contains('/') => (first, Some(id.to_string())),
+        Some(_) => return None,
+        None => (rest, None),
+    };
+    let section = match first {
+        "" | "index.html" if id.is_none() => Section::Buyers,
+        "buyers" => Section::Buyers,
+        "properties" => Section::Properties,
+        "tours" => Section::Tours,
+        "day" if id.is_some() => Section::Day,
+        "compare" if id.is_some() => Section::Compare,
+        "match" if id.is_none() => Section::Match,
+        "data" if id.is_none() => Section::Data,
+        "view" if id.is_none() => Section::View,
+        "reply" if id.is_none() => Section::Reply,
+        _ => return None,
+    };
+    Some((section, id))
+}
+
+/// Whether a link to `path` (with the base) is the page at `pathname` or a
+/// page under it: how the top bar marks where the user is.
+pub fn is_under(path: &str, pathname: &str) -> bool {
+    let path = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('/');
+    let pathname = pathname.trim_end_matches('/');
+    pathname == path
+        || pathname
+            .strip_prefix(path)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +235,66 @@ mod tests {
         assert_eq!(join("/showplan", "/tours"), "/showplan/tours");
         assert_eq!(join("/showplan/", "tours"), "/showplan/tours");
         assert_eq!(join("", "/"), "/");
+    }
+    #[test]
+    fn every_address_names_its_page_and_id() {
+        let id = || Some("7f0c".to_string());
+        assert_eq!(route_of("", "/buyers"), Some((Section::Buyers, None)));
+        assert_eq!(route_of("", "/buyers/"), Some((Section::Buyers, None)));
+        assert_eq!(route_of("", "/buyers/7f0c"), Some((Section::Buyers, id())));
+        assert_eq!(
+            route_of("", "/properties/7f0c"),
+            Some((Section::Properties, id()))
+        );
+        assert_eq!(route_of("", "/tours/7f0c/"), Some((Section::Tours, id())));
+        assert_eq!(route_of("", "/day/7f0c"), Some((Section::Day, id())));
+        assert_eq!(
+            route_of("", "/compare/7f0c"),
+            Some((Section::Compare, id()))
+        );
+        assert_eq!(route_of("", "/match"), Some((Section::Match, None)));
+        assert_eq!(route_of("", "/data"), Some((Section::Data, None)));
+        assert_eq!(route_of("", "/view"), Some((Section::View, None)));
+        assert_eq!(route_of("", "/reply"), Some((Section::Reply, None)));
+        assert_eq!(route_of("", "/"), Some((Section::Buyers, None)));
+        assert_eq!(
+            route_of("/showplan", "/showplan/tours/7f0c"),
+            Some((Section::Tours, id()))
+        );
+        assert_eq!(
+            route_of("/showplan", "/showplan"),
+            Some((Section::Buyers, None))
+        );
+        assert_eq!(
+            route_of("/showplan", "/showplan/index.html"),
+            Some((Section::Buyers, None))
+        );
+    }
+
+    #[test]
+    fn an_address_no_page_has_is_not_found() {
+        for path in [
+            "/nowhere",
+            "/day",
+            "/compare/",
+            "/match/7f0c",
+            "/buyers/a/b",
+            "/buyers//",
+            "/data/x",
+        ] {
+            assert_eq!(route_of("", path), None, "{path}");
+        }
+        // Outside the sub-path the app is served under.
+        assert_eq!(route_of("/showplan", "/buyers"), None);
+        assert_eq!(route_of("/showplan", "/showplanx/buyers"), None);
+    }
+
+    #[test]
+    fn a_link_marks_its_page_and_the_pages_under_it() {
+        assert!(is_under("/buyers", "/buyers"));
+        assert!(is_under("/buyers", "/buyers/7f0c"));
+        assert!(is_under("/showplan/match?buyer=1", "/showplan/match"));
+        assert!(!is_under("/buyers", "/buyersx"));
+        assert!(!is_under("/tours", "/buyers"));
     }
 }

@@ -9,11 +9,11 @@ use crate::domain::model::{remove_record, restore_record, Buyer};
 use crate::domain::names::Named;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
+use crate::router::use_navigate;
+use crate::router::A;
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// The whole buyer profile as a form: save checks every field and shows
 /// problems inline; delete can be undone.
@@ -148,7 +148,7 @@ pub fn BuyerForm(buyer: Buyer) -> impl IntoView {
                     restore_record(&mut doc.buyers, &mut doc.deleted, removed, Utc::now())
                 });
             });
-            navigate(&href("/buyers"), Default::default());
+            navigate("/buyers");
         }
     };
     let p: Signal<Problems> = problems.into();

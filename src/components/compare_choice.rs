@@ -4,8 +4,8 @@ use crate::domain::compare::{path, MAX_HOMES};
 use crate::domain::model::Id;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The homes chosen so far, in the order they were ticked.
 pub type Chosen = RwSignal<Vec<Id>>;

@@ -9,11 +9,11 @@ use crate::domain::model::{
 };
 use crate::domain::names::Named;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::paths::href;
+
+use crate::router::use_navigate;
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// A property's main facts as a form. The listing link is shown as a link
 /// only when it is safe (http, https, tel, mailto).
@@ -143,7 +143,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if commit(false) {
-            navigate_to(&format!("/properties/{id}"), Default::default());
+            navigate_to(&format!("/properties/{id}"));
         }
     };
     let delete = move |_| {
@@ -164,7 +164,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                     restore_record(&mut doc.properties, &mut doc.deleted, removed, Utc::now())
                 });
             });
-            navigate(&href("/properties"), Default::default());
+            navigate("/properties");
         }
     };
     let p: Signal<Problems> = problems.into();

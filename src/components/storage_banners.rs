@@ -14,7 +14,7 @@ use leptos::prelude::*;
 /// each its own lazily loaded chunk fetched when it first shows.
 #[component]
 pub fn StorageBanners() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
+    let location = crate::router::use_location();
     let state = use_document();
     let unreadable = move || state.unreadable.with(Option::is_some);
     let save_failed = move || matches!(state.save_state.get(), SaveState::Failed(_));

@@ -1,9 +1,9 @@
 use crate::components::LanguageSwitch;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
+use crate::router::use_location;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 /// The bar across the top of every page: app name, navigation, language.
 #[component]

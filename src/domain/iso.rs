@@ -7,7 +7,6 @@
 //! the app would otherwise carry for three fixed layouts. The host tests
 //! check every form against chrono's own parser.
 use chrono::{NaiveDate, NaiveTime};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Digits only, as a number (no sign, no spaces).
 fn digits(s: &str) -> Option<u32> {
@@ -83,59 +82,4 @@ pub fn rfc3339_millis(s: &str) -> Option<i64> {
     }
     let local = parse_date(date)?.and_time(parse_time(time)?);
     Some(local.and_utc().timestamp_millis() - offset_min * 60_000)
-}
-
-/// Serde for `Option<NaiveDate>`: written by chrono, read by [`parse_date`].
-pub mod date_opt {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(value: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-        value.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        read_opt(d, parse_date, "a date (YYYY-MM-DD)")
-    }
-}
-
-/// Serde for `NaiveTime`: written by chrono, read by [`parse_time`].
-pub mod time {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(value: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {
-        value.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
-        let s = String::deserialize(d)?;
-        parse_time(&s).ok_or_else(|| invalid(&s, "a time (HH:MM:SS)"))
-    }
-}
-
-/// Serde for `Option<NaiveTime>`.
-pub mod time_opt {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(value: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
-        value.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
-        read_opt(d, parse_time, "a time (HH:MM:SS)")
-    }
-}
-
-/// An optional text field read by `parse`, naming what was `expected` when it fails.
-fn read_opt<'de, D: Deserializer<'de>, T>(
-    d: D,
-    parse: fn(&str) -> Option<T>,
-    expected: &str,
-) -> Result<Option<T>, D::Error> {
-    Option::<String>::deserialize(d)?
-        .map(|s| parse(&s).ok_or_else(|| invalid(&s, expected)))
-        .transpose()
-}
-
-fn invalid<E: serde::de::Error>(found: &str, expected: &str) -> E {
-    E::invalid_value(serde::de::Unexpected::Str(found), &expected)
 }

@@ -2,12 +2,13 @@
 //!
 //! Every record has a stable id (uuid v4) and created/updated times (stored
 //! as Unix milliseconds), which is what merging (other tabs, backups) works
-//! on. New fields must carry `#[serde(default)]` so older saved documents
-//! still read; empty values are left out of the saved text to keep it small.
+//! on. Its saved form is written and read field by field in
+//! `document_json`: a new field must read as empty when it is missing, so
+//! older saved documents still read; empty values are left out of the saved
+//! text to keep it small.
 //!
-//! Enums are stored by their stable names (`names::Named`), read and
-//! written through one string conversion each: serde's derived enum code
-//! is about 1 KB of wasm per type.
+//! Enums are stored by their stable names (`names::Named`); serde reads and
+//! writes them by the same names where share links carry them.
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -16,11 +17,9 @@ use uuid::Uuid;
 pub type Id = Uuid;
 
 /// Creation and last-change times of one record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
-    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub created: DateTime<Utc>,
-    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub updated: DateTime<Utc>,
 }
 
@@ -93,51 +92,37 @@ pub fn restore_record<T: Record>(
 record!(Buyer, Property, Tour, Feedback);
 
 /// The whole saved document.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub buyers: Vec<Buyer>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub properties: Vec<Property>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tours: Vec<Tour>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub feedback: Vec<Feedback>,
     /// Records deleted here, so a merge does not bring them back.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<Tombstone>,
     /// When this document last replaced everything (a backup restored,
     /// a fresh start), in Unix milliseconds; 0 for never. Tabs merge saves
     /// of the same generation; a newer one is taken whole (`domain::merge`).
-    #[serde(default, skip_serializing_if = "is_zero")]
     pub generation: i64,
 }
 
-fn is_zero(n: &i64) -> bool {
-    *n == 0
-}
-
 /// A deleted record's id and when it was deleted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tombstone {
     pub id: Id,
-    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub at: DateTime<Utc>,
 }
 
 /// How to reach someone.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Contact {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub email: String,
 }
 
 /// A nice-to-have and how much it matters (1 = a little, 5 = a lot).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WeightedWish {
     pub text: String,
     pub weight: u8,
@@ -172,67 +157,44 @@ impl PropertyType {
 }
 
 /// A buyer's profile: what they can spend, what they need, what rules a home out.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Buyer {
     pub id: Id,
     pub stamp: Stamp,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_min: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_max: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_beds: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_baths: Option<f32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub property_types: Vec<PropertyType>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preferred_areas: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub must_haves: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nice_to_haves: Vec<WeightedWish>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deal_breakers: Vec<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "super::iso::date_opt"
-    )]
     pub agreement_signed: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// What the buyer can put down, for the monthly cost of a home.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub down_payment: Option<u64>,
     /// The loan's yearly interest rate, in percent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_percent: Option<f64>,
     /// The loan's term in years.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term_years: Option<u16>,
     /// Places that matter to the buyer (work, school, family), with the
     /// longest drive to each they accept (format 4).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<ImportantPlace>,
     /// Road times from homes to those places, when fetched
     /// (`roads::CommuteTimes` as text; empty when none). A cache: the
     /// estimate stands in without it.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub commute_times: String,
 }
 
 /// A place that matters to a buyer, and the longest drive to it they accept.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ImportantPlace {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coords: Option<LatLon>,
     /// Minutes; a home further than this by car is ruled out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_minutes: Option<u16>,
 }
 
@@ -260,7 +222,7 @@ pub enum ListingStatus {
 pub use showplan_planner::LatLon;
 
 /// One feature of a home, by room or category ("Kitchen": "gas range").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Feature {
     pub category: String,
     pub text: String,
@@ -277,17 +239,14 @@ pub enum Priority {
 }
 
 /// Work a home needs, with a cost range in whole currency units.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Renovation {
     pub id: Id,
     pub item: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub room: String,
-    #[serde(default)]
     pub priority: Priority,
     pub cost_low: u64,
     pub cost_high: u64,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
@@ -322,97 +281,63 @@ impl NoteCategory {
 }
 
 /// A note about the neighbourhood or community, rated 1-5.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NeighbourhoodNote {
     pub id: Id,
     pub category: NoteCategory,
     pub rating: u8,
     pub text: String,
     /// May this note travel to the buyer in a share link?
-    #[serde(default)]
     pub shareable: bool,
 }
 
 /// A home that may interest a buyer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Property {
     pub id: Id,
     pub stamp: Stamp,
     pub address: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub area: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coords: Option<LatLon>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_price: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub beds: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baths: Option<f32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub floor_area: Option<f64>,
-    #[serde(default)]
     pub area_unit: AreaUnit,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lot_size: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year_built: Option<u16>,
-    #[serde(default)]
     pub property_type: PropertyType,
-    #[serde(default)]
     pub status: ListingStatus,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub listing_link: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub mls_number: String,
     /// The type and status as the imported file wrote them ("Condo/Townhome",
     /// "Active Under Contract"), kept beside the kind they were read as.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub listed_type: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub listed_status: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<Feature>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub renovations: Vec<Renovation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub neighbourhood: Vec<NeighbourhoodNote>,
     /// Never shared with a buyer.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub private_notes: String,
     /// Who to ask for a showing. Agent-private: never in a share link.
-    #[serde(default, skip_serializing_if = "ListingAgent::is_empty")]
     pub listing_agent: ListingAgent,
     /// Property taxes a year, insurance a year and HOA fees a month, where
     /// known: the running costs of the monthly estimate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub taxes_year: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub insurance_year: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hoa_month: Option<u64>,
     /// When the agent last made sure the home is still on the market.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "chrono::serde::ts_milliseconds_option"
-    )]
     pub checked: Option<DateTime<Utc>>,
 }
 
 /// The listing agent of a home, as the MLS names them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListingAgent {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub email: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub brokerage: String,
     /// The language messages to them are written in ("es"), once chosen.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub language: String,
 }
 
@@ -427,96 +352,38 @@ impl ListingAgent {
 }
 
 /// A fixed appointment or a window for one stop's start. Saved as
-/// `{"kind":"pinned","at":..}` or `{"kind":"window","earliest":..,"latest":..}`;
-/// read through [`TimingFields`], a plain struct, because serde's reader for
-/// tagged enums buffers every field and is several KB of wasm.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", try_from = "TimingFields")]
+/// `{"kind":"pinned","at":..}` or `{"kind":"window","earliest":..,"latest":..}`.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum StopTiming {
     Pinned {
-        #[serde(with = "super::iso::time")]
         at: NaiveTime,
     },
     Window {
-        #[serde(with = "super::iso::time")]
         earliest: NaiveTime,
-        #[serde(with = "super::iso::time")]
         latest: NaiveTime,
     },
 }
 
-/// The saved fields of a [`StopTiming`], as read.
-#[derive(Deserialize)]
-struct TimingFields {
-    kind: String,
-    #[serde(default, with = "super::iso::time_opt")]
-    at: Option<NaiveTime>,
-    #[serde(default, with = "super::iso::time_opt")]
-    earliest: Option<NaiveTime>,
-    #[serde(default, with = "super::iso::time_opt")]
-    latest: Option<NaiveTime>,
-}
-
-impl TryFrom<TimingFields> for StopTiming {
-    type Error = String;
-
-    fn try_from(f: TimingFields) -> Result<Self, String> {
-        match (f.kind.as_str(), f.at, f.earliest, f.latest) {
-            ("pinned", Some(at), _, _) => Ok(StopTiming::Pinned { at }),
-            ("window", _, Some(earliest), Some(latest)) => {
-                Ok(StopTiming::Window { earliest, latest })
-            }
-            ("pinned" | "window", ..) => Err(format!("a {} stop time lacks its times", f.kind)),
-            (other, ..) => Err(format!("unknown stop time kind \"{other}\"")),
-        }
-    }
-}
-
 /// One showing in a tour.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Stop {
     pub id: Id,
     pub property: Id,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_min: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timing: Option<StopTiming>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// Where the showing appointment stands with the listing agent.
-    #[serde(default, skip_serializing_if = "AppointmentState::is_to_request")]
     pub appointment: AppointmentState,
     /// When the appointment's state last changed.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "chrono::serde::ts_milliseconds_option"
-    )]
     pub appointment_changed: Option<DateTime<Utc>>,
     /// On the day: when the agent tapped Arrived, local time.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "super::iso::time_opt"
-    )]
     pub arrived: Option<NaiveTime>,
     /// On the day: when the agent tapped Done, local time.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "super::iso::time_opt"
-    )]
     pub left: Option<NaiveTime>,
     /// Left out of the day.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub skipped: bool,
     /// The agent's impression at the showing, 1 to 5.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impression: Option<u8>,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 /// Where a showing appointment stands with the listing agent.
@@ -532,10 +399,6 @@ pub enum AppointmentState {
 }
 
 impl AppointmentState {
-    fn is_to_request(&self) -> bool {
-        *self == AppointmentState::ToRequest
-    }
-
     /// The showing will not happen at this appointment.
     pub fn is_off(self) -> bool {
         matches!(
@@ -546,7 +409,7 @@ impl AppointmentState {
 }
 
 /// A travel time the agent set by hand for the leg from one stop to the next.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LegOverride {
     pub from: Id,
     pub to: Id,
@@ -554,61 +417,35 @@ pub struct LegOverride {
 }
 
 /// A named place with optional coordinates (tour start or end).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Place {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coords: Option<LatLon>,
 }
 
 /// A planned morning (or day) of showings for one buyer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tour {
     pub id: Id,
     pub stamp: Stamp,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buyer: Option<Id>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "super::iso::date_opt"
-    )]
     pub date: Option<NaiveDate>,
-    #[serde(default)]
     pub start: Place,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "super::iso::time_opt"
-    )]
     pub start_time: Option<NaiveTime>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Place>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "super::iso::time_opt"
-    )]
     pub latest_end: Option<NaiveTime>,
     pub default_duration_min: u16,
     pub buffer_min: u16,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stops: Vec<Stop>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub leg_overrides: Vec<LegOverride>,
     /// Road distance over straight-line distance; 1.3 when not set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub circuity: Option<f64>,
     /// Average speed in km/h; 30 (car in town) when not set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speed_kmh: Option<f64>,
     /// Road times from the routing engine for the tour's places, when
     /// fetched (`roads::RoadMatrix` as text; empty when none). A cache:
     /// the estimate stands in without it.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub road_times: String,
 }
 
@@ -622,20 +459,16 @@ pub enum Verdict {
 }
 
 /// One person's reaction to one stop of a tour.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Feedback {
     pub id: Id,
     pub stamp: Stamp,
     pub tour: Id,
     pub stop: Id,
     pub person: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
-    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub at: DateTime<Utc>,
 }
 

@@ -3,11 +3,11 @@ use crate::components::BuyerForm;
 use crate::domain::model::Buyer;
 use crate::i18n::{t, use_i18n};
 use crate::paths::href;
+use crate::router::{use_navigate, use_params_map};
+use crate::router::{Outlet, A};
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 /// The buyers list beside the chosen buyer's profile (stacked in portrait).
 #[component]
@@ -30,7 +30,7 @@ pub fn BuyersPage() -> impl IntoView {
         state.update(|d| d.buyers.push(buyer));
         name.set(String::new());
         missing_name.set(false);
-        navigate(&format!("/buyers/{id}"), Default::default());
+        navigate(&format!("/buyers/{id}"));
     };
     view! {
         <div class="split">

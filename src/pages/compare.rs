@@ -6,9 +6,9 @@ use crate::domain::compare::{compare, homes_of, Figure, Finance};
 use crate::domain::model::Id;
 use crate::domain::numbers::read_number;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::router::{use_params_map, use_query_map};
 use crate::state::use_document;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn ComparePage() -> impl IntoView {

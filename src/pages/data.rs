@@ -14,7 +14,7 @@ pub fn DataPage() -> impl IntoView {
     let counts = move || state.doc.with(|d| d.counts());
     let sample_loaded = RwSignal::new(false);
     // The first visit's "Try Showplan with sample data" lands on the sample.
-    if leptos_router::hooks::use_location().hash.get_untracked() == "#sample-data" {
+    if crate::router::use_location().hash.get_untracked() == "#sample-data" {
         crate::browser::reveal("#sample-data");
     }
     let load_sample = move |_| {

@@ -8,11 +8,11 @@ use crate::domain::model::Id;
 use crate::format::amount;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
+use crate::router::A;
+use crate::router::{use_navigate, use_query_map};
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// How many ranked homes show at first, and per "show more". Deal-breakers
 /// rank last, so they appear when the list is shown in full.
@@ -35,7 +35,7 @@ pub fn MatchPage() -> impl IntoView {
     let buyers = move || state.doc.with(|d| d.buyer_names());
     let choose = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
-        navigate(&format!("/match?buyer={v}"), Default::default());
+        navigate(&format!("/match?buyer={v}"));
     };
     // The tour "Add to tour" adds to: chosen on the page, at first the
     // buyer's newest draft or their soonest tour; `None` is a new draft.

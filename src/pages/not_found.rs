@@ -1,7 +1,7 @@
 use crate::i18n::{t, use_i18n};
 use crate::paths::href;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Shown for any address the app does not know.
 #[component]

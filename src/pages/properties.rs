@@ -9,11 +9,11 @@ use crate::domain::query::{apply_indexed, areas, search_index, PropertyQuery};
 use crate::format::amount;
 use crate::i18n::{t, use_i18n};
 use crate::paths::href;
+use crate::router::use_params_map;
+use crate::router::{Outlet, A};
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
-use leptos_router::hooks::use_params_map;
 
 /// How many rows the list shows at first, and adds per "show more".
 const PAGE: usize = 50;

@@ -5,9 +5,9 @@ use crate::domain::share::{add_reply, decode_reply, match_reply, MatchedReply, R
 use crate::i18n::{t, use_i18n};
 use crate::pages::buyer_view::{share_error_text, use_hash};
 use crate::paths::href;
+use crate::router::A;
 use crate::state::use_document;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn ReplyPage() -> impl IntoView {

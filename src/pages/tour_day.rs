@@ -13,8 +13,8 @@ use crate::domain::tour_day::day::is_finished;
 use crate::domain::tour_day::retime::Progress;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
+use crate::router::use_params_map;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The tour day of the tour in the address.
 #[component]

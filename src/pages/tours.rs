@@ -2,11 +2,11 @@ use crate::components::TourEditor;
 use crate::domain::model::Tour;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
+use crate::router::{use_navigate, use_params_map};
+use crate::router::{Outlet, A};
 use crate::state::use_document;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 /// The tours list beside the chosen tour's planner.
 #[component]
@@ -27,7 +27,7 @@ pub fn ToursPage() -> impl IntoView {
         let tour = Tour::new(t_string!(i18n, tour_untitled), None, Utc::now());
         let id = tour.id;
         state.update(|d| d.tours.push(tour));
-        navigate(&format!("/tours/{id}"), Default::default());
+        navigate(&format!("/tours/{id}"));
     };
     view! {
         <div class="split">
