@@ -10,6 +10,7 @@ use crate::pages::{
 use crate::paths::Section;
 use crate::router::{provide_router, use_route, Outlets};
 use crate::state::provide_document;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The whole app: language, routes, and the shell around every page.
@@ -39,21 +40,26 @@ pub fn App() -> impl IntoView {
             _ => (section, None),
         })
     });
+    let fresh = StoredValue::new(false);
     view! {
         <I18nContextProvider>
             <TopBar />
             <StorageBanners />
             <main id="main" class="page" tabindex="-1">
                 <Show when=move || page_ready.get()>
-                    // Keyed: the page before goes at once, not when the next
-                    // one's chunk has arrived (a Suspend keeps what it
-                    // replaces until then).
-                    <For each=move || [shown.get()] key=|shown| shown.clone() let(shown)>
-                        {match shown {
+                    {move || {
+                        let page = match shown.get() {
                             Some((section, _)) => page_view(section),
                             None => Suspend::new(not_found_page()).into_any(),
-                        }}
-                    </For>
+                        };
+                        // Each page is built afresh, not rebuilt over the one
+                        // before: rebuilt, a page whose chunk is still loading
+                        // (a Suspend) would leave the page before on screen
+                        // until it arrived. Alternating between the two sides
+                        // of an Either makes every change a fresh build.
+                        fresh.update_value(|side| *side = !*side);
+                        if fresh.get_value() { Either::Left(page) } else { Either::Right(page) }
+                    }}
                 </Show>
             </main>
             <UndoToast />

@@ -281,3 +281,22 @@ fn a_bad_value_names_its_field() {
         Err(DecodeError::NotJson(_))
     ));
 }
+
+/// Every character a person can type, and the ones they cannot (control
+/// characters from a pasted spreadsheet), is written as JSON that reads
+/// back the same.
+#[test]
+fn any_text_is_written_as_json_that_reads_back_the_same() {
+    let mut document = full_document();
+    let tricky = "quote \" backslash \\ slash / tab \t cr \r nl \n bell \u{7} nul \u{0} del \u{7f} \u{2028} é 東京 🏠";
+    document.buyers[0].name = tricky.into();
+    document.properties[0].private_notes = "\\\"".into();
+    let text = encode(&document, at(13, 0));
+    assert!(text.contains(r#"bell \u0007 nul \u0000"#), "{text}");
+    let back = decode(&text).expect("decodes").document;
+    assert_eq!(back.buyers[0].name, tricky);
+    assert_eq!(back, document);
+    // And serde_json, another reader, reads the same text.
+    let other: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(other["document"]["buyers"][0]["name"], tricky);
+}

@@ -524,6 +524,28 @@ mod reply_draft {
         assert_eq!(ReplyDraft::from_text("{not json"), None);
     }
 
+    /// As the build before this one kept it (serde_json), with a reaction
+    /// not yet given a name: it still reads, and reads the same once
+    /// written again.
+    #[test]
+    fn a_draft_kept_by_the_previous_build_reads() {
+        let kept = r#"{"person":"","reactions":[{"s":"a1","p":"","r":3},{"s":"a2","p":"Ana","v":"see_again","c":"Great kitchen"}]}"#;
+        let draft = ReplyDraft::from_text(kept).expect("reads");
+        let expected = ReplyDraft {
+            person: String::new(),
+            reactions: vec![
+                said("a1", "", Some(3)),
+                Reaction {
+                    verdict: Some(Verdict::SeeAgain),
+                    comment: "Great kitchen".into(),
+                    ..said("a2", "Ana", None)
+                },
+            ],
+        };
+        assert_eq!(draft, expected);
+        assert_eq!(ReplyDraft::from_text(&draft.to_text()), Some(expected));
+    }
+
     #[test]
     fn a_name_corrected_after_rating_takes_its_ratings_along() {
         let mut draft = ReplyDraft {

@@ -3,7 +3,7 @@
 //!
 //! The same envelope is the backup file format, so a backup can always be
 //! read back by this or a later version of Showplan.
-use super::json::{self, FromJson, ToJson};
+use super::json::{self, FromJson};
 use super::model::Document;
 use chrono::{DateTime, SecondsFormat, Utc};
 use miniserde::json::{Number, Object, Value};
@@ -57,7 +57,7 @@ impl fmt::Display for DecodeError {
 
 /// The document alone as JSON: what saving compares to skip unchanged writes.
 pub fn document_json(document: &Document) -> String {
-    json::write(&document.to_json())
+    json::to_text(document)
 }
 
 impl std::error::Error for DecodeError {}
@@ -79,21 +79,21 @@ pub fn encode(document: &Document, saved_at: DateTime<Utc>) -> String {
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     let value = json::parse(text).map_err(DecodeError::NotJson)?;
     let (value, from) = upgrade(value)?;
-    let Value::Object(envelope) = &value else {
+    let Value::Object(mut envelope) = value else {
         return Err(DecodeError::NotShowplan);
     };
-    let document = envelope
-        .get("document")
-        .map(Document::from_json)
-        .transpose()
-        .map_err(DecodeError::Invalid)?
-        .unwrap_or_default();
     let saved_at = match envelope.get("saved_at") {
         Some(Value::String(at)) => {
             super::iso::rfc3339_millis(at).and_then(DateTime::from_timestamp_millis)
         }
         _ => None,
     };
+    let document = envelope
+        .remove("document")
+        .map(Document::from_json)
+        .transpose()
+        .map_err(DecodeError::Invalid)?
+        .unwrap_or_default();
     Ok(Decoded {
         document,
         saved_at,
@@ -210,6 +210,6 @@ fn to_millis(fields: &mut Object, key: &str) -> Result<(), String> {
     };
     let millis = super::iso::rfc3339_millis(text)
         .ok_or_else(|| format!("time {text:?} is not an RFC 3339 date and time"))?;
-    *time = millis.to_json();
+    *time = Value::Number(Number::I64(millis));
     Ok(())
 }

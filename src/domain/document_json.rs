@@ -6,38 +6,17 @@
 //! (`names::Named`), times as Unix milliseconds, dates and times of day as
 //! chrono writes them ("2026-09-14", "10:30:00").
 use super::iso;
-use super::json::{Fields, FromJson, Out, Result, ToJson};
+use super::json::{record_json, Fields, FromJson, Out, Result, ToJson};
 use super::model::*;
 use super::names::Named;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use miniserde::json::Value;
 
-/// Both ways for a record type: `read` from its fields, `write` them.
-macro_rules! record_json {
-    ($t:ty, |$f:ident| $read:expr, |$s:ident| $write:expr) => {
-        impl FromJson for $t {
-            #[inline(never)]
-            fn from_json(value: &Value) -> Result<Self> {
-                let $f = Fields::of(value)?;
-                Ok($read)
-            }
-        }
-
-        impl ToJson for $t {
-            #[inline(never)]
-            fn to_json(&self) -> Value {
-                let $s = self;
-                $write.done()
-            }
-        }
-    };
-}
-
 /// Enums by their stable name.
 macro_rules! named_json {
     ($($t:ty),*) => {$(
         impl FromJson for $t {
-            fn from_json(value: &Value) -> Result<Self> {
+            fn from_json(value: Value) -> Result<Self> {
                 let name = String::from_json(value)?;
                 <$t>::from_name(&name).ok_or_else(|| format!("unknown value \"{name}\""))
             }
@@ -62,7 +41,7 @@ named_json!(
 );
 
 impl FromJson for Id {
-    fn from_json(value: &Value) -> Result<Self> {
+    fn from_json(value: Value) -> Result<Self> {
         let text = String::from_json(value)?;
         Id::parse_str(&text).map_err(|_| format!("\"{text}\" is not an id"))
     }
@@ -76,7 +55,7 @@ impl ToJson for Id {
 
 /// An instant, as Unix milliseconds.
 impl FromJson for DateTime<Utc> {
-    fn from_json(value: &Value) -> Result<Self> {
+    fn from_json(value: Value) -> Result<Self> {
         let millis = i64::from_json(value)?;
         DateTime::from_timestamp_millis(millis).ok_or_else(|| format!("{millis} is out of range"))
     }
@@ -89,14 +68,14 @@ impl ToJson for DateTime<Utc> {
 }
 
 impl FromJson for NaiveDate {
-    fn from_json(value: &Value) -> Result<Self> {
+    fn from_json(value: Value) -> Result<Self> {
         let text = String::from_json(value)?;
         iso::parse_date(&text).ok_or_else(|| format!("\"{text}\" is not a date (YYYY-MM-DD)"))
     }
 }
 
 impl FromJson for NaiveTime {
-    fn from_json(value: &Value) -> Result<Self> {
+    fn from_json(value: Value) -> Result<Self> {
         let text = String::from_json(value)?;
         iso::parse_time(&text).ok_or_else(|| format!("\"{text}\" is not a time (HH:MM:SS)"))
     }
@@ -266,8 +245,8 @@ record_json!(
 
 /// `{"kind":"pinned","at":..}` or `{"kind":"window","earliest":..,"latest":..}`.
 impl FromJson for StopTiming {
-    fn from_json(value: &Value) -> Result<Self> {
-        let f = Fields::of(value)?;
+    fn from_json(value: Value) -> Result<Self> {
+        let mut f = Fields::of(value)?;
         let kind: String = f.need("kind")?;
         match kind.as_str() {
             "pinned" => Ok(StopTiming::Pinned { at: f.need("at")? }),

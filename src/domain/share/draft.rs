@@ -1,26 +1,35 @@
 //! A buyer's reactions before they are sent: kept on the phone with the
 //! itinerary, so a reload, a phone call or a discarded tab loses nothing.
 use super::payload::Reaction;
-use serde::{Deserialize, Serialize};
+use crate::domain::json::{self, record_json, FromJson, Out};
 
 /// Who is rating, and what everyone on this phone said so far.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReplyDraft {
-    #[serde(default)]
     pub person: String,
-    #[serde(default)]
     pub reactions: Vec<Reaction>,
 }
+
+record_json!(
+    ReplyDraft,
+    |f| ReplyDraft {
+        person: f.or_default("person")?,
+        reactions: f.or_default("reactions")?
+    },
+    |s| Out::new()
+        .put("person", &s.person)
+        .put("reactions", &s.reactions)
+);
 
 impl ReplyDraft {
     /// The draft as stored text.
     pub fn to_text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json::to_text(self)
     }
 
     /// A stored draft; `None` when the text is not one (never a panic).
     pub fn from_text(text: &str) -> Option<ReplyDraft> {
-        serde_json::from_str(text).ok()
+        json::parse(text).and_then(ReplyDraft::from_json).ok()
     }
 
     /// The name was corrected from `from` to `to`: what `from` said is now

@@ -3,10 +3,10 @@
 //! way it can be broken.
 use super::payload::{Itinerary, Reply, MAX_STOPS, TOUR_HEX, TOUR_HEX_V1};
 use super::wire;
+use crate::domain::json::{self, FromJson};
 use crate::domain::packing::{
     deflate_base64_with, inflate_base64, inflate_base64_with, UnpackError,
 };
-use serde::de::DeserializeOwned;
 
 /// The share format this build writes; it still reads format 1 (JSON).
 pub const VERSION: u32 = 2;
@@ -122,8 +122,11 @@ fn open(fragment: &str) -> Result<(u32, Vec<u8>), ShareError> {
 }
 
 /// Format 1 carried compact JSON; links made then still open.
-fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ShareError> {
-    serde_json::from_slice(bytes).map_err(|_| ShareError::WrongContent)
+fn from_json<T: FromJson>(bytes: &[u8]) -> Result<T, ShareError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| ShareError::WrongContent)?;
+    json::parse(text)
+        .and_then(T::from_json)
+        .map_err(|_| ShareError::WrongContent)
 }
 
 /// The fragment for an itinerary link.

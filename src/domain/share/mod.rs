@@ -15,6 +15,7 @@
 //! - [`reply`]: a buyer's reply matched to this device's tour.
 //! - [`draft`]: a buyer's reactions kept on the phone until sent.
 mod draft;
+mod format1;
 mod link;
 mod payload;
 mod reply;
