@@ -19,8 +19,8 @@ const dir = process.argv[2] ?? "dist";
 // import names and unused wasm-streams classes went (session 8); 198 and
 // 200 for tour day, road times and commutes (sessions 10-11). Session 12:
 // 150, with Showplan's own router in place of leptos_router (199.6 -> 165.4)
-// and the document read and written field by field with miniserde's JSON
-// rather than serde_json's typed code (165.4 -> 149.1).
+// and the document read and written field by field on miniserde's JSON
+// rather than serde_json's typed code (165.4 -> 148.8).
 const budgetKb = Number(process.argv[3] ?? process.env.SIZE_BUDGET_KB ?? 150);
 const kb = (n) => (n / 1000).toFixed(1).padStart(8);
 

@@ -99,7 +99,7 @@ fn is_here(locale: Locale) -> bool {
 pub fn parse_language_file(text: &str) -> Option<Vec<String>> {
     use crate::domain::json::{parse, Fields};
     let value = parse(text).ok()?;
-    let mut file = Fields::of(value).ok()?;
+    let file = Fields::of(&value).ok()?;
     let fingerprint: String = file.need("fingerprint").ok()?;
     let strings: Vec<String> = file.need("strings").ok()?;
     (fingerprint == FINGERPRINT && strings.len() == COUNT).then_some(strings)

@@ -175,7 +175,7 @@ fn stop_times_keep_their_saved_form_and_refuse_incomplete_ones() {
             r#"{"kind":"window","earliest":"09:00:00","latest":"10:30:00"}"#,
         ),
     ];
-    let read = |json: &str| json::parse(json).and_then(StopTiming::from_json);
+    let read = |json: &str| json::parse(json).and_then(|value| StopTiming::from_json(&value));
     for (timing, json) in cases {
         assert_eq!(read(json), Ok(timing));
         // Written with the same fields (miniserde writes them by name).

@@ -79,7 +79,7 @@ pub fn encode(document: &Document, saved_at: DateTime<Utc>) -> String {
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     let value = json::parse(text).map_err(DecodeError::NotJson)?;
     let (value, from) = upgrade(value)?;
-    let Value::Object(mut envelope) = value else {
+    let Value::Object(envelope) = &value else {
         return Err(DecodeError::NotShowplan);
     };
     let saved_at = match envelope.get("saved_at") {
@@ -89,7 +89,7 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         _ => None,
     };
     let document = envelope
-        .remove("document")
+        .get("document")
         .map(Document::from_json)
         .transpose()
         .map_err(DecodeError::Invalid)?

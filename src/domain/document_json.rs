@@ -6,25 +6,26 @@
 //! (`names::Named`), times as Unix milliseconds, dates and times of day as
 //! chrono writes them ("2026-09-14", "10:30:00").
 use super::iso;
-use super::json::{record_json, Fields, FromJson, Out, Result, ToJson};
+use super::json::{record_json, write_text, Fields, FromJson, Out, Result, ToJson};
 use super::model::*;
 use super::names::Named;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use miniserde::json::Value;
+use uuid::Uuid;
 
 /// Enums by their stable name.
 macro_rules! named_json {
     ($($t:ty),*) => {$(
         impl FromJson for $t {
-            fn from_json(value: Value) -> Result<Self> {
+            fn from_json(value: &Value) -> Result<Self> {
                 let name = String::from_json(value)?;
                 <$t>::from_name(&name).ok_or_else(|| format!("unknown value \"{name}\""))
             }
         }
 
         impl ToJson for $t {
-            fn to_json(&self) -> Value {
-                Value::String(self.as_str().to_string())
+            fn write_json(&self, out: &mut String) {
+                write_text(self.as_str(), out);
             }
         }
     )*};
@@ -41,41 +42,44 @@ named_json!(
 );
 
 impl FromJson for Id {
-    fn from_json(value: Value) -> Result<Self> {
+    fn from_json(value: &Value) -> Result<Self> {
         let text = String::from_json(value)?;
         Id::parse_str(&text).map_err(|_| format!("\"{text}\" is not an id"))
     }
 }
 
 impl ToJson for Id {
-    fn to_json(&self) -> Value {
-        Value::String(self.to_string())
+    fn write_json(&self, out: &mut String) {
+        write_text(
+            self.hyphenated().encode_lower(&mut Uuid::encode_buffer()),
+            out,
+        );
     }
 }
 
 /// An instant, as Unix milliseconds.
 impl FromJson for DateTime<Utc> {
-    fn from_json(value: Value) -> Result<Self> {
+    fn from_json(value: &Value) -> Result<Self> {
         let millis = i64::from_json(value)?;
         DateTime::from_timestamp_millis(millis).ok_or_else(|| format!("{millis} is out of range"))
     }
 }
 
 impl ToJson for DateTime<Utc> {
-    fn to_json(&self) -> Value {
-        self.timestamp_millis().to_json()
+    fn write_json(&self, out: &mut String) {
+        self.timestamp_millis().write_json(out);
     }
 }
 
 impl FromJson for NaiveDate {
-    fn from_json(value: Value) -> Result<Self> {
+    fn from_json(value: &Value) -> Result<Self> {
         let text = String::from_json(value)?;
         iso::parse_date(&text).ok_or_else(|| format!("\"{text}\" is not a date (YYYY-MM-DD)"))
     }
 }
 
 impl FromJson for NaiveTime {
-    fn from_json(value: Value) -> Result<Self> {
+    fn from_json(value: &Value) -> Result<Self> {
         let text = String::from_json(value)?;
         iso::parse_time(&text).ok_or_else(|| format!("\"{text}\" is not a time (HH:MM:SS)"))
     }
@@ -84,8 +88,8 @@ impl FromJson for NaiveTime {
 macro_rules! as_text {
     ($($t:ty),*) => {$(
         impl ToJson for $t {
-            fn to_json(&self) -> Value {
-                Value::String(self.to_string())
+            fn write_json(&self, out: &mut String) {
+                write_text(&self.to_string(), out);
             }
         }
     )*};
@@ -245,8 +249,8 @@ record_json!(
 
 /// `{"kind":"pinned","at":..}` or `{"kind":"window","earliest":..,"latest":..}`.
 impl FromJson for StopTiming {
-    fn from_json(value: Value) -> Result<Self> {
-        let mut f = Fields::of(value)?;
+    fn from_json(value: &Value) -> Result<Self> {
+        let f = Fields::of(value)?;
         let kind: String = f.need("kind")?;
         match kind.as_str() {
             "pinned" => Ok(StopTiming::Pinned { at: f.need("at")? }),
@@ -260,15 +264,16 @@ impl FromJson for StopTiming {
 }
 
 impl ToJson for StopTiming {
-    fn to_json(&self) -> Value {
-        match self {
+    fn write_json(&self, out: &mut String) {
+        let text = match self {
             StopTiming::Pinned { at } => Out::new().put("kind", &"pinned").put("at", at),
             StopTiming::Window { earliest, latest } => Out::new()
                 .put("kind", &"window")
                 .put("earliest", earliest)
                 .put("latest", latest),
         }
-        .done()
+        .done();
+        out.push_str(&text);
     }
 }
 

@@ -1,15 +1,16 @@
 //! JSON values field by field: what the saved document is written and read
 //! with (`document_json`).
 //!
-//! Reading is miniserde's: one JSON parser, not generic, into a value whose
-//! parts each record then takes (no copies); writing builds such a value for
-//! miniserde's writer (a writer straight into the text was about three
-//! times faster, and 1 KB more of the first load). serde_json's
+//! Reading is miniserde's: one JSON parser, not generic, into a value each
+//! record reads its fields from. Writing goes straight into the text (JSON
+//! escapes for strings, itoa and zmij for numbers, as miniserde writes
+//! them): about three times faster than building a value for miniserde's
+//! writer, for the same size. serde_json's
 //! typed code, monomorphised for each record type, was a third of the code
 //! of opening the app; this keeps each field to one call. Empty values
 //! (null, "", [], {}, false) are left out of what is written, and a field
 //! that is missing reads as its empty value.
-use miniserde::json::{self, Array, Number, Object, Value};
+use miniserde::json::{self, Number, Object, Value};
 
 /// What was wrong, for a message: which field, and what it held.
 pub type Result<T> = std::result::Result<T, String>;
@@ -21,24 +22,26 @@ pub fn parse(text: &str) -> Result<Value> {
 
 /// A value written as JSON text.
 pub fn to_text(value: &(impl ToJson + ?Sized)) -> String {
-    json::to_string(&value.to_json())
+    let mut out = String::new();
+    value.write_json(&mut out);
+    out
 }
 
-/// Read from one JSON value, taking what it holds (no copies).
+/// Read from one JSON value.
 pub trait FromJson: Sized {
-    fn from_json(value: Value) -> Result<Self>;
+    fn from_json(value: &Value) -> Result<Self>;
 }
 
-/// Written as one JSON value.
+/// Written as one JSON value, straight into the text.
 pub trait ToJson {
-    fn to_json(&self) -> Value;
+    fn write_json(&self, out: &mut String);
 }
 
-/// The fields of one object, taken by name.
-pub struct Fields(Object);
+/// The fields of one object, read by name.
+pub struct Fields<'a>(&'a Object);
 
-impl Fields {
-    pub fn of(value: Value) -> Result<Self> {
+impl<'a> Fields<'a> {
+    pub fn of(value: &'a Value) -> Result<Self> {
         match value {
             Value::Object(object) => Ok(Fields(object)),
             _ => Err("expected an object".to_string()),
@@ -49,19 +52,14 @@ impl Fields {
     // than the same code inlined into each of them: the document's reader
     // is most of what it costs the first load.
     #[inline(never)]
-    fn take(&mut self, key: &str) -> Option<Value> {
-        // Taken in place (null left behind): removing keys one by one would
-        // rebalance the map at every field.
-        self.0
-            .get_mut(key)
-            .map(std::mem::take)
-            .filter(|v| !matches!(v, Value::Null))
+    fn present(&self, key: &str) -> Option<&'a Value> {
+        self.0.get(key).filter(|v| !matches!(v, Value::Null))
     }
 
     /// A field that must be there.
     #[inline(never)]
-    pub fn need<T: FromJson>(&mut self, key: &str) -> Result<T> {
-        match self.take(key) {
+    pub fn need<T: FromJson>(&self, key: &str) -> Result<T> {
+        match self.present(key) {
             Some(value) => T::from_json(value).map_err(|e| in_field(key, e)),
             None => Err(missing(key)),
         }
@@ -69,8 +67,8 @@ impl Fields {
 
     /// A field that may be left out (or null).
     #[inline(never)]
-    pub fn opt<T: FromJson>(&mut self, key: &str) -> Result<Option<T>> {
-        match self.take(key) {
+    pub fn opt<T: FromJson>(&self, key: &str) -> Result<Option<T>> {
+        match self.present(key) {
             Some(value) => T::from_json(value).map(Some).map_err(|e| in_field(key, e)),
             None => Ok(None),
         }
@@ -78,7 +76,7 @@ impl Fields {
 
     /// A field whose absence means its default (empty) value.
     #[inline(never)]
-    pub fn or_default<T: FromJson + Default>(&mut self, key: &str) -> Result<T> {
+    pub fn or_default<T: FromJson + Default>(&self, key: &str) -> Result<T> {
         Ok(self.opt(key)?.unwrap_or_default())
     }
 }
@@ -95,10 +93,14 @@ fn in_field(key: &str, e: String) -> String {
     format!("\"{key}\": {e}")
 }
 
-/// An object being written (miniserde writes its fields in name order),
-/// empty ones left out.
-#[derive(Default)]
-pub struct Out(Object);
+/// An object being written, empty fields left out.
+pub struct Out(String);
+
+impl Default for Out {
+    fn default() -> Self {
+        Out(String::from("{"))
+    }
+}
 
 impl Out {
     pub fn new() -> Self {
@@ -108,26 +110,24 @@ impl Out {
     /// Adds `key` unless its value is empty (null, "", [], {} or false).
     #[inline(never)]
     pub fn put(mut self, key: &str, value: &impl ToJson) -> Self {
-        self.insert(key, value.to_json());
+        let before = self.0.len();
+        if before > 1 {
+            self.0.push(',');
+        }
+        write_text(key, &mut self.0);
+        self.0.push(':');
+        let start = self.0.len();
+        value.write_json(&mut self.0);
+        if matches!(&self.0[start..], "null" | "\"\"" | "[]" | "{}" | "false") {
+            self.0.truncate(before);
+        }
         self
     }
 
-    #[inline(never)]
-    fn insert(&mut self, key: &str, value: Value) {
-        let empty = match &value {
-            Value::Null | Value::Bool(false) => true,
-            Value::String(s) => s.is_empty(),
-            Value::Array(a) => a.is_empty(),
-            Value::Object(o) => o.is_empty(),
-            Value::Number(_) | Value::Bool(true) => false,
-        };
-        if !empty {
-            self.0.insert(key.to_string(), value);
-        }
-    }
-
-    pub fn done(self) -> Value {
-        Value::Object(self.0)
+    /// The object's text.
+    pub fn done(mut self) -> String {
+        self.0.push('}');
+        self.0
     }
 }
 
@@ -136,9 +136,8 @@ macro_rules! record_json {
     ($t:ty, |$f:ident| $read:expr) => {
         impl $crate::domain::json::FromJson for $t {
             #[inline(never)]
-            fn from_json(value: miniserde::json::Value) -> $crate::domain::json::Result<Self> {
-                #[allow(unused_mut)]
-                let mut $f = $crate::domain::json::Fields::of(value)?;
+            fn from_json(value: &miniserde::json::Value) -> $crate::domain::json::Result<Self> {
+                let $f = $crate::domain::json::Fields::of(value)?;
                 Ok($read)
             }
         }
@@ -148,54 +147,84 @@ macro_rules! record_json {
 
         impl $crate::domain::json::ToJson for $t {
             #[inline(never)]
-            fn to_json(&self) -> miniserde::json::Value {
+            fn write_json(&self, out: &mut String) {
                 let $s = self;
-                $write.done()
+                out.push_str(&$write.done());
             }
         }
     };
 }
 pub(crate) use record_json;
 
+/// A JSON string: quoted, with `"`, `\` and control characters escaped.
+#[inline(never)]
+pub fn write_text(text: &str, out: &mut String) {
+    out.push('"');
+    let mut plain = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        if escaped.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 15)] as char);
+        } else {
+            out.push_str(escaped);
+        }
+        plain = i + 1;
+    }
+    out.push_str(&text[plain..]);
+    out.push('"');
+}
+
 impl FromJson for String {
-    fn from_json(value: Value) -> Result<Self> {
+    fn from_json(value: &Value) -> Result<Self> {
         match value {
-            Value::String(s) => Ok(s),
+            Value::String(s) => Ok(s.clone()),
             _ => Err("expected text".to_string()),
         }
     }
 }
 
 impl ToJson for String {
-    fn to_json(&self) -> Value {
-        Value::String(self.clone())
+    fn write_json(&self, out: &mut String) {
+        write_text(self, out);
     }
 }
 
 impl ToJson for str {
-    fn to_json(&self) -> Value {
-        Value::String(self.to_string())
+    fn write_json(&self, out: &mut String) {
+        write_text(self, out);
     }
 }
 
 impl<T: ToJson + ?Sized> ToJson for &T {
-    fn to_json(&self) -> Value {
-        (**self).to_json()
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
     }
 }
 
 impl FromJson for bool {
-    fn from_json(value: Value) -> Result<Self> {
+    fn from_json(value: &Value) -> Result<Self> {
         match value {
-            Value::Bool(b) => Ok(b),
+            Value::Bool(b) => Ok(*b),
             _ => Err("expected true or false".to_string()),
         }
     }
 }
 
 impl ToJson for bool {
-    fn to_json(&self) -> Value {
-        Value::Bool(*self)
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
     }
 }
 
@@ -225,16 +254,15 @@ fn whole(value: &Value, min: i64, max: u64) -> Result<i128> {
 macro_rules! whole_numbers {
     ($($t:ty),*) => {$(
         impl FromJson for $t {
-            fn from_json(value: Value) -> Result<Self> {
+            fn from_json(value: &Value) -> Result<Self> {
                 // In range: checked against the type's own bounds.
-                Ok(whole(&value, <$t>::MIN as i64, <$t>::MAX as u64)? as $t)
+                Ok(whole(value, <$t>::MIN as i64, <$t>::MAX as u64)? as $t)
             }
         }
 
         impl ToJson for $t {
-            #[allow(unused_comparisons)]
-            fn to_json(&self) -> Value {
-                Value::Number(if *self >= 0 { Number::U64(*self as u64) } else { Number::I64(*self as i64) })
+            fn write_json(&self, out: &mut String) {
+                out.push_str(itoa::Buffer::new().format(*self));
             }
         }
     )*};
@@ -242,43 +270,49 @@ macro_rules! whole_numbers {
 
 whole_numbers!(u8, u16, u32, u64, i64);
 
+/// A float as the shortest text that reads back the same; a value JSON
+/// cannot hold (infinite, not a number) as null.
+fn write_f64(value: f64, out: &mut String) {
+    if value.is_finite() {
+        out.push_str(zmij::Buffer::new().format_finite(value));
+    } else {
+        out.push_str("null");
+    }
+}
+
 impl FromJson for f64 {
-    fn from_json(value: Value) -> Result<Self> {
-        number(&value)
+    fn from_json(value: &Value) -> Result<Self> {
+        number(value)
     }
 }
 
 impl ToJson for f64 {
-    fn to_json(&self) -> Value {
-        Value::Number(Number::F64(*self))
+    fn write_json(&self, out: &mut String) {
+        write_f64(*self, out);
     }
 }
 
 impl FromJson for f32 {
-    fn from_json(value: Value) -> Result<Self> {
-        Ok(number(&value)? as f32)
+    fn from_json(value: &Value) -> Result<Self> {
+        Ok(number(value)? as f32)
     }
 }
 
 impl ToJson for f32 {
     /// The shortest of six decimals that reads back as the same f32 (2.5,
     /// 1.1), rather than the f32's exact binary value (1.100000023841858).
-    fn to_json(&self) -> Value {
+    fn write_json(&self, out: &mut String) {
         let exact = f64::from(*self);
         let short = (exact * 1e6).round() / 1e6;
-        Value::Number(Number::F64(if short as f32 == *self {
-            short
-        } else {
-            exact
-        }))
+        write_f64(if short as f32 == *self { short } else { exact }, out);
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(value: Value) -> Result<Self> {
+    fn from_json(value: &Value) -> Result<Self> {
         match value {
             Value::Array(items) => items
-                .into_iter()
+                .iter()
                 .enumerate()
                 .map(|(i, item)| T::from_json(item).map_err(|e| format!("entry {}: {e}", i + 1)))
                 .collect(),
@@ -288,22 +322,30 @@ impl<T: FromJson> FromJson for Vec<T> {
 }
 
 impl<T: ToJson> ToJson for Vec<T> {
-    fn to_json(&self) -> Value {
-        let mut array = Array::new();
-        array.extend(self.iter().map(ToJson::to_json));
-        Value::Array(array)
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
     }
 }
 
 impl<T: ToJson> ToJson for Option<T> {
-    fn to_json(&self) -> Value {
-        self.as_ref().map_or(Value::Null, ToJson::to_json)
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_json(out),
+            None => out.push_str("null"),
+        }
     }
 }
 
 /// A list of exactly `N` values (coordinates, a price range).
 impl<T: FromJson + Copy + Default, const N: usize> FromJson for [T; N] {
-    fn from_json(value: Value) -> Result<Self> {
+    fn from_json(value: &Value) -> Result<Self> {
         let items = Vec::<T>::from_json(value)?;
         <[T; N]>::try_from(items)
             .map_err(|items| format!("expected {N} values, not {}", items.len()))

@@ -29,7 +29,9 @@ impl ReplyDraft {
 
     /// A stored draft; `None` when the text is not one (never a panic).
     pub fn from_text(text: &str) -> Option<ReplyDraft> {
-        json::parse(text).and_then(ReplyDraft::from_json).ok()
+        json::parse(text)
+            .and_then(|value| ReplyDraft::from_json(&value))
+            .ok()
     }
 
     /// The name was corrected from `from` to `to`: what `from` said is now

@@ -125,7 +125,7 @@ fn open(fragment: &str) -> Result<(u32, Vec<u8>), ShareError> {
 fn from_json<T: FromJson>(bytes: &[u8]) -> Result<T, ShareError> {
     let text = std::str::from_utf8(bytes).map_err(|_| ShareError::WrongContent)?;
     json::parse(text)
-        .and_then(T::from_json)
+        .and_then(|value| T::from_json(&value))
         .map_err(|_| ShareError::WrongContent)
 }
 
