@@ -26,15 +26,52 @@ fn current() -> Address {
     }
 }
 
+/// The address and what is read of it, made once for the whole app.
 #[derive(Clone, Copy)]
-struct Router(RwSignal<Address>);
+struct Router {
+    address: RwSignal<Address>,
+    location: Location,
+    route: Memo<Option<(Section, Option<String>)>>,
+    params: Memo<Params>,
+}
+
+impl Router {
+    fn new(address: RwSignal<Address>) -> Self {
+        let location = Location {
+            pathname: Memo::new(move |_| address.with(|a| a.pathname.clone())),
+            hash: Memo::new(move |_| address.with(|a| a.hash.clone())),
+            search: Memo::new(move |_| address.with(|a| a.search.clone())),
+        };
+        let route = Memo::new(move |_| {
+            location
+                .pathname
+                .with(|p| paths::route_of(&paths::base(), p))
+        });
+        let params = Memo::new(move |_| {
+            route.with(|r| {
+                Params(
+                    r.iter()
+                        .filter_map(|(_, id)| id.clone())
+                        .map(|id| ("id".to_string(), id))
+                        .collect(),
+                )
+            })
+        });
+        Router {
+            address,
+            location,
+            route,
+            params,
+        }
+    }
+}
 
 /// Starts following the address: back and forward, and clicks on links to
 /// pages of the app (a link with a target, a download, or elsewhere is the
 /// browser's).
 pub fn provide_router() {
     let address = RwSignal::new(current());
-    provide_context(Router(address));
+    provide_context(Router::new(address));
     let back_or_forward =
         window_event_listener(leptos::ev::popstate, move |_| address.set(current()));
     let link = window_event_listener(leptos::ev::click, move |ev| {
@@ -85,7 +122,10 @@ fn go(address: RwSignal<Address>, to: &str) {
     // The root with a fragment is a buyer's link, as at start-up.
     let to =
         paths::start_address(&paths::base(), pathname, &hash).unwrap_or_else(|| to.to_string());
-    if let Ok(history) = window().history() {
+    // A link to where the app already is (a tab tapped twice) adds no
+    // history entry that Back would then seem to ignore.
+    let here = address.with_untracked(|a| format!("{}{}{}", a.pathname, a.search, a.hash));
+    if let (Ok(history), true) = (window().history(), to != here) {
         let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&to));
     }
     address.set(current());
@@ -99,10 +139,9 @@ fn go(address: RwSignal<Address>, to: &str) {
     }
 }
 
-fn address() -> RwSignal<Address> {
-    use_context::<Router>()
-        .map(|Router(address)| address)
-        .unwrap_or_else(|| RwSignal::new(current()))
+/// The app's router; outside one (a component test), one of its own.
+fn router() -> Router {
+    use_context::<Router>().unwrap_or_else(|| Router::new(RwSignal::new(current())))
 }
 
 /// What a component reads of the address.
@@ -116,22 +155,12 @@ pub struct Location {
 }
 
 pub fn use_location() -> Location {
-    let address = address();
-    Location {
-        pathname: Memo::new(move |_| address.with(|a| a.pathname.clone())),
-        hash: Memo::new(move |_| address.with(|a| a.hash.clone())),
-        search: Memo::new(move |_| address.with(|a| a.search.clone())),
-    }
+    router().location
 }
 
 /// Which page the address shows, and the id in it.
 pub fn use_route() -> Memo<Option<(Section, Option<String>)>> {
-    let location = use_location();
-    Memo::new(move |_| {
-        location
-            .pathname
-            .with(|p| paths::route_of(&paths::base(), p))
-    })
+    router().route
 }
 
 /// Named values: the `:id` of the address, or its query.
@@ -149,17 +178,7 @@ impl Params {
 
 /// `id`: the part after the page's own (`/buyers/<id>`).
 pub fn use_params_map() -> Memo<Params> {
-    let route = use_route();
-    Memo::new(move |_| {
-        route.with(|r| {
-            Params(
-                r.iter()
-                    .filter_map(|(_, id)| id.clone())
-                    .map(|id| ("id".to_string(), id))
-                    .collect(),
-            )
-        })
-    })
+    router().params
 }
 
 /// The query's names and values (`?buyer=<id>`), decoded.
@@ -190,7 +209,7 @@ pub fn use_query_map() -> Memo<Params> {
 
 /// A function that moves to a page of the app (`"/tours/<id>"`, no base).
 pub fn use_navigate() -> impl Fn(&str) + Clone + 'static {
-    let address = address();
+    let address = router().address;
     move |path: &str| go(address, &paths::href(path))
 }
 

@@ -3,7 +3,7 @@
 //!
 //! The same envelope is the backup file format, so a backup can always be
 //! read back by this or a later version of Showplan.
-use super::json::{self, FromJson};
+use super::json::{self, Fields};
 use super::model::Document;
 use chrono::{DateTime, SecondsFormat, Utc};
 use miniserde::json::{Number, Object, Value};
@@ -79,21 +79,16 @@ pub fn encode(document: &Document, saved_at: DateTime<Utc>) -> String {
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     let value = json::parse(text).map_err(DecodeError::NotJson)?;
     let (value, from) = upgrade(value)?;
-    let Value::Object(envelope) = &value else {
-        return Err(DecodeError::NotShowplan);
-    };
-    let saved_at = match envelope.get("saved_at") {
-        Some(Value::String(at)) => {
-            super::iso::rfc3339_millis(at).and_then(DateTime::from_timestamp_millis)
-        }
-        _ => None,
-    };
+    let envelope = Fields::of(&value).map_err(|_| DecodeError::NotShowplan)?;
+    let saved_at = envelope
+        .opt::<String>("saved_at")
+        .ok()
+        .flatten()
+        .and_then(|at| super::iso::rfc3339_millis(&at))
+        .and_then(DateTime::from_timestamp_millis);
     let document = envelope
-        .get("document")
-        .map(Document::from_json)
-        .transpose()
-        .map_err(DecodeError::Invalid)?
-        .unwrap_or_default();
+        .or_default::<Document>("document")
+        .map_err(DecodeError::Invalid)?;
     Ok(Decoded {
         document,
         saved_at,
@@ -101,32 +96,17 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     })
 }
 
-/// A field of an object, if the value is one.
-fn field<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
-    match value {
-        Value::Object(fields) => fields.get(key),
-        _ => None,
-    }
-}
-
-/// A whole number, if the value is one.
-fn whole(value: &Value) -> Option<u64> {
-    match value {
-        Value::Number(Number::U64(n)) => Some(*n),
-        _ => None,
-    }
-}
-
 /// Checks the envelope's header and runs every migration from its version on.
 /// Returns the current-version value and the version it started at.
 pub fn upgrade(mut value: Value) -> Result<(Value, u32), DecodeError> {
-    if !matches!(field(&value, "format"), Some(Value::String(f)) if f == FORMAT) {
+    let (format, from) = match Fields::of(&value) {
+        Ok(header) => (header.opt::<String>("format"), header.opt::<u32>("version")),
+        Err(_) => return Err(DecodeError::NotShowplan),
+    };
+    if format.ok().flatten().as_deref() != Some(FORMAT) {
         return Err(DecodeError::NotShowplan);
     }
-    let from = field(&value, "version")
-        .and_then(whole)
-        .and_then(|v| u32::try_from(v).ok())
-        .ok_or(DecodeError::NotShowplan)?;
+    let from = from.ok().flatten().ok_or(DecodeError::NotShowplan)?;
     if from > CURRENT_VERSION {
         return Err(DecodeError::NewerVersion {
             found: from,

@@ -3,43 +3,14 @@
 //! A field that a format added later reads as empty when it is missing, so
 //! older documents still read; a record's id, stamp and the few values it
 //! cannot be without are required. Enums are written by their stable names
-//! (`names::Named`), times as Unix milliseconds, dates and times of day as
+//! (`names`, with their JSON), times as Unix milliseconds, dates and times of day as
 //! chrono writes them ("2026-09-14", "10:30:00").
 use super::iso;
 use super::json::{record_json, write_text, Fields, FromJson, Out, Result, ToJson};
 use super::model::*;
-use super::names::Named;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use miniserde::json::Value;
 use uuid::Uuid;
-
-/// Enums by their stable name.
-macro_rules! named_json {
-    ($($t:ty),*) => {$(
-        impl FromJson for $t {
-            fn from_json(value: &Value) -> Result<Self> {
-                let name = String::from_json(value)?;
-                <$t>::from_name(&name).ok_or_else(|| format!("unknown value \"{name}\""))
-            }
-        }
-
-        impl ToJson for $t {
-            fn write_json(&self, out: &mut String) {
-                write_text(self.as_str(), out);
-            }
-        }
-    )*};
-}
-
-named_json!(
-    PropertyType,
-    ListingStatus,
-    Priority,
-    NoteCategory,
-    AreaUnit,
-    Verdict,
-    AppointmentState
-);
 
 impl FromJson for Id {
     fn from_json(value: &Value) -> Result<Self> {

@@ -32,8 +32,9 @@ pub trait Named: Copy + PartialEq + 'static {
     }
 }
 
-/// Stored by name: serde reads a string and looks it up, and writes the
-/// name (see the `serde(try_from, into)` on each type in `model`).
+/// Stored by name: the saved document (`json`) and serde (share links, see
+/// the `serde(try_from, into)` on each type in `model`) read a string and
+/// look it up, and write the name.
 macro_rules! stored_by_name {
     ($($t:ty),*) => {$(
         impl From<$t> for &'static str {
@@ -47,6 +48,18 @@ macro_rules! stored_by_name {
 
             fn try_from(name: String) -> Result<Self, String> {
                 <$t>::from_name(&name).ok_or_else(|| format!("unknown value \"{name}\""))
+            }
+        }
+
+        impl crate::domain::json::FromJson for $t {
+            fn from_json(value: &miniserde::json::Value) -> Result<Self, String> {
+                <String as crate::domain::json::FromJson>::from_json(value)?.try_into()
+            }
+        }
+
+        impl crate::domain::json::ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                crate::domain::json::write_text(self.as_str(), out);
             }
         }
     )*};
