@@ -50,21 +50,36 @@ const first = lang === "en" ? Promise.resolve(null) : loadLanguage(lang).catch((
 // The agent's saved document, when packed (SPZ1: base64url of raw DEFLATE),
 // is unpacked here by the browser's own DecompressionStream while the wasm
 // compiles: off the start-up path, and faster than inflating in wasm. The
-// app takes the text only if storage still holds exactly what was read
+// app takes its UTF-8 bytes (copied into the wasm as they are, no string
+// to encode) only if storage still holds exactly what was read
 // (src/browser.rs), and otherwise unpacks it itself.
+const slotKey = () => `showplan.doc.${localStorage.getItem("showplan.doc.active") === "b" ? "b" : "a"}`;
 const unpacked = viewer
   ? Promise.resolve(null)
   : (async () => {
       try {
-        const slot = localStorage.getItem("showplan.doc.active") === "b" ? "b" : "a";
-        const stored = localStorage.getItem(`showplan.doc.${slot}`);
+        const stored = localStorage.getItem(slotKey());
         if (!stored?.startsWith("SPZ1:") || typeof DecompressionStream !== "function") return null;
-        const base64 = stored.slice(5).trim().replace(/-/g, "+").replace(/_/g, "/");
-        const binary = atob(base64 + "===".slice((base64.length + 3) % 4));
-        const bytes = new Uint8Array(binary.length);
-        for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+        const base64 = stored.slice(5).trim();
+        let bytes;
+        if (typeof Uint8Array.fromBase64 === "function") {
+          bytes = Uint8Array.fromBase64(base64, { alphabet: "base64url" });
+        } else {
+          const standard = base64.replace(/-/g, "+").replace(/_/g, "/");
+          const binary = atob(standard + "===".slice((standard.length + 3) % 4));
+          bytes = new Uint8Array(binary.length);
+          for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+        }
         const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-        return { stored, text: await new Response(stream).text() };
+        const json = new Uint8Array(await new Response(stream).arrayBuffer());
+        // Taken once, by the app, if storage has not changed since.
+        return () => {
+          try {
+            return localStorage.getItem(slotKey()) === stored ? json : null;
+          } catch {
+            return null;
+          }
+        };
       } catch {
         return null; // The app unpacks it, and says so if it cannot.
       }

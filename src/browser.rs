@@ -206,20 +206,20 @@ pub fn local_to_utc(
 }
 
 /// The saved document's text as `boot.js` unpacked it (natively, while the
-/// wasm compiled), if it unpacked exactly `stored`. Taken once.
-pub fn boot_document(stored: &str) -> Option<String> {
+/// wasm compiled), if storage still holds what it unpacked. Taken once.
+/// Its UTF-8 bytes are copied in as they are, not passed as a string.
+pub fn boot_document() -> Option<String> {
     let window: JsValue = web_sys::window()?.into();
     let boot = js_sys::Reflect::get(&window, &"showplanBoot".into()).ok()?;
-    let handed = js_sys::Reflect::get(&boot, &"document".into()).ok()?;
+    let take = js_sys::Reflect::get(&boot, &"document".into()).ok()?;
     let _ = js_sys::Reflect::set(&boot, &"document".into(), &JsValue::NULL);
-    let field = |name: &str| {
-        js_sys::Reflect::get(&handed, &name.into())
-            .ok()?
-            .as_string()
-    };
-    (field("stored")? == stored)
-        .then(|| field("text"))
-        .flatten()
+    let bytes = take
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call0(&JsValue::NULL)
+        .ok()?;
+    let bytes = bytes.dyn_into::<js_sys::Uint8Array>().ok()?;
+    String::from_utf8(bytes.to_vec()).ok()
 }
 
 /// base64url (padded or not) decoded by the browser's `atob`; `None` for

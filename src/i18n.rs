@@ -98,8 +98,8 @@ fn is_here(locale: Locale) -> bool {
 /// a damaged download, an error page).
 pub fn parse_language_file(text: &str) -> Option<Vec<String>> {
     use crate::domain::json::{parse, Fields};
-    let value = parse(text).ok()?;
-    let file = Fields::of(&value).ok()?;
+    let tape = parse(text).ok()?;
+    let file = Fields::of(tape.root()).ok()?;
     let fingerprint: String = file.need("fingerprint").ok()?;
     let strings: Vec<String> = file.need("strings").ok()?;
     (fingerprint == FINGERPRINT && strings.len() == COUNT).then_some(strings)

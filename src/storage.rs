@@ -264,13 +264,14 @@ pub fn stored_document_text() -> Option<String> {
 /// Loads the stored document.
 pub fn load_document() -> Result<Loaded, StorageError> {
     local_storage()?;
-    let Some(stored) = read_stored_document() else {
-        return Ok(Loaded::Empty);
-    };
-    // Unpacked by boot.js already, when it could (no wasm inflate then).
-    let text = match crate::browser::boot_document(&stored) {
+    // Unpacked by boot.js already, when it could (no wasm inflate then, and
+    // the stored text is not read into the wasm at all).
+    let text = match crate::browser::boot_document() {
         Some(text) => Ok(text),
-        None => unpack(&stored),
+        None => match read_stored_document() {
+            Some(stored) => unpack(&stored),
+            None => return Ok(Loaded::Empty),
+        },
     };
     let decoded = text
         .map_err(|e| DecodeError::NotJson(e.to_string()))
@@ -279,7 +280,7 @@ pub fn load_document() -> Result<Loaded, StorageError> {
         Ok(decoded) => Ok(Loaded::Ready { decoded }),
         Err(error) => Ok(Loaded::Unreadable {
             error,
-            backup_key: set_aside(&stored),
+            backup_key: read_stored_document().and_then(|stored| set_aside(&stored)),
         }),
     }
 }

@@ -1,7 +1,7 @@
 //! The fixed-form readers in `domain::iso` against chrono's own parser.
 use chrono::{DateTime, FixedOffset, NaiveTime, SecondsFormat, TimeZone, Timelike, Utc};
 use showplan::domain::iso::{parse_date, parse_time, rfc3339_millis};
-use showplan::domain::json::{self, FromJson};
+use showplan::domain::json;
 use showplan::domain::model::{StopTiming, Tour};
 use showplan::domain::sample::sample_document;
 
@@ -175,7 +175,7 @@ fn stop_times_keep_their_saved_form_and_refuse_incomplete_ones() {
             r#"{"kind":"window","earliest":"09:00:00","latest":"10:30:00"}"#,
         ),
     ];
-    let read = |json: &str| json::parse(json).and_then(|value| StopTiming::from_json(&value));
+    let read = |json: &str| json::read::<StopTiming>(json);
     for (timing, json) in cases {
         assert_eq!(read(json), Ok(timing));
         // Written with the same fields (miniserde writes them by name).

@@ -6,7 +6,6 @@
 use super::json::{self, Fields};
 use super::model::Document;
 use chrono::{DateTime, SecondsFormat, Utc};
-use miniserde::json::{Number, Object, Value};
 use std::fmt;
 
 /// The `format` field that marks a Showplan file or stored document.
@@ -76,10 +75,20 @@ pub fn encode(document: &Document, saved_at: DateTime<Utc>) -> String {
 }
 
 /// Reads an envelope of any known version, migrating it to the current one.
+///
+/// Each format so far only added fields, except format 1, which called a
+/// property's asking price `price` (now `list_price`, beside the renovation
+/// costs that make up the effective price) and wrote record times as
+/// RFC 3339 text (now Unix milliseconds, which keeps a large document well
+/// under the storage quota). The records read both (`document_json`), so
+/// reading a format-1 document is its upgrade, with no pass of its own.
+/// Formats 3 and 4 added fields (tour-day, a buyer's important places):
+/// their numbers changed so that a tab still open on an older build never
+/// saves over them.
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
-    let value = json::parse(text).map_err(DecodeError::NotJson)?;
-    let (value, from) = upgrade(value)?;
-    let envelope = Fields::of(&value).map_err(|_| DecodeError::NotShowplan)?;
+    let tape = json::parse(text).map_err(DecodeError::NotJson)?;
+    let envelope = Fields::of(tape.root()).map_err(|_| DecodeError::NotShowplan)?;
+    let from = version(&envelope)?;
     let saved_at = envelope
         .opt::<String>("saved_at")
         .ok()
@@ -88,7 +97,10 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         .and_then(DateTime::from_timestamp_millis);
     let document = envelope
         .or_default::<Document>("document")
-        .map_err(DecodeError::Invalid)?;
+        .map_err(|reason| match from {
+            1 => DecodeError::Migration { from, reason },
+            _ => DecodeError::Invalid(reason),
+        })?;
     Ok(Decoded {
         document,
         saved_at,
@@ -96,100 +108,18 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     })
 }
 
-/// Checks the envelope's header and runs every migration from its version on.
-/// Returns the current-version value and the version it started at.
-pub fn upgrade(mut value: Value) -> Result<(Value, u32), DecodeError> {
-    let (format, from) = match Fields::of(&value) {
-        Ok(header) => (header.opt::<String>("format"), header.opt::<u32>("version")),
-        Err(_) => return Err(DecodeError::NotShowplan),
-    };
-    if format.ok().flatten().as_deref() != Some(FORMAT) {
+/// The envelope's version, if it is a Showplan document this build reads.
+fn version(envelope: &Fields) -> Result<u32, DecodeError> {
+    let format = envelope.opt::<String>("format").ok().flatten();
+    if format.as_deref() != Some(FORMAT) {
         return Err(DecodeError::NotShowplan);
     }
-    let from = from.ok().flatten().ok_or(DecodeError::NotShowplan)?;
-    if from > CURRENT_VERSION {
-        return Err(DecodeError::NewerVersion {
-            found: from,
+    match envelope.opt::<u32>("version").ok().flatten() {
+        None | Some(0) => Err(DecodeError::NotShowplan),
+        Some(found) if found > CURRENT_VERSION => Err(DecodeError::NewerVersion {
+            found,
             supported: CURRENT_VERSION,
-        });
+        }),
+        Some(from) => Ok(from),
     }
-    if from == 0 {
-        return Err(DecodeError::NotShowplan);
-    }
-    let mut version = from;
-    while version < CURRENT_VERSION {
-        value = match version {
-            1 => v1_to_v2(value),
-            // Format 3 adds tour-day fields (listing agent, last checked,
-            // appointment states, actual times), all optional: a format-2
-            // document reads as it is. The number changed so that a tab
-            // still open on a format-2 build never saves over them.
-            2 => Ok(value),
-            // Format 4 adds a buyer's important places (commutes), optional:
-            // a format-3 document reads as it is, and a tab still open on a
-            // format-3 build never saves over them.
-            3 => Ok(value),
-            other => Err(format!("no migration from format {other}")),
-        }
-        .map_err(|reason| DecodeError::Migration { from, reason })?;
-        version += 1;
-        if let Value::Object(envelope) = &mut value {
-            envelope.insert(
-                "version".to_string(),
-                Value::Number(Number::U64(u64::from(version))),
-            );
-        }
-    }
-    Ok((value, from))
-}
-
-/// Format 1 called a property's asking price `price` and wrote times as
-/// RFC 3339 text. Format 2 calls it `list_price` (beside the renovation
-/// costs that make up the effective price) and writes record times as Unix
-/// milliseconds, which keeps a large document well under the storage quota.
-fn v1_to_v2(mut value: Value) -> Result<Value, String> {
-    let Value::Object(envelope) = &mut value else {
-        return Ok(value);
-    };
-    let Some(Value::Object(document)) = envelope.get_mut("document") else {
-        return Ok(value);
-    };
-    for list in ["buyers", "properties", "tours", "feedback", "deleted"] {
-        let records = match document.get_mut(list) {
-            None | Some(Value::Null) => continue,
-            Some(Value::Array(records)) => records,
-            Some(_) => return Err(format!("{list} is not a list")),
-        };
-        for record in records.iter_mut() {
-            let Value::Object(fields) = record else {
-                return Err(format!("an entry of {list} is not an object"));
-            };
-            if list == "properties" {
-                if let Some(price) = fields.remove("price") {
-                    fields.entry("list_price".to_string()).or_insert(price);
-                }
-            }
-            if let Some(Value::Object(stamp)) = fields.get_mut("stamp") {
-                for key in ["created", "updated"] {
-                    to_millis(stamp, key)?;
-                }
-            }
-            to_millis(fields, "at")?;
-        }
-    }
-    Ok(value)
-}
-
-/// An RFC 3339 time in `fields[key]` rewritten as Unix milliseconds.
-fn to_millis(fields: &mut Object, key: &str) -> Result<(), String> {
-    let Some(time) = fields.get_mut(key) else {
-        return Ok(());
-    };
-    let Value::String(text) = &*time else {
-        return Err("a time is not text".to_string());
-    };
-    let millis = super::iso::rfc3339_millis(text)
-        .ok_or_else(|| format!("time {text:?} is not an RFC 3339 date and time"))?;
-    *time = Value::Number(Number::I64(millis));
-    Ok(())
 }

@@ -6,15 +6,14 @@
 //! (`names`, with their JSON), times as Unix milliseconds, dates and times of day as
 //! chrono writes them ("2026-09-14", "10:30:00").
 use super::iso;
-use super::json::{record_json, write_text, Fields, FromJson, Out, Result, ToJson};
+use super::json::{record_json, write_text, Fields, FromJson, Json, Out, Result, ToJson};
 use super::model::*;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use miniserde::json::Value;
 use uuid::Uuid;
 
 impl FromJson for Id {
-    fn from_json(value: &Value) -> Result<Self> {
-        let text = String::from_json(value)?;
+    fn from_json(value: Json<'_>) -> Result<Self> {
+        let text = value.text()?;
         Id::parse_str(&text).map_err(|_| format!("\"{text}\" is not an id"))
     }
 }
@@ -28,10 +27,15 @@ impl ToJson for Id {
     }
 }
 
-/// An instant, as Unix milliseconds.
+/// An instant, as Unix milliseconds; format 1 wrote it as RFC 3339 text
+/// (read here, so its upgrade needs no pass of its own; `codec`).
 impl FromJson for DateTime<Utc> {
-    fn from_json(value: &Value) -> Result<Self> {
-        let millis = i64::from_json(value)?;
+    fn from_json(value: Json<'_>) -> Result<Self> {
+        let millis = match value.text() {
+            Ok(text) => iso::rfc3339_millis(&text)
+                .ok_or_else(|| format!("time {text:?} is not an RFC 3339 date and time"))?,
+            Err(_) => i64::from_json(value)?,
+        };
         DateTime::from_timestamp_millis(millis).ok_or_else(|| format!("{millis} is out of range"))
     }
 }
@@ -43,15 +47,15 @@ impl ToJson for DateTime<Utc> {
 }
 
 impl FromJson for NaiveDate {
-    fn from_json(value: &Value) -> Result<Self> {
-        let text = String::from_json(value)?;
+    fn from_json(value: Json<'_>) -> Result<Self> {
+        let text = value.text()?;
         iso::parse_date(&text).ok_or_else(|| format!("\"{text}\" is not a date (YYYY-MM-DD)"))
     }
 }
 
 impl FromJson for NaiveTime {
-    fn from_json(value: &Value) -> Result<Self> {
-        let text = String::from_json(value)?;
+    fn from_json(value: Json<'_>) -> Result<Self> {
+        let text = value.text()?;
         iso::parse_time(&text).ok_or_else(|| format!("\"{text}\" is not a time (HH:MM:SS)"))
     }
 }
@@ -220,7 +224,7 @@ record_json!(
 
 /// `{"kind":"pinned","at":..}` or `{"kind":"window","earliest":..,"latest":..}`.
 impl FromJson for StopTiming {
-    fn from_json(value: &Value) -> Result<Self> {
+    fn from_json(value: Json<'_>) -> Result<Self> {
         let f = Fields::of(value)?;
         let kind: String = f.need("kind")?;
         match kind.as_str() {
@@ -335,7 +339,11 @@ record_json!(
         address: f.need("address")?,
         area: f.or_default("area")?,
         coords: f.opt("coords")?,
-        list_price: f.opt("list_price")?,
+        // Format 1 called the asking price `price`.
+        list_price: match f.opt("list_price")? {
+            Some(price) => Some(price),
+            None => f.opt("price")?,
+        },
         beds: f.opt("beds")?,
         baths: f.opt("baths")?,
         floor_area: f.opt("floor_area")?,

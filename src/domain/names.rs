@@ -52,8 +52,8 @@ macro_rules! stored_by_name {
         }
 
         impl crate::domain::json::FromJson for $t {
-            fn from_json(value: &miniserde::json::Value) -> Result<Self, String> {
-                <String as crate::domain::json::FromJson>::from_json(value)?.try_into()
+            fn from_json(value: crate::domain::json::Json<'_>) -> Result<Self, String> {
+                crate::domain::json::by_name(value, <$t>::from_name)
             }
         }
 

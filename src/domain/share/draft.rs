@@ -1,7 +1,7 @@
 //! A buyer's reactions before they are sent: kept on the phone with the
 //! itinerary, so a reload, a phone call or a discarded tab loses nothing.
 use super::payload::Reaction;
-use crate::domain::json::{self, record_json, FromJson, Out};
+use crate::domain::json::{self, record_json, Out};
 
 /// Who is rating, and what everyone on this phone said so far.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -29,9 +29,7 @@ impl ReplyDraft {
 
     /// A stored draft; `None` when the text is not one (never a panic).
     pub fn from_text(text: &str) -> Option<ReplyDraft> {
-        json::parse(text)
-            .and_then(|value| ReplyDraft::from_json(&value))
-            .ok()
+        json::read(text).ok()
     }
 
     /// The name was corrected from `from` to `to`: what `from` said is now

@@ -124,9 +124,7 @@ fn open(fragment: &str) -> Result<(u32, Vec<u8>), ShareError> {
 /// Format 1 carried compact JSON; links made then still open.
 fn from_json<T: FromJson>(bytes: &[u8]) -> Result<T, ShareError> {
     let text = std::str::from_utf8(bytes).map_err(|_| ShareError::WrongContent)?;
-    json::parse(text)
-        .and_then(|value| T::from_json(&value))
-        .map_err(|_| ShareError::WrongContent)
+    json::read(text).map_err(|_| ShareError::WrongContent)
 }
 
 /// The fragment for an itinerary link.
