@@ -9,7 +9,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 LOGS := target/test-logs
 
-.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint bench bench-roads share-lengths fuzz audit
+.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint bench bench-roads bench-peers share-lengths fuzz audit
 
 setup:
 	bash scripts/setup.sh
@@ -43,7 +43,7 @@ lint:
 
 test-host:
 	@mkdir -p $(LOGS)
-	cargo test 2>&1 | tee $(LOGS)/host.log
+	cargo test --workspace 2>&1 | tee $(LOGS)/host.log
 	@bash scripts/test-summary.sh --require $(LOGS)/host.log
 
 test-browser:
@@ -82,6 +82,11 @@ bench: dist
 bench-roads: export CONNECT_SRC = http://127.0.0.1:5011
 bench-roads: setup-test dist
 	node scripts/bench-roads.mjs dist
+
+## The planner against LKH-3 and OR-Tools on the same matrices (a Python
+## venv for the peers, .venv-peers, is made on first use).
+bench-peers:
+	bash scripts/bench-peers.sh
 
 ## Buyer link lengths and QR versions for 5-, 10- and 20-stop tours.
 share-lengths:

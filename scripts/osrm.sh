@@ -18,19 +18,7 @@ bin_dir() {
 
 # A Python of 3.12 or later: the system's, else pyenv's newest.
 python312() {
-  local candidates=(python3.13 python3.12 python3)
-  if command -v pyenv >/dev/null || [ -d "$HOME/.pyenv" ]; then
-    local root
-    root=$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")
-    for v in $(ls -r "$root/versions" 2>/dev/null); do candidates+=("$root/versions/$v/bin/python"); done
-  fi
-  for p in "${candidates[@]}"; do
-    if command -v "$p" >/dev/null && "$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
-      command -v "$p"
-      return
-    fi
-  done
-  return 1
+  bash scripts/python312.sh
 }
 
 install() {

@@ -311,3 +311,135 @@ fn the_exact_optimiser_stays_exact_when_legs_are_set_by_hand() {
         assert_eq!(optimum(&input).cost(), brute_force(&input), "round {round}");
     }
 }
+
+/// Each leg of one pair up to 20 % longer one way (one-way streets, turns).
+fn one_way(rng: &mut Rng, mut input: PlanInput) -> PlanInput {
+    let m = input.travel.len();
+    for a in 0..m {
+        for b in a + 1..m {
+            let longer = |t: u32, rng: &mut Rng| t + (t * rng.below(21) as u32).div_ceil(100);
+            if rng.below(2) == 0 {
+                input.travel[a][b] = longer(input.travel[a][b], rng);
+            } else {
+                input.travel[b][a] = longer(input.travel[b][a], rng);
+            }
+        }
+    }
+    input
+}
+
+#[test]
+fn the_exact_optimiser_equals_brute_force_with_one_way_legs_and_windows() {
+    let mut rng = Rng::new(0x0e_a7);
+    for n in 1..=9 {
+        for round in 0..4 {
+            let input = instance(&mut rng, n, round != 0, round % 2 == 1);
+            let input = one_way(&mut rng, input);
+            assert_eq!(
+                optimum(&input).cost(),
+                brute_force(&input),
+                "{n} stops, round {round}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_heuristic_matches_the_exact_optimum_on_nine_in_ten_one_way_windowed_tours() {
+    let mut rng = Rng::new(0x1e_55);
+    let (mut same, mut total) = (0, 0);
+    for n in 10..=12 {
+        for round in 0..10 {
+            let input = instance(&mut rng, n, true, round % 2 == 0);
+            let input = one_way(&mut rng, input);
+            let exact = optimum(&input).cost();
+            let h = schedule(&input, &heuristic_order(&input)).cost();
+            assert!(h >= exact, "the exact result is a lower bound");
+            same += usize::from(h == exact);
+            total += 1;
+        }
+    }
+    assert!(
+        same * 10 >= total * 9,
+        "heuristic optimal on {same} of {total}"
+    );
+}
+
+/// Three stops at one corner (a minute apart), `timings` theirs, 30-minute
+/// showings, no buffer, starting at 9:00 next to them.
+fn corner(timings: [Timing; 3]) -> PlanInput {
+    PlanInput {
+        start_time: 540,
+        stops: timings
+            .map(|timing| PlanStop {
+                duration: 30,
+                timing,
+            })
+            .to_vec(),
+        travel: (0..5)
+            .map(|a| (0..5).map(|b| u32::from(a != b)).collect())
+            .collect(),
+        has_end: false,
+        buffer: 0,
+        latest_end: None,
+    }
+}
+
+#[test]
+fn an_impossible_tour_names_its_cause() {
+    let window = |earliest, latest| Timing::Window { earliest, latest };
+    // Pinned at 9:00, but the start is a minute away.
+    let too_far = corner([Timing::Free, Timing::Pinned(540), Timing::Free]);
+    assert_eq!(
+        optimise(&too_far).expect_err("late").cause,
+        Cause::TooFar(1)
+    );
+    // 10:00 and 10:20, with 30-minute showings: neither can come first.
+    let clash = corner([Timing::Pinned(600), Timing::Free, Timing::Pinned(620)]);
+    let e = optimise(&clash).expect_err("overlap");
+    assert_eq!(e.cause, Cause::Clash(0, 2));
+    assert_eq!(e.stop, 0);
+    // Any two fit in 10:00-10:59, the three do not.
+    let crowded = corner([window(600, 659), window(600, 659), window(600, 659)]);
+    let e = optimise(&crowded).expect_err("no order");
+    assert!(matches!(e.cause, Cause::NoOrder(_)), "{:?}", e.cause);
+    assert_eq!(
+        e.best.missed, 3,
+        "the least-late order: 10:00, 10:31, 11:02"
+    );
+    // With the last window an hour later, all three fit.
+    let fits = corner([window(600, 659), window(600, 659), window(600, 720)]);
+    assert_eq!(optimise(&fits).map(|s| s.missed), Ok(0));
+}
+
+#[test]
+fn the_exact_search_gives_way_when_no_order_keeps_a_crowded_hour() {
+    let mut rng = Rng::new(15);
+    for _ in 0..3 {
+        let input = crowded_instance(&mut rng, EXACT_MAX);
+        let e = optimise(&input).expect_err("more showings than the hour holds");
+        assert!(matches!(e.cause, Cause::NoOrder(_)));
+        // The order returned is a whole tour of every stop.
+        let mut stops: Vec<usize> = e.best.visits.iter().map(|v| v.stop).collect();
+        stops.sort_unstable();
+        assert_eq!(stops, (0..EXACT_MAX).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn an_optimisation_in_slices_finds_what_one_in_one_go_does() {
+    let mut rng = Rng::new(0x511ce);
+    for (n, windows) in [(40, false), (40, true), (90, true), (12, true)] {
+        let input = bench_instance(&mut rng, n, windows);
+        let at_once = optimise(&input);
+        let mut optimiser = Optimiser::new(input.clone());
+        let mut slices = 0;
+        while !optimiser.step(50_000) {
+            slices += 1;
+        }
+        assert_eq!(optimiser.finish(), at_once, "{n} stops");
+        if n > EXACT_MAX {
+            assert!(slices > 10, "{n} stops took {slices} slices");
+        }
+    }
+}

@@ -1,10 +1,10 @@
 //! The planner's timings in headless Chromium (`make bench`): prints the
-//! median time to optimise 8 to 100 stops, the same instances as the host
+//! median time to optimise 8 to 200 stops, the same instances as the host
 //! bench (`examples/bench_planner.rs`). Ignored in `make test`: it measures,
 //! it does not check.
 #![cfg(target_arch = "wasm32")]
-use showplan::domain::planner::testing::{bench_instance, Rng};
-use showplan::domain::planner::{optimise, EXACT_MAX};
+use showplan::domain::planner::testing::{bench_instance, crowded_instance, Rng};
+use showplan::domain::planner::{optimise, PlanInput, EXACT_MAX};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -15,40 +15,47 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// Median and largest time of optimising five instances from `make`.
+fn timed(rng: &mut Rng, make: impl Fn(&mut Rng) -> PlanInput) -> (f64, f64) {
+    let mut times: Vec<f64> = (0..5)
+        .map(|_| {
+            let input = make(rng);
+            let t = now();
+            std::hint::black_box(optimise(&input).is_ok());
+            now() - t
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    (times[2], times[4])
+}
+
 #[wasm_bindgen_test]
 #[ignore]
 fn optimise_timings_in_the_browser() {
     let mut rng = Rng::new(2026);
     console_log!("optimise time (Chromium, wasm release; median of 5 instances; one in five stops has a window):");
-    for n in [8, 12, 15, 25, 50, 100] {
-        let mut times = Vec::new();
-        for _ in 0..5 {
-            let input = bench_instance(&mut rng, n, true);
-            let t = now();
-            std::hint::black_box(optimise(&input).is_ok());
-            times.push(now() - t);
-        }
-        times.sort_by(f64::total_cmp);
-        let method = if n <= EXACT_MAX { "exact" } else { "heuristic" };
+    let method = |n: usize| if n <= EXACT_MAX { "exact" } else { "heuristic" };
+    for n in [8, 12, 15, 25, 50, 100, 200] {
+        let (median, max) = timed(&mut rng, |r| bench_instance(r, n, true));
         console_log!(
-            "  {n:>3} stops ({method}): {:>8.2} ms (max {:.2} ms)",
-            times[2],
-            times[4]
+            "  {n:>3} stops ({}): {median:>8.2} ms (max {max:.2} ms)",
+            method(n)
         );
     }
-    // The same 15-stop size with no windows or appointments: only travel
-    // orders routes, so the search keeps one route per state.
-    let mut times = Vec::new();
-    for _ in 0..5 {
-        let input = bench_instance(&mut rng, 15, false);
-        let t = now();
-        std::hint::black_box(optimise(&input).is_ok());
-        times.push(now() - t);
-    }
-    times.sort_by(f64::total_cmp);
+    // The exact search's worst shape: every stop windowed in one hour,
+    // close together, more showings than the hour holds.
+    let (median, max) = timed(&mut rng, |r| crowded_instance(r, EXACT_MAX));
     console_log!(
-        "   15 stops (exact, no windows): {:>8.2} ms (max {:.2} ms)",
-        times[2],
-        times[4]
+        "   15 stops (exact, a crowded hour no order keeps): {median:>8.2} ms (max {max:.2} ms)"
     );
+    // The same sizes with no windows or appointments: for the exact
+    // search, only travel orders routes, so it keeps one route per state;
+    // the heuristic judges travel alone, three times as many moves.
+    for n in [15, 100, 200] {
+        let (median, max) = timed(&mut rng, |r| bench_instance(r, n, false));
+        console_log!(
+            "  {n:>3} stops ({}, no windows): {median:>8.2} ms (max {max:.2} ms)",
+            method(n)
+        );
+    }
 }

@@ -172,14 +172,33 @@ fn optimising_shortens_travel_and_keeps_the_appointment() {
 }
 
 #[test]
-fn an_impossible_pair_of_appointments_names_a_stop() {
+fn impossible_appointments_name_the_stop_or_both_that_clash() {
     let homes = [home(5.0), home(40.0)];
     let mut t = tour(&homes);
     t.stops[0].timing = Some(StopTiming::Pinned { at: at(10, 0) });
+    // 40 km away (about 104 minutes' drive): not reachable by 10:30.
     t.stops[1].timing = Some(StopTiming::Pinned { at: at(10, 30) });
     match optimise(&t, &homes) {
-        Optimised::Infeasible { culprit, stops } => {
-            assert!(t.stops.iter().any(|s| s.id == culprit));
+        Optimised::Infeasible {
+            culprit,
+            clashes_with,
+            ..
+        } => {
+            assert_eq!(culprit, t.stops[1].id);
+            assert_eq!(clashes_with, None);
+        }
+        other => panic!("expected infeasible, got {other:?}"),
+    }
+    // Reachable by 11:30, but not after the 10:00 showing, nor before it.
+    t.stops[1].timing = Some(StopTiming::Pinned { at: at(11, 30) });
+    match optimise(&t, &homes) {
+        Optimised::Infeasible {
+            culprit,
+            clashes_with,
+            stops,
+        } => {
+            assert_eq!(culprit, t.stops[0].id);
+            assert_eq!(clashes_with, Some(t.stops[1].id));
             assert_eq!(stops.len(), 2);
         }
         other => panic!("expected infeasible, got {other:?}"),

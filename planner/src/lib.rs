@@ -8,16 +8,22 @@
 //! Cost of an order, compared in this order: minutes by which pinned
 //! appointments or time windows are missed, then total travel, then minutes
 //! past the latest end. Exact (Held-Karp over subsets, keeping every
-//! non-dominated arrival time) up to [`EXACT_MAX`] stops; beyond that,
-//! 2-opt and Or-opt local search from several starts with perturbation
-//! (deterministic for the same input), bounded in work.
+//! non-dominated arrival time) up to [`EXACT_MAX`] stops, within
+//! [`EXACT_LABELS`] partial routes; beyond that, local search (`search`:
+//! 2-opt and Or-opt, each move judged in constant time by joining runs of
+//! places, `run`, one-way legs and times included) from two starts, with
+//! kicks, deterministic for the same input and bounded in work. A tour that
+//! cannot keep every time names why ([`Cause`], `proof`).
 use serde::{Deserialize, Serialize};
 
+pub use proof::Cause;
+
+mod proof;
 mod rng;
+mod run;
+mod search;
 #[cfg(feature = "testing")]
 pub mod testing;
-
-use rng::Rng;
 
 /// A point on the map.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -118,6 +124,8 @@ impl Schedule {
 pub struct Infeasible {
     /// The stop that cannot be kept (index into `PlanInput::stops`).
     pub stop: usize,
+    /// Why: a stop too far, two that clash, or no order found that keeps all.
+    pub cause: Cause,
     /// The best order found anyway (fewest minutes missed).
     pub best: Schedule,
 }
@@ -178,31 +186,99 @@ pub fn schedule(input: &PlanInput, order: &[usize]) -> Schedule {
 
 /// The best order: `Ok` when every appointment and window is kept,
 /// otherwise `Err` naming the stop that breaks, with the least-bad order.
+///
+/// The exact search is bounded: past [`EXACT_LABELS`] partial routes (a
+/// tour of many appointments close together that no order keeps) it stops
+/// and the heuristic's order is taken. All at once: [`Optimiser`] does the
+/// same in slices.
 pub fn optimise(input: &PlanInput) -> Result<Schedule, Infeasible> {
-    let n = input.stops.len();
-    let best = if n <= EXACT_MAX {
-        exact(input)
-    } else {
-        heuristic(input)
-    };
-    let best = schedule(input, &best);
-    if best.missed == 0 {
-        return Ok(best);
-    }
-    Err(Infeasible {
-        stop: culprit(input, &best),
-        best,
-    })
+    let mut optimiser = Optimiser::new(input.clone());
+    while !optimiser.step(u64::MAX) {}
+    optimiser.finish()
 }
 
-/// The stop to blame: one that cannot be reached in time even straight from
-/// the start, else the first one missed in the best order.
-fn culprit(input: &PlanInput, best: &Schedule) -> usize {
-    (0..input.stops.len())
-        .find(|&s| input.start_time + leg(input, 0, s + 1) > input.stops[s].timing.latest())
-        .or_else(|| best.visits.iter().find(|v| v.late > 0).map(|v| v.stop))
-        .unwrap_or(0)
+/// An optimisation in slices, so that a page answers between them: call
+/// [`Optimiser::step`] until it returns true, then [`Optimiser::finish`].
+/// The tour found is the same as [`optimise`]'s, whatever the slices.
+pub struct Optimiser {
+    input: PlanInput,
+    stage: Stage,
 }
+
+enum Stage {
+    /// Not started: the first step runs the exact search, when the tour is
+    /// small enough (it is bounded), or sets up the heuristic.
+    New,
+    Travel(search::Improver<run::Travel>, Vec<Vec<usize>>),
+    Timed(search::Improver<run::Timed>, Vec<Vec<usize>>),
+    Found(Vec<usize>),
+}
+
+impl Optimiser {
+    pub fn new(input: PlanInput) -> Optimiser {
+        Optimiser {
+            input,
+            stage: Stage::New,
+        }
+    }
+
+    /// Works for about `moves` moves judged (the exact search, up to 15
+    /// stops, in one step); true when done. A million moves take a few
+    /// milliseconds in a browser.
+    pub fn step(&mut self, moves: u64) -> bool {
+        match &mut self.stage {
+            Stage::New => {
+                let n = self.input.stops.len();
+                let exact = (n <= EXACT_MAX)
+                    .then(|| exact(&self.input, &proof::shortest_legs(&self.input)))
+                    .flatten();
+                self.stage = match exact {
+                    Some(order) => Stage::Found(order),
+                    None => searching(&self.input, work_budget(n)),
+                };
+                matches!(self.stage, Stage::Found(_))
+            }
+            Stage::Travel(search, _) => search.step(moves),
+            Stage::Timed(search, _) => search.step(moves),
+            Stage::Found(_) => true,
+        }
+    }
+
+    /// The result (what [`optimise`] returns); unfinished, the best so far.
+    pub fn finish(self) -> Result<Schedule, Infeasible> {
+        let input = &self.input;
+        let best = match self.stage {
+            Stage::Found(order) => order,
+            Stage::Travel(search, starts) => better(input, search.best(), starts),
+            Stage::Timed(search, starts) => better(input, search.best(), starts),
+            Stage::New => (0..input.stops.len()).collect(),
+        };
+        let best = schedule(input, &best);
+        if best.missed == 0 {
+            return Ok(best);
+        }
+        let shortest = proof::shortest_legs(input);
+        let cause = proof::proven(input, &shortest).unwrap_or_else(|| {
+            let first = best
+                .visits
+                .iter()
+                .find(|v| v.late > 0)
+                .map_or(0, |v| v.stop);
+            Cause::NoOrder(first)
+        });
+        Err(Infeasible {
+            stop: cause.stop(),
+            cause,
+            best,
+        })
+    }
+}
+
+/// Partial routes the exact search may keep before it gives way to the
+/// heuristic: a crowded 15-stop hour that no order keeps stops after
+/// about 15 ms on this machine natively; a 15-stop tour with a window on
+/// one stop in five needs far fewer.
+pub const EXACT_LABELS: usize = 120_000;
 
 /// A partial route's state in the exact search.
 #[derive(Clone, Copy)]
@@ -225,10 +301,10 @@ impl Label {
 /// Held-Karp over (set of visited stops, last stop), keeping for each the
 /// labels not dominated in (missed, travel, time): exact with waiting.
 /// Labels live in one flat arena; each state's labels are contiguous.
-fn exact(input: &PlanInput) -> Vec<usize> {
+fn exact(input: &PlanInput, shortest: &[u32]) -> Option<Vec<usize>> {
     let n = input.stops.len();
     if n == 0 {
-        return vec![];
+        return Some(vec![]);
     }
     let full = (1usize << n) - 1;
     // An upper bound from a quick local search: missed minutes and travel
@@ -264,17 +340,6 @@ fn exact(input: &PlanInput) -> Vec<usize> {
     // A route at `last` at time t reaches stop v no sooner than
     // t + buffer + shortest(last, v), so a window or appointment that is
     // already out of reach adds at least that lateness.
-    let mut shortest = flat.clone();
-    for k in 0..m {
-        for a in 0..m {
-            for b in 0..m {
-                let via = shortest[a * m + k].saturating_add(shortest[k * m + b]);
-                if via < shortest[a * m + b] {
-                    shortest[a * m + b] = via;
-                }
-            }
-        }
-    }
     let timed: usize = (0..n)
         .filter(|&s| input.stops[s].timing.latest() != u32::MAX)
         .fold(0, |bits, s| bits | 1 << s);
@@ -374,6 +439,9 @@ fn exact(input: &PlanInput) -> Vec<usize> {
                 }
             }
             arena.extend_from_slice(&buffer);
+            if arena.len() > EXACT_LABELS {
+                return None;
+            }
         }
     }
     // Close the route at the end place and pick the best full label.
@@ -393,7 +461,7 @@ fn exact(input: &PlanInput) -> Vec<usize> {
     }
     let Some((_, mut li)) = best else {
         // Every route was pruned: the bound itself is optimal.
-        return bound_order;
+        return Some(bound_order);
     };
     let mut order = Vec::with_capacity(n);
     loop {
@@ -405,7 +473,7 @@ fn exact(input: &PlanInput) -> Vec<usize> {
         li = from;
     }
     order.reverse();
-    order
+    Some(order)
 }
 
 /// The cost of an order, as `schedule(..).cost()` but without building it.
@@ -434,145 +502,6 @@ fn cost(input: &PlanInput, order: &[usize]) -> (u32, u32, u32) {
     )
 }
 
-/// Local search with 2-opt (reverse a run) and Or-opt (move a run of 1-3),
-/// first improvement, until no move helps or the work budget runs out.
-fn local_search(input: &PlanInput, order: &mut Vec<usize>, budget: &mut u64) {
-    let n = order.len();
-    let mut best = cost(input, order);
-    let mut improved = true;
-    while improved && *budget > 0 {
-        improved = false;
-        'two_opt: for i in 0..n.saturating_sub(1) {
-            for j in i + 1..n {
-                *budget = budget.saturating_sub(n as u64);
-                order[i..=j].reverse();
-                let c = cost(input, order);
-                if c < best {
-                    best = c;
-                    improved = true;
-                    continue 'two_opt;
-                }
-                order[i..=j].reverse();
-                if *budget == 0 {
-                    return;
-                }
-            }
-        }
-        for len in 1..=3usize.min(n.saturating_sub(1)) {
-            let mut i = 0;
-            while i + len <= n {
-                let mut moved = false;
-                for to in 0..=n - len {
-                    if to == i {
-                        continue;
-                    }
-                    *budget = budget.saturating_sub(n as u64);
-                    let run: Vec<usize> = order.drain(i..i + len).collect();
-                    let at = to.min(order.len());
-                    for (k, s) in run.iter().enumerate() {
-                        order.insert(at + k, *s);
-                    }
-                    let c = cost(input, order);
-                    if c < best {
-                        best = c;
-                        improved = true;
-                        moved = true;
-                        break;
-                    }
-                    order.drain(at..at + len);
-                    for (k, s) in run.iter().enumerate() {
-                        order.insert(i + k, *s);
-                    }
-                    if *budget == 0 {
-                        return;
-                    }
-                }
-                if !moved {
-                    i += 1;
-                }
-            }
-        }
-    }
-}
-
-/// Whether the order only affects travel (no appointments or windows), so
-/// moves can be judged by their change in travel alone.
-fn travel_only(input: &PlanInput) -> bool {
-    input.stops.iter().all(|s| s.timing == Timing::Free)
-}
-
-fn symmetric(input: &PlanInput) -> bool {
-    let m = &input.travel;
-    (0..m.len()).all(|a| (0..m.len()).all(|b| leg(input, a, b) == leg(input, b, a)))
-}
-
-/// 2-opt and Or-opt judged by the change in travel, O(1) per move: for tours
-/// without appointments or windows, and a symmetric travel matrix.
-fn fast_local_search(input: &PlanInput, order: &mut [usize], budget: &mut u64) {
-    let n = order.len();
-    let end = input.has_end.then_some(n + 1);
-    // Route of places: start, stops.., (end).
-    let mut r: Vec<usize> = std::iter::once(0)
-        .chain(order.iter().map(|s| s + 1))
-        .chain(end)
-        .collect();
-    let t = |a: usize, b: usize| i64::from(leg(input, a, b));
-    let last = r.len() - 1;
-    let mut improved = true;
-    while improved && *budget > 0 {
-        improved = false;
-        // 2-opt: reverse r[i..=j].
-        for i in 1..=n {
-            for j in i + 1..=n {
-                let (a, b, c) = (r[i - 1], r[i], r[j]);
-                let after = (j < last).then(|| r[j + 1]);
-                let delta = t(a, c) - t(a, b) + after.map_or(0, |d| t(b, d) - t(c, d));
-                if delta < 0 {
-                    r[i..=j].reverse();
-                    improved = true;
-                }
-            }
-            *budget = budget.saturating_sub(n as u64);
-        }
-        // Or-opt: move r[i..i+len] between r[p] and r[p+1].
-        for len in 1..=3usize.min(n) {
-            let mut i = 1;
-            while i + len - 1 <= n {
-                let (a, s1, s2) = (r[i - 1], r[i], r[i + len - 1]);
-                let b = (i + len <= last).then(|| r[i + len]);
-                let gain = t(a, s1) + b.map_or(0, |b| t(s2, b) - t(a, b));
-                let mut moved = false;
-                for p in 0..=n {
-                    if p + 1 >= i && p < i + len {
-                        continue;
-                    }
-                    if end.is_some() && p == last {
-                        continue;
-                    }
-                    let x = r[p];
-                    let y = (p < last).then(|| r[p + 1]);
-                    let cost = t(x, s1) + y.map_or(0, |y| t(s2, y) - t(x, y));
-                    if cost < gain {
-                        let run: Vec<usize> = r.drain(i..i + len).collect();
-                        let at = if p < i { p + 1 } else { p + 1 - len };
-                        r.splice(at..at, run);
-                        improved = true;
-                        moved = true;
-                        break;
-                    }
-                }
-                if !moved {
-                    i += 1;
-                }
-                *budget = budget.saturating_sub(n as u64);
-            }
-        }
-    }
-    for (k, place) in r[1..=n].iter().enumerate() {
-        order[k] = place - 1;
-    }
-}
-
 /// Nearest neighbour from the start, breaking ties by stop index.
 fn nearest_neighbour(input: &PlanInput) -> Vec<usize> {
     let n = input.stops.len();
@@ -592,9 +521,12 @@ fn nearest_neighbour(input: &PlanInput) -> Vec<usize> {
     order
 }
 
-/// Stops with a time first, in time order, the rest by nearest neighbour.
+/// Stops with a time in time order, then each other stop inserted where it
+/// adds the least travel.
 fn by_time(input: &PlanInput) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..input.stops.len()).collect();
+    let n = input.stops.len();
+    let (mut order, free): (Vec<usize>, Vec<usize>) =
+        (0..n).partition(|&s| input.stops[s].timing != Timing::Free);
     order.sort_by_key(|&s| {
         (
             input.stops[s].timing.latest(),
@@ -602,100 +534,80 @@ fn by_time(input: &PlanInput) -> Vec<usize> {
             s,
         )
     });
+    let end = input.has_end.then_some(n + 1);
+    for s in free {
+        let place = s + 1;
+        let mut best = (u32::MAX, 0);
+        for k in 0..=order.len() {
+            let before = if k == 0 { 0 } else { order[k - 1] + 1 };
+            let after = order.get(k).map(|o| o + 1).or(end);
+            let added = match after {
+                Some(a) => (leg(input, before, place) + leg(input, place, a))
+                    .saturating_sub(leg(input, before, a)),
+                None => leg(input, before, place),
+            };
+            if added < best.0 {
+                best = (added, k);
+            }
+        }
+        order.insert(best.1, s);
+    }
     order
 }
 
-/// A good order found fast, as the exact search's first bound: local search
-/// from nearest neighbour and from time order, the better of the two.
+/// A good order found fast, as the exact search's first bound.
 fn quick_bound(input: &PlanInput) -> Vec<usize> {
-    let fast = travel_only(input) && symmetric(input);
-    let mut best: Option<(Vec<usize>, (u32, u32, u32))> = None;
-    for mut order in [nearest_neighbour(input), by_time(input)] {
-        let mut budget = u64::MAX / 2;
-        if fast {
-            fast_local_search(input, &mut order, &mut budget);
-        } else {
-            local_search(input, &mut order, &mut budget);
-        }
-        let c = cost(input, &order);
-        if best.as_ref().is_none_or(|(_, bc)| c < *bc) {
-            best = Some((order, c));
-        }
-    }
-    best.map(|(o, _)| o).unwrap_or_default()
+    let n = input.stops.len() as u64;
+    search(input, n * n * 400)
 }
 
-/// Several starts, each improved by local search, then perturbed
-/// (double-bridge) and improved again while the work budget lasts.
-fn heuristic(input: &PlanInput) -> Vec<usize> {
+/// Moves the heuristic judges for `n` stops (a tour with times judges a
+/// third as many). Counted, not timed, so the same input always gives the
+/// same tour.
+fn work_budget(n: usize) -> u64 {
+    let n = n as u64;
+    (n * n * 4_000).clamp(1_000_000, 40_000_000)
+}
+
+/// The heuristic search, set up from nearest neighbour and from time order.
+fn searching(input: &PlanInput, budget: u64) -> Stage {
     let n = input.stops.len();
-    // Work budget in "places timed" (one schedule evaluation costs n),
-    // growing with n and capped, so the page never freezes.
-    let n64 = n as u64;
-    let mut budget: u64 = (n64 * n64 * n64 * 600).clamp(200_000, 25_000_000);
-    let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15 ^ n as u64);
-    let mut starts = vec![nearest_neighbour(input), by_time(input)];
-    for _ in 0..4 {
-        let mut random: Vec<usize> = (0..n).collect();
-        for i in (1..n).rev() {
-            random.swap(i, rng.below(i + 1));
-        }
-        starts.push(random);
+    let places = std::rc::Rc::new(run::Places::new(input));
+    let starts = vec![nearest_neighbour(input), by_time(input)];
+    let seed = 0x9E37_79B9_7F4A_7C15 ^ n as u64;
+    if places.untimed() {
+        let search = search::Improver::new(places, n, input.has_end, starts.clone(), budget, seed);
+        Stage::Travel(search, starts)
+    } else {
+        // Judging a move with times costs about three times as much.
+        let search =
+            search::Improver::new(places, n, input.has_end, starts.clone(), budget / 3, seed);
+        Stage::Timed(search, starts)
     }
-    let fast = travel_only(input) && symmetric(input);
-    let improve = |order: &mut Vec<usize>, b: &mut u64| {
-        if fast {
-            fast_local_search(input, order, b);
-        } else {
-            local_search(input, order, b);
+}
+
+/// The better of what the search found and its starts, by the real cost
+/// (minutes late rather than time warp).
+fn better(input: &PlanInput, found: Vec<usize>, starts: Vec<Vec<usize>>) -> Vec<usize> {
+    std::iter::once(found)
+        .chain(starts)
+        .min_by_key(|order| cost(input, order))
+        .unwrap_or_default()
+}
+
+/// The heuristic search to its end.
+fn search(input: &PlanInput, budget: u64) -> Vec<usize> {
+    match searching(input, budget) {
+        Stage::Travel(mut search, starts) => {
+            while !search.step(u64::MAX) {}
+            better(input, search.best(), starts)
         }
-    };
-    let per_start = budget / (starts.len() as u64 * 2);
-    let mut best: Option<(Vec<usize>, (u32, u32, u32))> = None;
-    for mut order in starts {
-        let mut b = per_start;
-        improve(&mut order, &mut b);
-        budget = budget.saturating_sub(per_start - b);
-        let c = cost(input, &order);
-        if best.as_ref().is_none_or(|(_, bc)| c < *bc) {
-            best = Some((order, c));
+        Stage::Timed(mut search, starts) => {
+            while !search.step(u64::MAX) {}
+            better(input, search.best(), starts)
         }
+        Stage::New | Stage::Found(_) => vec![],
     }
-    // Iterated local search from the best: double-bridge kicks, until the
-    // budget is spent or many kicks in a row found nothing better.
-    let mut idle = 0;
-    while budget > 0 && n >= 8 && idle < 3 * n {
-        idle += 1;
-        let Some((ref current, current_cost)) = best else {
-            break;
-        };
-        let mut cuts = [
-            1 + rng.below(n - 2),
-            1 + rng.below(n - 2),
-            1 + rng.below(n - 2),
-        ];
-        cuts.sort_unstable();
-        let [a, b, c] = cuts;
-        if a == b || b == c {
-            budget = budget.saturating_sub(n as u64);
-            continue;
-        }
-        let mut kicked = Vec::with_capacity(n);
-        kicked.extend_from_slice(&current[..a]);
-        kicked.extend_from_slice(&current[b..c]);
-        kicked.extend_from_slice(&current[a..b]);
-        kicked.extend_from_slice(&current[c..]);
-        let mut b = budget.min(per_start);
-        let before = b;
-        improve(&mut kicked, &mut b);
-        budget = budget.saturating_sub((before - b).max(n as u64));
-        let cost_kicked = cost(input, &kicked);
-        if cost_kicked < current_cost {
-            best = Some((kicked, cost_kicked));
-            idle = 0;
-        }
-    }
-    best.map(|(o, _)| o).unwrap_or_default()
 }
 
 /// How travel minutes are estimated when no override is set.

@@ -1,13 +1,11 @@
 //! The planner for one tour: settings, stops, optimise, map.
 use crate::components::road_times::RoadTimes;
 use crate::components::undo_toast::{use_undo, Undo};
-use crate::components::{RouteMap, ShareTour, TourStops};
+use crate::components::{OptimiseButton, RouteMap, ShareTour, TourStops};
 use crate::domain::coords::parse_coords;
 use crate::domain::model::{Id, Record, Stop, Tour};
 use crate::domain::tour_day::day::has_begun;
-use crate::domain::tour_plan::{
-    clock_of, optimise, parse_clock, places, plan, reorder, DistanceUnit, Optimised,
-};
+use crate::domain::tour_plan::{clock_of, parse_clock, places, plan, reorder, DistanceUnit};
 use crate::format::time_of_day;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::{use_document, DocState};
@@ -73,14 +71,6 @@ impl TourEdit {
     }
 }
 
-/// What the last "Optimise" said.
-#[derive(Clone, PartialEq)]
-enum Outcome {
-    Saved { before: u32, after: u32 },
-    Infeasible { address: String },
-    NothingToDo,
-}
-
 #[component]
 pub fn TourEditor(id: Id) -> impl IntoView {
     let i18n = use_i18n();
@@ -93,7 +83,6 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                 .map(|t| state.doc.with(|d| plan(t, &d.properties)))
         })
     });
-    let outcome = RwSignal::new(None::<Outcome>);
     let start_place_problem = RwSignal::new(false);
     let end_place_problem = RwSignal::new(false);
 
@@ -124,43 +113,6 @@ pub fn TourEditor(id: Id) -> impl IntoView {
         };
         edit.apply(|t| t.stops.push(Stop::at(pid)));
         chosen.set(String::new());
-    };
-
-    let run_optimise = move |_| {
-        let Some(t) = tour.get_untracked() else {
-            return;
-        };
-        if t.stops.len() < 2 {
-            outcome.set(Some(Outcome::NothingToDo));
-            return;
-        }
-        let result = state.doc.with_untracked(|d| optimise(&t, &d.properties));
-        let message = t_string!(i18n, tour_optimised_undo).to_string();
-        match result {
-            Optimised::Order {
-                stops,
-                travel_before,
-                travel_after,
-            } => {
-                edit.reorder_with_undo(message, |t| reorder(t, &stops));
-                outcome.set(Some(Outcome::Saved {
-                    before: travel_before,
-                    after: travel_after,
-                }));
-            }
-            Optimised::Infeasible { culprit, stops } => {
-                let address = state.doc.with_untracked(|d| {
-                    t.stops
-                        .iter()
-                        .find(|s| s.id == culprit)
-                        .and_then(|s| d.properties.iter().find(|p| p.id == s.property))
-                        .map(|p| p.address.clone())
-                        .unwrap_or_default()
-                });
-                edit.reorder_with_undo(message, |t| reorder(t, &stops));
-                outcome.set(Some(Outcome::Infeasible { address }));
-            }
-        }
     };
 
     let set_place = move |end: bool, value: String| {
@@ -283,15 +235,8 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                         </select>
                     </label>
                     <button type="button" on:click=add_stop disabled=move || chosen.get().is_empty()>{t!(i18n, tour_add_stop)}</button>
-                    <button type="button" class="secondary" on:click=run_optimise data-testid="optimise">{t!(i18n, tour_optimise)}</button>
                 </div>
-                <p class="message" role="status" data-testid="optimise-result">
-                    {move || outcome.get().map(|o| match o {
-                        Outcome::Saved { before, after } => t_string!(i18n, tour_optimised, before = before, after = after).to_string(),
-                        Outcome::Infeasible { address } => t_string!(i18n, tour_infeasible, address = address).to_string(),
-                        Outcome::NothingToDo => t_string!(i18n, tour_nothing_to_optimise).to_string(),
-                    })}
-                </p>
+                <OptimiseButton edit=edit tour=tour/>
                 <p class="summary" data-testid="tour-summary">
                     {move || schedule.get().map(|s| { let l = i18n.get_locale(); t_string!(i18n, tour_summary, start = time_of_day(l.as_str(), s.start), finish = time_of_day(l.as_str(), s.finish), travel = s.travel).to_string() })}
                 </p>

@@ -12,27 +12,79 @@ pub enum Optimised {
         travel_before: u32,
         travel_after: u32,
     },
-    /// No order keeps them all; `culprit` is the stop that cannot be kept.
-    /// `stops` is the order that misses the fewest minutes.
-    Infeasible { culprit: Id, stops: Vec<Id> },
+    /// No order keeps them all; `culprit` is the stop that cannot be kept,
+    /// and `clashes_with` the one it cannot be kept with, when two clash in
+    /// either order. `stops` is the order that misses the fewest minutes.
+    Infeasible {
+        culprit: Id,
+        clashes_with: Option<Id>,
+        stops: Vec<Id>,
+    },
 }
 
 /// The best order of the tour's stops (deterministic for the same tour).
 pub fn optimise(tour: &Tour, properties: &[Property]) -> Optimised {
-    let input = plan_input(tour, properties);
-    let order: Vec<usize> = (0..tour.stops.len()).collect();
-    let before = planner::schedule(&input, &order).travel;
-    let ids = |visits: &[planner::Visit]| visits.iter().map(|v| tour.stops[v.stop].id).collect();
-    match planner::optimise(&input) {
-        Ok(s) => Optimised::Order {
-            stops: ids(&s.visits),
-            travel_before: before,
-            travel_after: s.travel,
-        },
-        Err(e) => Optimised::Infeasible {
-            culprit: tour.stops[e.stop].id,
-            stops: ids(&e.best.visits),
-        },
+    let mut job = Optimising::new(tour, properties);
+    while !job.step(u64::MAX) {}
+    job.finish()
+}
+
+/// Optimising a tour in slices, so the page answers between them
+/// (`planner::Optimiser`): the same order as [`optimise`] in the end.
+pub struct Optimising {
+    stops: Vec<Id>,
+    input: planner::PlanInput,
+    before: u32,
+    optimiser: planner::Optimiser,
+}
+
+impl Optimising {
+    pub fn new(tour: &Tour, properties: &[Property]) -> Optimising {
+        let input = plan_input(tour, properties);
+        let order: Vec<usize> = (0..tour.stops.len()).collect();
+        Optimising {
+            stops: tour.stops.iter().map(|s| s.id).collect(),
+            before: planner::schedule(&input, &order).travel,
+            optimiser: planner::Optimiser::new(input.clone()),
+            input,
+        }
+    }
+
+    /// Works for about `moves` moves (see `planner::Optimiser::step`);
+    /// true when done.
+    pub fn step(&mut self, moves: u64) -> bool {
+        self.optimiser.step(moves)
+    }
+
+    /// Whether `tour` is still the tour being optimised (same stops, times
+    /// and travel), so that what is found may be applied to it.
+    pub fn still_for(&self, tour: &Tour, properties: &[Property]) -> bool {
+        tour.stops
+            .iter()
+            .map(|s| s.id)
+            .eq(self.stops.iter().copied())
+            && plan_input(tour, properties) == self.input
+    }
+
+    /// What was found.
+    pub fn finish(self) -> Optimised {
+        let stops = &self.stops;
+        let ids = |visits: &[planner::Visit]| visits.iter().map(|v| stops[v.stop]).collect();
+        match self.optimiser.finish() {
+            Ok(s) => Optimised::Order {
+                stops: ids(&s.visits),
+                travel_before: self.before,
+                travel_after: s.travel,
+            },
+            Err(e) => Optimised::Infeasible {
+                culprit: stops[e.stop],
+                clashes_with: match e.cause {
+                    planner::Cause::Clash(_, other) => Some(stops[other]),
+                    _ => None,
+                },
+                stops: ids(&e.best.visits),
+            },
+        }
     }
 }
 

@@ -1,0 +1,122 @@
+//! "Optimise order" and what it found. The search runs in slices with a
+//! pause between them (`Optimising`), so the page answers while it works
+//! on a long tour; a tour changed meanwhile is left as it is.
+use crate::components::tour_editor::TourEdit;
+use crate::domain::model::{Id, Tour};
+use crate::domain::tour_plan::{reorder, Optimised, Optimising};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::state::use_document;
+use leptos::prelude::*;
+
+/// Moves judged per slice: a few milliseconds in a browser.
+const SLICE: u64 = 600_000;
+
+/// What the last "Optimise" said.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Working,
+    Saved { before: u32, after: u32 },
+    Infeasible { address: String },
+    Clash { first: String, second: String },
+    NothingToDo,
+    Changed,
+}
+
+#[component]
+pub fn OptimiseButton(edit: TourEdit, tour: Memo<Option<Tour>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_document();
+    let outcome = RwSignal::new(None::<Outcome>);
+    let working = move || outcome.get() == Some(Outcome::Working);
+
+    let address = move |t: &Tour, stop: Id| {
+        state.doc.with_untracked(|d| {
+            t.stops
+                .iter()
+                .find(|s| s.id == stop)
+                .and_then(|s| d.properties.iter().find(|p| p.id == s.property))
+                .map(|p| p.address.clone())
+                .unwrap_or_default()
+        })
+    };
+    let apply = move |t: &Tour, found: Optimised| {
+        let message = t_string!(i18n, tour_optimised_undo).to_string();
+        let said = match found {
+            Optimised::Order {
+                stops,
+                travel_before,
+                travel_after,
+            } => {
+                edit.reorder_with_undo(message, |t| reorder(t, &stops));
+                Outcome::Saved {
+                    before: travel_before,
+                    after: travel_after,
+                }
+            }
+            Optimised::Infeasible {
+                culprit,
+                clashes_with,
+                stops,
+            } => {
+                edit.reorder_with_undo(message, |t| reorder(t, &stops));
+                match clashes_with {
+                    Some(other) => Outcome::Clash {
+                        first: address(t, culprit),
+                        second: address(t, other),
+                    },
+                    None => Outcome::Infeasible {
+                        address: address(t, culprit),
+                    },
+                }
+            }
+        };
+        outcome.set(Some(said));
+    };
+
+    let run = move |_| {
+        let Some(t) = tour.get_untracked() else {
+            return;
+        };
+        if t.stops.len() < 2 {
+            outcome.set(Some(Outcome::NothingToDo));
+            return;
+        }
+        let mut job = state
+            .doc
+            .with_untracked(|d| Optimising::new(&t, &d.properties));
+        outcome.set(Some(Outcome::Working));
+        leptos::task::spawn_local(async move {
+            while !job.step(SLICE) {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+            }
+            // The page may be gone, or the tour changed, by now.
+            let Some(Some(now)) = tour.try_get_untracked() else {
+                return;
+            };
+            if state
+                .doc
+                .with_untracked(|d| job.still_for(&now, &d.properties))
+            {
+                apply(&now, job.finish());
+            } else {
+                outcome.try_set(Some(Outcome::Changed));
+            }
+        });
+    };
+
+    view! {
+        <div class="actions">
+            <button type="button" class="secondary" on:click=run disabled=working data-testid="optimise">{t!(i18n, tour_optimise)}</button>
+        </div>
+        <p class="message" role="status" data-testid="optimise-result">
+            {move || outcome.get().map(|o| match o {
+                Outcome::Working => t_string!(i18n, tour_optimising).to_string(),
+                Outcome::Saved { before, after } => t_string!(i18n, tour_optimised, before = before, after = after).to_string(),
+                Outcome::Infeasible { address } => t_string!(i18n, tour_infeasible, address = address).to_string(),
+                Outcome::Clash { first, second } => t_string!(i18n, tour_clash, first = first, second = second).to_string(),
+                Outcome::NothingToDo => t_string!(i18n, tour_nothing_to_optimise).to_string(),
+                Outcome::Changed => t_string!(i18n, tour_changed_while_optimising).to_string(),
+            })}
+        </p>
+    }
+}
