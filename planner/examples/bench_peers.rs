@@ -23,13 +23,8 @@ const CASES: [&str; 4] = [
 const START: u32 = 9 * 3600;
 const SHOWING: u32 = 20 * 60;
 
-fn instances(n: usize) -> usize {
-    if n <= 50 {
-        6
-    } else {
-        3
-    }
-}
+/// Instances per case and size.
+const INSTANCES: usize = 6;
 
 /// Driving seconds between random homes in a 15 km square (30 km/h, roads
 /// 1.3 times the straight line); one way of each pair up to 20 % longer
@@ -65,7 +60,7 @@ fn make(dir: &Path) -> std::io::Result<()> {
     let mut rng = Rng::new(19);
     for case in CASES {
         for n in SIZES {
-            for k in 0..instances(n) {
+            for k in 0..INSTANCES {
                 let m = matrix(&mut rng, n, case.starts_with("asymmetric"));
                 let mut text = format!("{n} {START} {SHOWING}\n");
                 for row in &m {
@@ -182,7 +177,7 @@ fn solve(dir: &Path) -> std::io::Result<()> {
         for n in SIZES {
             let (mut gaps, mut ot_gaps, mut ms, mut lkh_ms, mut ot_ms) =
                 (vec![], vec![], vec![], vec![], vec![]);
-            for k in 0..instances(n) {
+            for k in 0..INSTANCES {
                 let name = format!("{case}-{n:03}-{k}");
                 let text = fs::read_to_string(dir.join(format!("{name}.txt")))?;
                 let Some(peers) = read_peers(&dir.join(format!("{name}.peers"))) else {
