@@ -88,9 +88,17 @@ pub fn OptimiseButton(edit: TourEdit, tour: Memo<Option<Tour>>) -> impl IntoView
         leptos::task::spawn_local(async move {
             while !job.step(SLICE) {
                 gloo_timers::future::TimeoutFuture::new(0).await;
+                // The page is gone: nothing will show what is found.
+                if tour.try_with_untracked(|_| ()).is_none() {
+                    return;
+                }
             }
-            // The page may be gone, or the tour changed, by now.
-            let Some(Some(now)) = tour.try_get_untracked() else {
+            // The page may be gone, or the tour changed or deleted, by now.
+            let Some(current) = tour.try_get_untracked() else {
+                return;
+            };
+            let Some(now) = current else {
+                outcome.try_set(Some(Outcome::Changed));
                 return;
             };
             if state
