@@ -171,7 +171,7 @@ fn tokenize(b: &[u8]) -> Option<Vec<Token>> {
         // A value starts here.
         i = skip_space(b, i);
         let start = i;
-        let (kind, end) = match *b.get(i)? {
+        let end = match *b.get(i)? {
             c @ (b'{' | b'[') => {
                 open.push(tokens.len());
                 let kind = if c == b'{' { OBJECT } else { ARRAY };
@@ -188,7 +188,7 @@ fn tokenize(b: &[u8]) -> Option<Vec<Token>> {
                     continue;
                 }
                 // Empty: closed below.
-                (kind, i)
+                i
             }
             b'"' => {
                 let (end, escaped) = scan_text(b, i)?;
@@ -197,7 +197,7 @@ fn tokenize(b: &[u8]) -> Option<Vec<Token>> {
                     start: i as u32 + 1,
                     end: end as u32 - 1,
                 });
-                (TEXT, end)
+                end
             }
             b'-' | b'0'..=b'9' => {
                 let end = scan_number(b, i)?;
@@ -206,7 +206,7 @@ fn tokenize(b: &[u8]) -> Option<Vec<Token>> {
                     start: start as u32,
                     end: end as u32,
                 });
-                (NUMBER, end)
+                end
             }
             _ => {
                 let (kind, word): (u8, &[u8]) = match b[i] {
@@ -222,11 +222,10 @@ fn tokenize(b: &[u8]) -> Option<Vec<Token>> {
                     start: 0,
                     end: 0,
                 });
-                (kind, i + word.len())
+                i + word.len()
             }
         };
         i = end;
-        let _ = kind;
         // After a value: a comma, or the end of containers.
         loop {
             i = skip_space(b, i);
