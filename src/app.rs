@@ -1,6 +1,6 @@
 //! The root component: providers, router and the page shell.
 use crate::components::undo_toast::provide_undo;
-use crate::components::{StorageBanners, TopBar, UndoToast};
+use crate::components::{StorageBanners, TabNotices, TopBar, UndoToast};
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
     BuyerEditor, BuyerViewPage, BuyersPage, ComparePage, DataPage, MatchPage, NoBuyerChosen,
@@ -62,7 +62,12 @@ pub fn App() -> impl IntoView {
                     }}
                 </Show>
             </main>
-            <UndoToast />
+            // Notices that arrive while the user works float over the page
+            // instead of moving it.
+            <div class="toasts">
+                <TabNotices />
+                <UndoToast />
+            </div>
         </I18nContextProvider>
     }
 }

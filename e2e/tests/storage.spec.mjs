@@ -154,6 +154,25 @@ test("two tabs editing different records keep both edits", async ({ context }) =
   await expect(one.getByText("2 buyers", { exact: true })).toBeVisible();
 });
 
+test("another tab's changes arriving never move the page under the user's finger", async ({ context }) => {
+  const one = await context.newPage();
+  const two = await context.newPage();
+  await one.goto("/buyers");
+  await two.goto("/buyers");
+  await expect(heading(two)).toHaveText("Buyers");
+  const add = two.getByRole("button", { name: "Add buyer" });
+  const before = await add.boundingBox();
+
+  // Tab one's save reaches tab two while its user is about to tap Add.
+  await addBuyer(one, "Added in tab one");
+  await expect(two.getByTestId("other-tab-notice")).toBeVisible();
+  await expect(two.getByTestId("buyer-list").getByText("Added in tab one")).toBeVisible();
+  expect(await add.boundingBox()).toEqual(before);
+  // The notice covers nothing the user was about to tap.
+  const notice = await two.getByTestId("other-tab-notice").boundingBox();
+  expect(notice.y).toBeGreaterThan(before.y + before.height);
+});
+
 test("replace everything with a second tab open stays replaced in both tabs after both reload", async ({ context }) => {
   const one = await context.newPage();
   const two = await context.newPage();

@@ -7,21 +7,18 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 /// Messages about the saved data, above every page: unreadable data, a save
-/// that failed, changes merged from another tab, and the backup reminder.
+/// that failed, and the backup reminder. (What another tab did is said at
+/// the bottom of the screen, by `TabNotices`.)
 ///
 /// The two that protect data (unreadable data, a failed save) live in the
-/// shell, so they show with no connection. The others are rare notices,
-/// each its own lazily loaded chunk fetched when it first shows.
+/// shell, so they show with no connection. The reminder is a rare notice,
+/// a lazily loaded chunk fetched when it first shows.
 #[component]
 pub fn StorageBanners() -> impl IntoView {
     let location = crate::router::use_location();
     let state = use_document();
     let unreadable = move || state.unreadable.with(Option::is_some);
     let save_failed = move || matches!(state.save_state.get(), SaveState::Failed(_));
-    let dismissed = RwSignal::new(0u32);
-    let other_tab = move || state.merged_from_other_tab.get() > dismissed.get();
-    let dismissed_replace = RwSignal::new(0u32);
-    let replaced = move || state.replaced_in_other_tab.get() > dismissed_replace.get();
     let later = RwSignal::new(storage::backup_later());
     let own_records = Memo::new(move |_| state.doc.with(backup::own_records));
     let reminder_due = move || {
@@ -39,16 +36,12 @@ pub fn StorageBanners() -> impl IntoView {
             <crate::components::ChunkProblem />
             <Show when=unreadable><UnreadableBanner /></Show>
             <Show when=save_failed><SaveProblemBanner /></Show>
-            <Show when=other_tab>{move || Suspend::new(other_tab_notice(dismissed))}</Show>
-            <Show when=replaced>{move || Suspend::new(replaced_notice(dismissed_replace))}</Show>
             <Show when=reminder_due>{move || Suspend::new(backup_reminder(later))}</Show>
         </div>
     }
 }
 
 lazy_view! {
-    other_tab_notice(dismissed: RwSignal<u32>) => OtherTabNotice,
-    replaced_notice(dismissed: RwSignal<u32>) => ReplacedNotice,
     backup_reminder(later: RwSignal<Option<DateTime<Utc>>>) => BackupReminder,
 }
 
@@ -132,35 +125,6 @@ fn SaveProblemBanner() -> impl IntoView {
                     {move || i18n.text(if newer() { keys::update_reload } else { keys::retry_save })}
                 </button>
             </div>
-        </section>
-    }
-}
-
-#[component]
-fn OtherTabNotice(dismissed: RwSignal<u32>) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_document();
-    view! {
-        <section class="banner banner-info" data-testid="other-tab-notice">
-            <p>{t!(i18n, merged_other_tab)}</p>
-            <button type="button" class="secondary" on:click=move |_| dismissed.set(state.merged_from_other_tab.get_untracked())>
-                {t!(i18n, dismiss)}
-            </button>
-        </section>
-    }
-}
-
-/// Another tab replaced everything; this one took the new data whole.
-#[component]
-fn ReplacedNotice(dismissed: RwSignal<u32>) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_document();
-    view! {
-        <section class="banner banner-info" role="status" data-testid="replaced-notice">
-            <p>{t!(i18n, replaced_other_tab)}</p>
-            <button type="button" class="secondary" on:click=move |_| dismissed.set(state.replaced_in_other_tab.get_untracked())>
-                {t!(i18n, dismiss)}
-            </button>
         </section>
     }
 }
