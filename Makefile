@@ -48,7 +48,7 @@ test-host:
 
 test-browser:
 	@mkdir -p $(LOGS)
-	cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee $(LOGS)/browser.log
+	cargo test --target wasm32-unknown-unknown --test web --test media_web 2>&1 | tee $(LOGS)/browser.log
 	@bash scripts/test-summary.sh --require $(LOGS)/browser.log
 
 ## The e2e bundle may reach the test's routing engine on loopback (see

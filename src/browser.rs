@@ -3,15 +3,21 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` to the user as a file download named `filename`.
 pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    download_blob(filename, &blob)
+}
+
+/// Offers `blob` as a download named `filename`.
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let err = |e: JsValue| format!("{e:?}");
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(err)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(err)?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(err)?
@@ -22,6 +28,42 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     link.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// Offers `bytes` as a download named `filename`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download_blob(
+        filename,
+        &bytes_blob(bytes, mime).ok_or("cannot make a file")?,
+    )
+}
+
+/// `bytes` as a `Blob` of type `mime`.
+pub fn bytes_blob(bytes: &[u8], mime: &str) -> Option<web_sys::Blob> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+}
+
+/// The bytes of `blob`.
+pub async fn blob_bytes(blob: &web_sys::Blob) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The bytes of the first file chosen in a file input, if any.
+pub async fn read_chosen_bytes(
+    input: &web_sys::HtmlInputElement,
+) -> Option<Result<Vec<u8>, String>> {
+    let file = input.files()?.get(0)?;
+    Some(
+        blob_bytes(&file)
+            .await
+            .ok_or_else(|| "unreadable".to_string()),
+    )
 }
 
 /// The text of the first file chosen in a file input, if any.

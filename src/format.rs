@@ -49,6 +49,25 @@ pub fn number(locale: &str, value: f64) -> String {
     .unwrap_or_else(|| value.to_string())
 }
 
+/// A size on disk the way `locale` writes it: "12 MB", "1,2 GB".
+pub fn bytes(locale: &str, bytes: u64) -> String {
+    let (value, unit) = match bytes {
+        b if b >= 1_000_000_000 => (b as f64 / 1e9, "gigabyte"),
+        b if b >= 1_000_000 => (b as f64 / 1e6, "megabyte"),
+        b => (b as f64 / 1e3, "kilobyte"),
+    };
+    number_format(
+        locale,
+        &[
+            ("style", JsValue::from("unit")),
+            ("unit", JsValue::from(unit)),
+            ("maximumFractionDigits", JsValue::from(1)),
+        ],
+        value,
+    )
+    .unwrap_or_else(|| format!("{value:.1} {unit}"))
+}
+
 /// The decimal and grouping marks `locale` writes numbers with, as
 /// `Intl.NumberFormat` shows them; English's when the browser reports marks
 /// other than a point and a comma.

@@ -52,6 +52,8 @@ pub mod components;
 pub mod domain;
 pub mod format;
 pub mod i18n;
+pub mod image_scale;
+pub mod media_store;
 pub mod pages;
 pub mod paths;
 pub mod router;

@@ -36,6 +36,9 @@ pub mod keys {
     pub const CURRENCY: &str = "showplan.currency";
     /// Days a "still on the market?" check stays good (1-60; 2 unless set).
     pub const MARKET_DAYS: &str = "showplan.market-days";
+    /// Set once the agent dismissed the note on photographing with the
+    /// seller's consent.
+    pub const PHOTO_CONSENT_READ: &str = "showplan.photo-consent-read";
     /// The routing engine's base address (an OSRM server); none unless set.
     pub const ROUTING_ENGINE: &str = "showplan.routing-engine";
     /// Prefix of a buyer's ratings not yet sent, per shared tour id.
@@ -207,6 +210,16 @@ pub fn last_backup() -> Option<Moment> {
 /// Remembers that a backup was just downloaded.
 pub fn set_last_backup(at: Moment) -> Result<(), StorageError> {
     write(keys::LAST_BACKUP, &at.to_rfc3339())
+}
+
+/// Whether the agent dismissed the note on the seller's consent to photos.
+pub fn photo_consent_read() -> bool {
+    read(keys::PHOTO_CONSENT_READ).is_some()
+}
+
+/// Remembers that the note on the seller's consent was read.
+pub fn set_photo_consent_read() -> Result<(), StorageError> {
+    write(keys::PHOTO_CONSENT_READ, "1")
 }
 
 /// When the backup reminder was last put off.

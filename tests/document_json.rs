@@ -4,6 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use showplan::domain::codec::{decode, document_json, encode, DecodeError};
+use showplan::domain::media::Media;
 use showplan::domain::model::*;
 use uuid::Uuid;
 
@@ -105,6 +106,7 @@ fn full_document() -> Document {
             text: "Good schools".into(),
             shareable: true,
         }],
+        media: vec![],
         private_notes: "Seller motivated".into(),
         listing_agent: ListingAgent {
             name: "Li Wei".into(),
@@ -223,6 +225,25 @@ fn every_field_goes_and_comes_back() {
     // Numbers as a person would write them, not binary leftovers.
     assert!(text.contains("\"min_baths\":1.1,"), "{text}");
     assert!(text.contains("\"budget_max\":1250000000,"), "{text}");
+}
+
+#[test]
+fn photos_and_voice_notes_of_a_home_go_and_come_back() {
+    let mut document = full_document();
+    document.properties[0].media = vec![
+        Media {
+            caption: "Cracked tile by the door".into(),
+            room: "Kitchen".into(),
+            renovation: Some(id(3)),
+            feature: "gas range".into(),
+            ..Media::photo(id(20), at(9, 0), 1600, 1200, 412_345)
+        },
+        Media::voice(id(21), at(9, 5), 31_500, 88_000),
+    ];
+    let text = encode(&document, at(13, 0));
+    assert!(text.contains("\"kind\":\"voice\""), "{text}");
+    let back = decode(&text).expect("decodes");
+    assert_eq!(back.document, document);
 }
 
 #[test]

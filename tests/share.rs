@@ -126,6 +126,19 @@ fn nothing_private_reaches_the_link() {
             language: "es".into(),
         };
         p.checked = Some(Utc::now());
+        // Photos and voice notes stay on the device: not even their captions.
+        p.media.push(showplan::domain::media::Media {
+            caption: format!("{MARKER} photo caption"),
+            room: format!("{MARKER} photo room"),
+            feature: format!("{MARKER} photo feature"),
+            ..showplan::domain::media::Media::photo(
+                uuid::Uuid::new_v4(),
+                Utc::now(),
+                1600,
+                1200,
+                300_000,
+            )
+        });
     }
     for s in &mut tour.stops {
         s.note = format!("{MARKER} stop note");

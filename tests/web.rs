@@ -413,3 +413,78 @@ fn each_language_reads_back_the_numbers_it_shows() {
         );
     }
 }
+
+/// The photo cards of the open home: each one's caption.
+fn photo_captions() -> Vec<String> {
+    let cards = document()
+        .query_selector_all("[data-testid='photo'] input[type='text']")
+        .expect("cards");
+    (0..cards.length())
+        .filter_map(|i| cards.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .step_by(2)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_deleted_photo_comes_back_with_undo_in_its_place() {
+    use showplan::domain::media::Media;
+    let _page = lock_page().await;
+    fresh_start();
+    let mut doc = showplan::domain::model::Document::default();
+    let mut home = showplan::domain::model::Property::new(chrono::Utc::now());
+    home.address = "12 Elm St".into();
+    for (n, caption) in ["Porch", "Kitchen", "Bath"].iter().enumerate() {
+        home.media.push(Media {
+            caption: caption.to_string(),
+            ..Media::photo(
+                uuid::Uuid::from_u128(n as u128 + 1),
+                chrono::Utc::now(),
+                160,
+                120,
+                1000,
+            )
+        });
+    }
+    let id = home.id;
+    doc.properties.push(home);
+    let text = showplan::domain::codec::encode(&doc, chrono::Utc::now());
+    storage().set_item("showplan.doc.a", &text).expect("store");
+    web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history")
+        .push_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("/properties/{id}")),
+        )
+        .expect("push state");
+    let _app = mount_app();
+    settle().await;
+    until("three photos", || photo_captions().len() == 3).await;
+
+    let delete: HtmlElement = document()
+        .query_selector_all("[data-testid='photo'] button.danger")
+        .expect("buttons")
+        .item(1)
+        .expect("the second photo's delete")
+        .dyn_into()
+        .expect("html");
+    delete.click();
+    until("two photos", || photo_captions() == ["Porch", "Bath"]).await;
+    until("the undo bar", || by_test_id("undo-toast").is_some()).await;
+    let undo: HtmlElement = document()
+        .query_selector("[data-testid='undo-toast'] button")
+        .ok()
+        .flatten()
+        .expect("undo")
+        .dyn_into()
+        .expect("html");
+    undo.click();
+    until("the kitchen back in its place", || {
+        photo_captions() == ["Porch", "Kitchen", "Bath"]
+    })
+    .await;
+}

@@ -7,6 +7,7 @@
 //! chrono writes them ("2026-09-14", "10:30:00").
 use super::iso;
 use super::json::{record_json, write_text, Fields, FromJson, Json, Out, Result, ToJson};
+use super::media::Media;
 use super::model::*;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use uuid::Uuid;
@@ -164,6 +165,35 @@ record_json!(
         .put("cost_low", &s.cost_low)
         .put("cost_high", &s.cost_high)
         .put("note", &s.note)
+);
+
+record_json!(
+    Media,
+    |f| Media {
+        id: f.need("id")?,
+        kind: f.or_default("kind")?,
+        added: f.need("added")?,
+        caption: f.or_default("caption")?,
+        room: f.or_default("room")?,
+        renovation: f.opt("renovation")?,
+        feature: f.or_default("feature")?,
+        width: f.or_default("width")?,
+        height: f.or_default("height")?,
+        duration_ms: f.or_default("duration_ms")?,
+        bytes: f.or_default("bytes")?,
+    },
+    |s| Out::new()
+        .put("id", &s.id)
+        .put("kind", &s.kind)
+        .put("added", &s.added)
+        .put("caption", &s.caption)
+        .put("room", &s.room)
+        .put("renovation", &s.renovation)
+        .put("feature", &s.feature)
+        .put("width", &s.width)
+        .put("height", &s.height)
+        .put("duration_ms", &s.duration_ms)
+        .put("bytes", &s.bytes)
 );
 
 record_json!(
@@ -359,6 +389,7 @@ record_json!(
         features: f.or_default("features")?,
         renovations: f.or_default("renovations")?,
         neighbourhood: f.or_default("neighbourhood")?,
+        media: f.or_default("media")?,
         private_notes: f.or_default("private_notes")?,
         listing_agent: f.or_default("listing_agent")?,
         taxes_year: f.opt("taxes_year")?,
@@ -388,6 +419,7 @@ record_json!(
         .put("features", &s.features)
         .put("renovations", &s.renovations)
         .put("neighbourhood", &s.neighbourhood)
+        .put("media", &s.media)
         .put("private_notes", &s.private_notes)
         .put(
             "listing_agent",

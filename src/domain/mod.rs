@@ -1,5 +1,6 @@
 //! Plain Rust domain logic: no Leptos, no web-sys. Tested on the host.
 pub mod backup;
+pub mod backup_archive;
 pub mod calendar;
 pub mod codec;
 pub mod compare;
@@ -15,6 +16,7 @@ pub mod json;
 pub mod links;
 pub mod match_tours;
 pub mod matching;
+pub mod media;
 pub mod merge;
 pub mod model;
 pub mod monthly_cost;

@@ -317,6 +317,9 @@ pub struct Property {
     pub features: Vec<Feature>,
     pub renovations: Vec<Renovation>,
     pub neighbourhood: Vec<NeighbourhoodNote>,
+    /// The agent's photos and voice notes, in the agent's order (the
+    /// bytes are on the device: `media_store`).
+    pub media: Vec<super::media::Media>,
     /// Never shared with a buyer.
     pub private_notes: String,
     /// Who to ask for a showing. Agent-private: never in a share link.
@@ -665,6 +668,7 @@ impl Property {
             features: vec![],
             renovations: vec![],
             neighbourhood: vec![],
+            media: vec![],
             private_notes: String::new(),
             listing_agent: ListingAgent::default(),
             taxes_year: None,

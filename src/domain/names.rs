@@ -1,6 +1,7 @@
 //! Stable names for the enums that reach a form value, a stored value, a
 //! CSV file or a link. They are written out here, once, and never come
 //! from `Debug` (whose output the release build trims).
+use super::media::MediaKind;
 use super::model::{
     AppointmentState, AreaUnit, ListingStatus, NoteCategory, Priority, PropertyType, Verdict,
 };
@@ -72,8 +73,14 @@ stored_by_name!(
     NoteCategory,
     AreaUnit,
     Verdict,
-    AppointmentState
+    AppointmentState,
+    MediaKind
 );
+
+impl Named for MediaKind {
+    const NAMES: &'static [(Self, &'static str)] =
+        &[(MediaKind::Photo, "photo"), (MediaKind::Voice, "voice")];
+}
 
 impl Named for PropertyType {
     const NAMES: &'static [(Self, &'static str)] = &[

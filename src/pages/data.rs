@@ -1,5 +1,5 @@
 use crate::components::routing_engine_setting::RoutingEngineSetting;
-use crate::components::{BackupButton, ImportBackup};
+use crate::components::{BackupButton, FullBackup, ImportBackup};
 use crate::domain::sample::sample_document;
 use crate::i18n::{t, use_i18n};
 use crate::state::use_document;
@@ -43,6 +43,7 @@ pub fn DataPage() -> impl IntoView {
                     }}
                 </p>
                 <BackupButton />
+                <FullBackup />
             </div>
             <CurrencySetting />
             <MarketDaysSetting />

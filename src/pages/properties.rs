@@ -1,7 +1,7 @@
 use crate::components::labels::{property_type, status};
 use crate::components::{
     CsvImportPanel, FeatureChecklist, ListingAgentCard, NeighbourhoodNotes, PrivateNotes,
-    PropertyFilters, PropertyForm, RenovationTable,
+    PropertyFilters, PropertyForm, PropertyPhotos, RenovationTable,
 };
 use crate::domain::csv_import::export;
 use crate::domain::model::Property;
@@ -170,6 +170,7 @@ pub fn PropertyEditor() -> impl IntoView {
                         <PropertyForm property=p />
                         <FeatureChecklist id=id />
                         <RenovationTable id=id />
+                        <PropertyPhotos id=id />
                         <NeighbourhoodNotes id=id />
                         <ListingAgentCard id=id />
                         <PrivateNotes id=id />

@@ -1,0 +1,239 @@
+// A home's own photos at tablet size: taken from files of a 12-megapixel
+// camera, made smaller on the device, kept in IndexedDB across a reload,
+// tied to rooms, deleted with undo, shown full screen with a swipe; and a
+// device with no room left that loses neither the photo nor the data.
+import { test, expect } from "@playwright/test";
+import { storedEnvelope } from "./helpers.mjs";
+
+/** JPEG files `width` x `height`, each one colour, made by the browser. */
+async function cameraFiles(page, colours, width = 4000, height = 3000) {
+  const encoded = await page.evaluate(
+    async ({ colours, width, height }) => {
+      const out = [];
+      for (const colour of colours) {
+        const canvas = new OffscreenCanvas(width, height);
+        const context = canvas.getContext("2d");
+        context.fillStyle = colour;
+        context.fillRect(0, 0, width, height);
+        context.fillStyle = "#fff";
+        context.fillRect(0, 0, width / 10, height / 10);
+        const blob = await canvas.convertToBlob({ type: "image/jpeg", quality: 0.9 });
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let binary = "";
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        out.push(btoa(binary));
+      }
+      return out;
+    },
+    { colours, width, height },
+  );
+  return encoded.map((b64, i) => ({ name: `IMG_000${i + 1}.jpg`, mimeType: "image/jpeg", buffer: Buffer.from(b64, "base64") }));
+}
+
+/** Opens the first home of the sample data and returns its photos section. */
+async function firstHome(page) {
+  await page.goto("/data");
+  await page.getByTestId("load-sample").tap();
+  await expect(page.getByTestId("sample-loaded")).toBeVisible();
+  await page.goto("/properties");
+  await page.getByTestId("property-list").getByRole("link").first().click();
+  const photos = page.getByTestId("photos");
+  await expect(photos.getByRole("heading", { name: "Photos" })).toBeVisible();
+  return photos;
+}
+
+/** The natural size of each shown photo, once all have loaded. */
+async function shownSizes(photos) {
+  const images = photos.getByTestId("photo").locator("img");
+  await expect(async () => {
+    const done = await images.evaluateAll((imgs) => imgs.every((i) => i.complete && i.naturalWidth > 0));
+    expect(done).toBe(true);
+  }).toPass();
+  return images.evaluateAll((imgs) => imgs.map((i) => [i.naturalWidth, i.naturalHeight]));
+}
+
+test("three camera photos of a home and two rooms are kept smaller, survive a reload, and come back with Undo", async ({ page }) => {
+  const photos = await firstHome(page);
+  const url = page.url();
+
+  // The note on the seller's consent, once.
+  await expect(photos.getByTestId("photo-consent")).toContainText("seller's consent");
+  await photos.getByTestId("photo-consent").getByRole("button", { name: "Dismiss" }).tap();
+  await expect(photos.getByTestId("photo-consent")).toHaveCount(0);
+
+  await photos.getByLabel("Choose photos").setInputFiles(await cameraFiles(page, ["#c00", "#0a0", "#00c"]));
+  const cards = photos.getByTestId("photo");
+  await expect(cards).toHaveCount(3);
+  expect(await shownSizes(photos)).toEqual([[1600, 1200], [1600, 1200], [1600, 1200]]);
+  await cards.nth(0).getByLabel("Caption").fill("Front of the house");
+  await cards.nth(1).getByLabel("Room").fill("Kitchen");
+  await cards.nth(1).getByLabel("Caption").fill("Cracked tile by the sink");
+  await cards.nth(2).getByLabel("Room").fill("Main bedroom");
+  await expect(photos.getByTestId("storage-room")).toContainText("Showplan uses");
+
+  // The document keeps only what the photos show, not their bytes.
+  await expect.poll(async () => {
+    const doc = (await storedEnvelope(page)).document;
+    return doc.properties.flatMap((p) => (p.media ?? []).map((m) => [m.room ?? "", m.width, m.height]));
+  }).toEqual([["", 1600, 1200], ["Kitchen", 1600, 1200], ["Main bedroom", 1600, 1200]]);
+  const stored = JSON.stringify(await storedEnvelope(page));
+  expect(stored.length).toBeLessThan(200_000);
+
+  await page.reload();
+  await expect(page).toHaveURL(url);
+  await expect(cards).toHaveCount(3);
+  expect(await shownSizes(photos)).toEqual([[1600, 1200], [1600, 1200], [1600, 1200]]);
+  await expect(cards.nth(0).getByLabel("Caption")).toHaveValue("Front of the house");
+  await expect(cards.nth(1).getByLabel("Room")).toHaveValue("Kitchen");
+  await expect(cards.nth(2).getByLabel("Room")).toHaveValue("Main bedroom");
+  await expect(photos.getByTestId("photo-consent")).toHaveCount(0);
+
+  // Delete the kitchen photo, then undo: it is back in its place.
+  await cards.nth(1).getByRole("button", { name: "Delete photo" }).tap();
+  await expect(cards).toHaveCount(2);
+  await expect(cards.nth(1).getByLabel("Room")).toHaveValue("Main bedroom");
+  page.on("console", (m) => console.log("CONSOLE", m.text().slice(0, 120)));
+  await page.getByTestId("undo-toast").getByRole("button", { name: "Undo" }).tap();
+  await page.waitForTimeout(500);
+  await expect(cards).toHaveCount(3);
+  await expect(cards.nth(1).getByLabel("Caption")).toHaveValue("Cracked tile by the sink");
+  expect(await shownSizes(photos)).toHaveLength(3);
+
+  // Reorder: the bedroom first.
+  await cards.nth(2).getByRole("button", { name: "Move earlier" }).tap();
+  await cards.nth(1).getByRole("button", { name: "Move earlier" }).tap();
+  await expect(cards.nth(0).getByLabel("Room")).toHaveValue("Main bedroom");
+  await expect(cards.nth(0).getByRole("button", { name: "Move earlier" })).toBeDisabled();
+});
+
+test("photos open full screen and turn with a swipe, the arrow keys and the buttons", async ({ page }) => {
+  const photos = await firstHome(page);
+  await photos.getByLabel("Choose photos").setInputFiles(await cameraFiles(page, ["#c00", "#0a0", "#00c"], 1200, 900));
+  await expect(photos.getByTestId("photo")).toHaveCount(3);
+  await photos.getByTestId("photo").nth(1).getByLabel("Caption").fill("Garden");
+
+  await photos.getByRole("button", { name: "View photo 1 full screen" }).tap();
+  const viewer = page.getByRole("dialog");
+  await expect(viewer).toBeVisible();
+  await expect(viewer).toContainText("Photo 1 of 3");
+
+  // A finger moving from right to left shows the next photo.
+  const box = await viewer.boundingBox();
+  const y = box.y + box.height / 2;
+  await viewer.dispatchEvent("pointerdown", { clientX: box.x + box.width * 0.8, clientY: y, pointerType: "touch" });
+  await viewer.dispatchEvent("pointerup", { clientX: box.x + box.width * 0.2, clientY: y, pointerType: "touch" });
+  await expect(viewer).toContainText("Photo 2 of 3");
+  await expect(viewer).toContainText("Garden");
+  await expect(viewer.getByRole("img", { name: "Garden" })).toBeVisible();
+
+  await page.keyboard.press("ArrowRight");
+  await expect(viewer).toContainText("Photo 3 of 3");
+  await viewer.getByRole("button", { name: "Next photo" }).tap();
+  await expect(viewer).toContainText("Photo 1 of 3");
+  await page.keyboard.press("Escape");
+  await expect(viewer).toBeHidden();
+});
+
+test("a device with no room left keeps the photo in the tab and the data intact, and Try again stores it", async ({ page }) => {
+  const photos = await firstHome(page);
+  const before = await storedEnvelope(page);
+  // The device refuses every write of a photo, as a full disk does.
+  await page.evaluate(() => {
+    window.__put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await photos.getByLabel("Choose photos").setInputFiles(await cameraFiles(page, ["#c00"], 800, 600));
+  const problem = photos.getByTestId("photo-not-saved");
+  await expect(problem).toContainText("no room left for this photo");
+  await expect(problem.getByRole("button", { name: "Download photo" })).toBeVisible();
+  await expect(photos.getByTestId("photo")).toHaveCount(0);
+  // Nothing of the document was lost or half-written.
+  expect((await storedEnvelope(page)).document).toEqual(before.document);
+
+  // Room again: Try again stores it, and the home names it.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = window.__put;
+  });
+  await problem.getByRole("button", { name: "Try again" }).tap();
+  await expect(photos.getByTestId("photo-not-saved")).toHaveCount(0);
+  await expect(photos.getByTestId("photo")).toHaveCount(1);
+  await expect.poll(async () => (await storedEnvelope(page)).document.properties.flatMap((p) => p.media ?? []).length).toBe(1);
+  await page.reload();
+  await expect(photos.getByTestId("photo")).toHaveCount(1);
+  expect(await shownSizes(photos)).toEqual([[800, 600]]);
+});
+
+test("back up everything, clear the device, restore: every photo and caption comes back byte for byte", async ({ page }) => {
+  const photos = await firstHome(page);
+  const url = page.url();
+  await photos.getByLabel("Choose photos").setInputFiles(await cameraFiles(page, ["#c00", "#0a0", "#00c"], 2000, 1500));
+  const cards = photos.getByTestId("photo");
+  await expect(cards).toHaveCount(3);
+  await cards.nth(0).getByLabel("Caption").fill("Porch");
+  await cards.nth(1).getByLabel("Room").fill("Kitchen");
+  await cards.nth(2).getByLabel("Room").fill("Bathroom");
+  await cards.nth(2).getByLabel("Caption").fill("Old tub");
+  // The bytes as the device keeps them.
+  const storedBytes = () =>
+    page.evaluate(async () => {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open("showplan-media");
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const all = await new Promise((resolve) => {
+        const request = db.transaction("media").objectStore("media").getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      const out = {};
+      for (const r of all) {
+        const bytes = new Uint8Array(await r.blob.arrayBuffer());
+        let sum = 0;
+        for (const b of bytes) sum = (sum * 31 + b) >>> 0;
+        out[r.id] = `${bytes.length}:${sum}`;
+      }
+      return out;
+    });
+  await expect.poll(async () => Object.keys(await storedBytes()).length).toBe(3);
+  await expect.poll(async () => (await storedEnvelope(page)).document.properties.flatMap((p) => p.media ?? []).map((m) => m.caption ?? "")).toEqual(["Porch", "", "Old tub"]);
+  const before = await storedBytes();
+  const document = (await storedEnvelope(page)).document;
+
+  await page.goto("/data");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Back up everything" }).tap(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^showplan-backup-.*\.zip$/);
+  await expect(page.getByTestId("full-backup-done")).toBeVisible();
+  const file = await download.path();
+
+  // A new device: nothing stored, no photos.
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase("showplan-media");
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
+  });
+  await page.reload();
+  await expect(page.getByTestId("data-counts")).toContainText("0 properties");
+
+  await page.getByLabel("Backup file").setInputFiles(file);
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("25 properties");
+  await expect(preview).toContainText("With 3 photos and voice notes.");
+  await preview.getByRole("button", { name: "Replace everything" }).tap();
+  await expect(page.getByTestId("import-done")).toHaveText("Backup restored.");
+  expect(await storedBytes()).toEqual(before);
+  expect((await storedEnvelope(page)).document).toEqual({ ...document, generation: expect.any(Number) });
+
+  await page.goto(url);
+  await expect(cards).toHaveCount(3);
+  expect(await shownSizes(photos)).toEqual([[1600, 1200], [1600, 1200], [1600, 1200]]);
+  await expect(cards.nth(0).getByLabel("Caption")).toHaveValue("Porch");
+  await expect(cards.nth(2).getByLabel("Caption")).toHaveValue("Old tub");
+});

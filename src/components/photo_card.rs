@@ -1,0 +1,131 @@
+//! One photo in a home's gallery: the picture, what it shows, its caption,
+//! and the buttons that move or delete it.
+use crate::components::photo_urls::{PhotoUrl, PhotoUrls};
+use crate::components::undo_toast::use_undo;
+use crate::domain::media::{move_by, Media};
+use crate::domain::model::Id;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::state::use_document;
+use leptos::prelude::*;
+
+/// A photo of `property`; `photos` is the gallery's order.
+#[component]
+pub fn PhotoCard(
+    property: Id,
+    photo: Id,
+    photos: Memo<Vec<Id>>,
+    urls: PhotoUrls,
+    viewing: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_document();
+    let undo = use_undo();
+    let url = urls.get(photo);
+    let position =
+        Memo::new(move |_| photos.with(|p| p.iter().position(|x| *x == photo).unwrap_or(0)));
+    let first = state
+        .read_property(property, |p| {
+            p.media.iter().find(|m| m.id == photo).cloned()
+        })
+        .flatten();
+    let Some(first) = first else {
+        return ().into_any();
+    };
+    let edit = move |f: Box<dyn FnOnce(&mut Media)>| {
+        state.update_property(property, |p| {
+            if let Some(m) = p.media.iter_mut().find(|m| m.id == photo) {
+                f(m);
+            }
+        });
+    };
+    let rooms = state
+        .read_property(property, |p| {
+            let mut rooms: Vec<String> = p
+                .renovations
+                .iter()
+                .map(|r| r.room.clone())
+                .filter(|r| !r.is_empty())
+                .collect();
+            rooms.sort();
+            rooms.dedup();
+            rooms
+        })
+        .unwrap_or_default();
+    let renovations = state
+        .read_property(property, |p| {
+            p.renovations
+                .iter()
+                .map(|r| (r.id, r.item.clone()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let shown = first.renovation.map(|r| r.to_string()).unwrap_or_default();
+    let step = move |by: isize| {
+        state.update_property(property, |p| {
+            if let Some(at) = p.media.iter().position(|m| m.id == photo) {
+                move_by(&mut p.media, at, by);
+            }
+        });
+    };
+    let delete = move |_| {
+        let mut removed = None;
+        state.update_property(property, |p| {
+            if let Some(at) = p.media.iter().position(|m| m.id == photo) {
+                removed = Some((at, p.media.remove(at)));
+            }
+        });
+        if let Some((at, media)) = removed {
+            undo.offer(t_string!(i18n, media_deleted).to_string(), move || {
+                let media = media.clone();
+                state.update_property(property, |p| {
+                    if !p.media.iter().any(|m| m.id == media.id) {
+                        p.media.insert(at.min(p.media.len()), media);
+                    }
+                });
+            });
+        }
+    };
+    let list_id = format!("rooms-{photo}");
+    let last = move || position.get() + 1 >= photos.with(Vec::len);
+    view! {
+        <li class="photo-card" data-testid="photo">
+            <button type="button" class="photo-thumb" on:click=move |_| viewing.set(Some(position.get_untracked()))
+                aria-label=move || t_string!(i18n, media_view, n = position.get() + 1).to_string()>
+                {move || match url.get() {
+                    PhotoUrl::Ready(src) => view! { <img src=src alt="" width=first.width height=first.height /> }.into_any(),
+                    PhotoUrl::Loading => view! { <span class="photo-placeholder"></span> }.into_any(),
+                    PhotoUrl::Missing => view! { <span class="photo-placeholder">{t!(i18n, media_missing)}</span> }.into_any(),
+                }}
+            </button>
+            <label class="field">
+                <span>{t!(i18n, media_caption)}</span>
+                <input type="text" value=first.caption.clone()
+                    on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |m| m.caption = v)); } />
+            </label>
+            <label class="field">
+                <span>{t!(i18n, media_room)}</span>
+                <input type="text" value=first.room.clone() list=list_id.clone()
+                    on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |m| m.room = v)); } />
+                <datalist id=list_id>{rooms.into_iter().map(|r| view! { <option value=r></option> }).collect_view()}</datalist>
+            </label>
+            {(!renovations.is_empty()).then(|| view! {
+                <label class="field">
+                    <span>{t!(i18n, media_shows)}</span>
+                    <select prop:value=shown.clone() on:change=move |ev| {
+                        let v = uuid::Uuid::parse_str(&event_target_value(&ev)).ok();
+                        edit(Box::new(move |m| m.renovation = v));
+                    }>
+                        <option value="">{t!(i18n, media_shows_home)}</option>
+                        {renovations.into_iter().map(|(id, item)| view! { <option value=id.to_string()>{item}</option> }).collect_view()}
+                    </select>
+                </label>
+            })}
+            <div class="actions">
+                <button type="button" class="secondary" on:click=move |_| step(-1) disabled=move || position.get() == 0>{t!(i18n, media_earlier)}</button>
+                <button type="button" class="secondary" on:click=move |_| step(1) disabled=last>{t!(i18n, media_later)}</button>
+                <button type="button" class="danger" on:click=delete>{t!(i18n, media_delete)}</button>
+            </div>
+        </li>
+    }
+    .into_any()
+}

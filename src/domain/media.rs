@@ -1,0 +1,215 @@
+//! Photos and voice notes of a home: what the document keeps of them.
+//!
+//! The bytes live on the device (IndexedDB, `media_store`), one record per
+//! photo or recording; the document keeps each one's id, what it shows and
+//! its caption, in the order the agent put them. Media never enter a share
+//! link (the link's payload has no field for them).
+use super::model::Id;
+use chrono::{DateTime, Utc};
+
+/// A photo or a voice note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MediaKind {
+    #[default]
+    Photo,
+    Voice,
+}
+
+/// One photo or voice note of a home.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Media {
+    pub id: Id,
+    pub kind: MediaKind,
+    pub added: DateTime<Utc>,
+    pub caption: String,
+    /// The room it shows ("" for the home as a whole).
+    pub room: String,
+    /// The renovation it shows, if any.
+    pub renovation: Option<Id>,
+    /// The feature it shows (its text), "" for none.
+    pub feature: String,
+    /// A photo's size in pixels, as stored.
+    pub width: u32,
+    pub height: u32,
+    /// A voice note's length.
+    pub duration_ms: u32,
+    /// The stored size.
+    pub bytes: u64,
+}
+
+impl Media {
+    /// A new photo of `width` x `height` stored in `bytes`.
+    pub fn photo(id: Id, now: DateTime<Utc>, width: u32, height: u32, bytes: u64) -> Media {
+        Media {
+            id,
+            kind: MediaKind::Photo,
+            added: now,
+            caption: String::new(),
+            room: String::new(),
+            renovation: None,
+            feature: String::new(),
+            width,
+            height,
+            duration_ms: 0,
+            bytes,
+        }
+    }
+
+    /// A new voice note of `duration_ms` stored in `bytes`.
+    pub fn voice(id: Id, now: DateTime<Utc>, duration_ms: u32, bytes: u64) -> Media {
+        Media {
+            kind: MediaKind::Voice,
+            duration_ms,
+            ..Media::photo(id, now, 0, 0, bytes)
+        }
+    }
+}
+
+/// The longest side of a stored photo, in pixels.
+pub const PHOTO_MAX_SIDE: u32 = 1600;
+
+/// JPEG quality of a stored photo.
+pub const PHOTO_QUALITY: f64 = 0.8;
+
+/// The size a `width` x `height` picture is stored at: its longest side at
+/// most `max_side`, the aspect ratio kept, never enlarged, never 0.
+pub fn fit_within(width: u32, height: u32, max_side: u32) -> (u32, u32) {
+    let longest = width.max(height);
+    if longest <= max_side || longest == 0 {
+        return (width.max(1), height.max(1));
+    }
+    let scale = |side: u32| {
+        ((u64::from(side) * u64::from(max_side) + u64::from(longest) / 2) / u64::from(longest))
+            .max(1) as u32
+    };
+    (scale(width), scale(height))
+}
+
+/// Moves the item at `from` one place earlier (`-1`) or later (`1`) in
+/// `items`; nothing when that would leave the list.
+pub fn move_by<T>(items: &mut [T], from: usize, step: isize) -> bool {
+    let Some(to) = from.checked_add_signed(step) else {
+        return false;
+    };
+    if from >= items.len() || to >= items.len() {
+        return false;
+    }
+    items.swap(from, to);
+    true
+}
+
+/// How full the device's storage is, for a warning before it runs out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {
+    /// Plenty of room.
+    Plenty,
+    /// Less than a tenth of the quota (or under 50 MB) is left.
+    Low,
+    /// Under 5 MB left: a photo may not fit.
+    Full,
+}
+
+/// How much room is left of `quota` bytes when `usage` are used.
+pub fn room_left(usage: u64, quota: u64) -> Room {
+    let left = quota.saturating_sub(usage);
+    if left < 5_000_000 {
+        Room::Full
+    } else if left < 50_000_000 || left < quota / 10 {
+        Room::Low
+    } else {
+        Room::Plenty
+    }
+}
+
+/// A media record on the device that no home refers to is kept a while
+/// (an undo, or another tab that saved its document a moment later, may
+/// still bring it back) and deleted once it has been unreferenced this long.
+pub const UNREFERENCED_GRACE_MS: i64 = 60 * 60 * 1000;
+
+/// What to do with a stored media record in a sweep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sweep {
+    /// Referenced: keep (and clear any mark).
+    Keep,
+    /// Unreferenced for the first time: note when.
+    Mark,
+    /// Unreferenced, and noted long enough ago: delete.
+    Delete,
+    /// Unreferenced, noted recently: wait.
+    Wait,
+}
+
+/// The sweep's decision for a record, given whether the document refers to
+/// it, when it was first seen unreferenced, and the time now (ms).
+pub fn sweep(referenced: bool, unreferenced_since: Option<i64>, now_ms: i64) -> Sweep {
+    match (referenced, unreferenced_since) {
+        (true, _) => Sweep::Keep,
+        (false, None) => Sweep::Mark,
+        (false, Some(since)) if now_ms - since >= UNREFERENCED_GRACE_MS => Sweep::Delete,
+        (false, Some(_)) => Sweep::Wait,
+    }
+}
+
+/// "1:05": a voice note's length, minutes and seconds.
+pub fn duration_text(ms: u32) -> String {
+    let seconds = (ms + 500) / 1000;
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_photo_fits_its_longest_side_and_keeps_its_shape() {
+        assert_eq!(fit_within(4000, 3000, 1600), (1600, 1200));
+        assert_eq!(fit_within(3000, 4000, 1600), (1200, 1600));
+        assert_eq!(fit_within(4032, 3024, 1600), (1600, 1200));
+        assert_eq!(fit_within(800, 600, 1600), (800, 600));
+        assert_eq!(fit_within(10_000, 10, 1600), (1600, 2));
+        assert_eq!(fit_within(100_000, 1, 1600), (1600, 1));
+        assert_eq!(fit_within(0, 0, 1600), (1, 1));
+    }
+
+    #[test]
+    fn moving_stays_within_the_list() {
+        let mut v = vec![1, 2, 3];
+        assert!(move_by(&mut v, 0, 1));
+        assert_eq!(v, [2, 1, 3]);
+        assert!(!move_by(&mut v, 0, -1));
+        assert!(!move_by(&mut v, 2, 1));
+        assert!(move_by(&mut v, 2, -1));
+        assert_eq!(v, [2, 3, 1]);
+        assert!(!move_by(&mut v, 7, -1));
+    }
+
+    #[test]
+    fn room_left_warns_before_it_runs_out() {
+        assert_eq!(room_left(0, 2_000_000_000), Room::Plenty);
+        assert_eq!(room_left(1_900_000_000, 2_000_000_000), Room::Low);
+        assert_eq!(room_left(1_000_000_000, 1_040_000_000), Room::Low);
+        assert_eq!(room_left(1_036_000_000, 1_040_000_000), Room::Full);
+        assert_eq!(room_left(5, 0), Room::Full);
+    }
+
+    #[test]
+    fn an_unreferenced_record_is_deleted_only_after_the_grace() {
+        assert_eq!(
+            sweep(true, Some(0), 10 * UNREFERENCED_GRACE_MS),
+            Sweep::Keep
+        );
+        assert_eq!(sweep(false, None, 5), Sweep::Mark);
+        assert_eq!(
+            sweep(false, Some(0), UNREFERENCED_GRACE_MS - 1),
+            Sweep::Wait
+        );
+        assert_eq!(sweep(false, Some(0), UNREFERENCED_GRACE_MS), Sweep::Delete);
+    }
+
+    #[test]
+    fn durations_read_as_minutes_and_seconds() {
+        assert_eq!(duration_text(0), "0:00");
+        assert_eq!(duration_text(65_400), "1:05");
+        assert_eq!(duration_text(59_600), "1:00");
+    }
+}
