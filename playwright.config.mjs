@@ -11,6 +11,9 @@ const chromiumArgs = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  // A fake microphone that needs no prompt, for the voice-note tests.
+  "--use-fake-ui-for-media-stream",
+  "--use-fake-device-for-media-stream",
 ];
 
 export default defineConfig({

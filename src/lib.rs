@@ -61,3 +61,4 @@ pub mod routing;
 pub mod state;
 pub mod storage;
 pub mod viewer;
+pub mod voice_recorder;

@@ -217,3 +217,27 @@ async fn a_full_device_is_named_as_such() {
     assert_eq!(media_store::put(&photo).await, Err(MediaError::Quota));
     assert!(media_store::get(photo.id).await.unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+async fn a_browser_that_refuses_blobs_keeps_the_bytes_instead() {
+    // Some private modes cannot keep a Blob in IndexedDB (DataCloneError):
+    // the bytes are kept as an ArrayBuffer, and read back as the same file.
+    let photo = stored(two_colour_jpeg(32, 24, None).await);
+    js(
+        "id",
+        "const put = IDBObjectStore.prototype.put;
+         IDBObjectStore.prototype.put = function (value, ...rest) {
+           if (value && value.id === id && value.blob instanceof Blob) {
+             throw new DOMException('Blobs cannot be stored here.', 'DataCloneError');
+           }
+           return put.call(this, value, ...rest);
+         };",
+        &[photo.id.to_string().into()],
+    )
+    .await;
+    media_store::put(&photo).await.expect("kept as bytes");
+    let back = media_store::get(photo.id).await.unwrap().expect("there");
+    assert_eq!(back.blob.type_(), "image/jpeg");
+    assert_eq!(bytes_of(&back.blob).await, bytes_of(&photo.blob).await);
+    media_store::delete(photo.id).await.unwrap();
+}

@@ -237,3 +237,68 @@ test("back up everything, clear the device, restore: every photo and caption com
   await expect(cards.nth(0).getByLabel("Caption")).toHaveValue("Porch");
   await expect(cards.nth(2).getByLabel("Caption")).toHaveValue("Old tub");
 });
+
+test("a voice note is recorded in place, kept across a reload, played, and deleted with Undo", async ({ page, context }) => {
+  await context.grantPermissions(["microphone"]);
+  await firstHome(page);
+  const notes = page.getByTestId("voice-notes");
+  await expect(notes).toContainText("No voice notes yet.");
+  await notes.getByRole("button", { name: "Record a voice note" }).tap();
+  // The clock runs while it records; stop once it has passed a second.
+  await expect(notes.getByRole("status")).toContainText(/Recording… 0:0[1-9]/);
+  await notes.getByRole("button", { name: "Stop and keep" }).tap();
+  const note = notes.getByTestId("voice-note");
+  await expect(note).toHaveCount(1);
+  await expect(note).toContainText(/0:0[1-9]/);
+  await note.getByLabel("Caption").fill("Kitchen smaller than it looked");
+  await expect.poll(async () => (await storedEnvelope(page)).document.properties.flatMap((p) => p.media ?? []).map((m) => [m.kind, m.caption, m.duration_ms >= 1000])).toEqual([["voice", "Kitchen smaller than it looked", true]]);
+
+  await page.reload();
+  await expect(note).toHaveCount(1);
+  await expect(note.getByLabel("Caption")).toHaveValue("Kitchen smaller than it looked");
+  // It plays in place: the sound is there and has length.
+  const audio = note.locator("audio");
+  await expect(audio).toHaveAttribute("aria-label", /Voice note, 0:0[1-9]/);
+  await expect.poll(() => audio.evaluate((a) => a.readyState)).toBeGreaterThanOrEqual(1);
+
+  await note.getByRole("button", { name: "Delete voice note" }).tap();
+  await expect(note).toHaveCount(0);
+  await page.getByTestId("undo-toast").getByRole("button", { name: "Undo" }).tap();
+  await expect(note).toHaveCount(1);
+  await expect(note.getByLabel("Caption")).toHaveValue("Kitchen smaller than it looked");
+});
+
+test("where the browser cannot record, there is no record button", async ({ page }) => {
+  await page.addInitScript(() => {
+    delete window.MediaRecorder;
+  });
+  await firstHome(page);
+  await expect(page.getByTestId("voice-notes")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Record a voice note" })).toHaveCount(0);
+});
+
+test("a tour's stop shows the home's photos, a link to all of them", async ({ page }) => {
+  await page.goto("/data");
+  await page.getByTestId("load-sample").tap();
+  await expect(page.getByTestId("sample-loaded")).toBeVisible();
+  await page.goto("/tours");
+  await page.getByRole("link", { name: "Saturday, southeast" }).tap();
+  const firstStop = page.locator("li.stop").first();
+  const address = (await firstStop.locator(".stop-address").innerText()).trim();
+  await expect(firstStop.getByTestId("stop-photos")).toHaveCount(0);
+  const tour = page.url();
+
+  await page.goto("/properties");
+  await page.getByTestId("property-list").getByRole("link", { name: address }).click();
+  const photos = page.getByTestId("photos");
+  await photos.getByLabel("Choose photos").setInputFiles(await cameraFiles(page, ["#c00", "#0a0"], 800, 600));
+  await expect(photos.getByTestId("photo")).toHaveCount(2);
+
+  await page.goto(tour);
+  const strip = page.locator("li.stop").first().getByRole("link", { name: "Photos of this home: 2" });
+  await expect(strip).toBeVisible();
+  await expect(strip.locator("img")).toHaveCount(2);
+  await expect.poll(() => strip.locator("img").evaluateAll((imgs) => imgs.every((i) => i.complete && i.naturalWidth === 800))).toBe(true);
+  await strip.tap();
+  await expect(page.getByTestId("photos").getByTestId("photo")).toHaveCount(2);
+});

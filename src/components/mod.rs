@@ -42,6 +42,7 @@ mod route_map;
 pub mod routing_engine_setting;
 mod share_tour;
 mod stop_appointment;
+mod stop_photos;
 mod stop_row;
 mod storage_banners;
 mod storage_room;
@@ -52,6 +53,7 @@ pub mod tour_stops;
 pub mod tour_summary;
 pub mod undo_toast;
 mod update_banner;
+mod voice_notes;
 
 pub use backup_button::BackupButton;
 pub use buyer_form::BuyerForm;

@@ -2,7 +2,7 @@
 //! and the buttons that move or delete it.
 use crate::components::photo_urls::{PhotoUrl, PhotoUrls};
 use crate::components::undo_toast::use_undo;
-use crate::domain::media::{move_by, Media};
+use crate::domain::media::{move_by, Media, Shows};
 use crate::domain::model::Id;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_document;
@@ -51,15 +51,25 @@ pub fn PhotoCard(
             rooms
         })
         .unwrap_or_default();
-    let renovations = state
+    // What the photo can show: the home's renovations and features.
+    let (renovations, features) = state
         .read_property(property, |p| {
-            p.renovations
+            let renovations: Vec<_> = p
+                .renovations
                 .iter()
                 .map(|r| (r.id, r.item.clone()))
-                .collect::<Vec<_>>()
+                .collect();
+            let mut features: Vec<_> = p
+                .features
+                .iter()
+                .map(|f| f.text.clone())
+                .filter(|t| !t.is_empty())
+                .collect();
+            features.dedup();
+            (renovations, features)
         })
         .unwrap_or_default();
-    let shown = first.renovation.map(|r| r.to_string()).unwrap_or_default();
+    let shown = first.shows().form_value();
     let step = move |by: isize| {
         state.update_property(property, |p| {
             if let Some(at) = p.media.iter().position(|m| m.id == photo) {
@@ -108,15 +118,30 @@ pub fn PhotoCard(
                     on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |m| m.room = v)); } />
                 <datalist id=list_id>{rooms.into_iter().map(|r| view! { <option value=r></option> }).collect_view()}</datalist>
             </label>
-            {(!renovations.is_empty()).then(|| view! {
+            {(!renovations.is_empty() || !features.is_empty()).then(|| view! {
                 <label class="field">
                     <span>{t!(i18n, media_shows)}</span>
-                    <select prop:value=shown.clone() on:change=move |ev| {
-                        let v = uuid::Uuid::parse_str(&event_target_value(&ev)).ok();
-                        edit(Box::new(move |m| m.renovation = v));
+                    <select on:change=move |ev| {
+                        let shows = Shows::from_form_value(&event_target_value(&ev));
+                        edit(Box::new(move |m| m.set_shows(shows)));
                     }>
-                        <option value="">{t!(i18n, media_shows_home)}</option>
-                        {renovations.into_iter().map(|(id, item)| view! { <option value=id.to_string()>{item}</option> }).collect_view()}
+                        <option value="" selected=shown.is_empty()>{t!(i18n, media_shows_home)}</option>
+                        {(!renovations.is_empty()).then(|| view! {
+                            <optgroup label=move || t_string!(i18n, renovations_title).to_string()>
+                                {renovations.into_iter().map(|(id, item)| {
+                                    let value = Shows::Renovation(id).form_value();
+                                    view! { <option selected=value == shown value=value.clone()>{item}</option> }
+                                }).collect_view()}
+                            </optgroup>
+                        })}
+                        {(!features.is_empty()).then(|| view! {
+                            <optgroup label=move || t_string!(i18n, features_title).to_string()>
+                                {features.into_iter().map(|text| {
+                                    let value = Shows::Feature(text.clone()).form_value();
+                                    view! { <option selected=value == shown value=value.clone()>{text}</option> }
+                                }).collect_view()}
+                            </optgroup>
+                        })}
                     </select>
                 </label>
             })}

@@ -4,6 +4,7 @@ use crate::components::photo_card::PhotoCard;
 use crate::components::photo_urls::PhotoUrls;
 use crate::components::photo_viewer::PhotoViewer;
 use crate::components::storage_room::StorageRoom;
+use crate::components::voice_notes::VoiceNotes;
 use crate::domain::media::MediaKind;
 use crate::domain::model::Id;
 use crate::i18n::{t, use_i18n};
@@ -116,8 +117,9 @@ pub fn PropertyPhotos(id: Id) -> impl IntoView {
                     <PhotoCard property=id photo=photo photos=photos urls=urls viewing=viewing />
                 </For>
             </ol>
-            <StorageRoom refresh=adding.progress />
             <PhotoViewer property=id photos=photos urls=urls viewing=viewing />
+            <VoiceNotes id=id urls=urls />
+            <StorageRoom refresh=adding.progress />
         </section>
     }
 }

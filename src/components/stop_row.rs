@@ -33,6 +33,7 @@ pub fn StopRow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sid = row.with_untracked(|r| r.id);
+    let home = row.with_untracked(|r| r.property);
     let index = move || row.with(|r| r.index);
     let moved = move || t_string!(i18n, tour_reordered_undo).to_string();
     let address = move || {
@@ -166,6 +167,7 @@ pub fn StopRow(
             {move || row.with(|r| r.warnings.clone()).into_iter().map(|w| view! {
                 <p class="warning" role="alert" data-testid="stop-warning">{warning(w)}</p>
             }).collect_view()}
+            <crate::components::stop_photos::StopPhotos property=home />
             {move || { let feedback = row.with(|r| r.feedback.clone()); (!feedback.is_empty()).then(|| view! {
                 <ul class="stop-feedback" data-testid="stop-feedback">
                     {feedback.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}

@@ -65,6 +65,59 @@ impl Media {
     }
 }
 
+/// What a photo shows, besides its room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shows {
+    /// The home, or the room, as a whole.
+    Home,
+    /// One of the home's renovations.
+    Renovation(Id),
+    /// One of the home's features (by its text).
+    Feature(String),
+}
+
+impl Media {
+    /// What the photo shows.
+    pub fn shows(&self) -> Shows {
+        match (&self.renovation, self.feature.as_str()) {
+            (Some(id), _) => Shows::Renovation(*id),
+            (None, "") => Shows::Home,
+            (None, text) => Shows::Feature(text.to_string()),
+        }
+    }
+
+    /// Says what the photo shows (one thing at a time).
+    pub fn set_shows(&mut self, shows: Shows) {
+        (self.renovation, self.feature) = match shows {
+            Shows::Home => (None, String::new()),
+            Shows::Renovation(id) => (Some(id), String::new()),
+            Shows::Feature(text) => (None, text),
+        };
+    }
+}
+
+impl Shows {
+    /// The value of the option that stands for it in a form.
+    pub fn form_value(&self) -> String {
+        match self {
+            Shows::Home => String::new(),
+            Shows::Renovation(id) => format!("renovation:{id}"),
+            Shows::Feature(text) => format!("feature:{text}"),
+        }
+    }
+
+    /// Back from a form's option value; anything unknown is the home.
+    pub fn from_form_value(value: &str) -> Shows {
+        if let Some(id) = value.strip_prefix("renovation:") {
+            return Id::parse_str(id).map_or(Shows::Home, Shows::Renovation);
+        }
+        match value.strip_prefix("feature:") {
+            Some(text) if !text.is_empty() => Shows::Feature(text.to_string()),
+            _ => Shows::Home,
+        }
+    }
+}
+
 /// The longest side of a stored photo, in pixels.
 pub const PHOTO_MAX_SIDE: u32 = 1600;
 
@@ -150,9 +203,10 @@ pub fn sweep(referenced: bool, unreferenced_since: Option<i64>, now_ms: i64) -> 
     }
 }
 
-/// "1:05": a voice note's length, minutes and seconds.
+/// "1:05": a voice note's length in whole minutes and seconds, counted as
+/// a stopwatch counts (1.9 s is "0:01").
 pub fn duration_text(ms: u32) -> String {
-    let seconds = (ms + 500) / 1000;
+    let seconds = ms / 1000;
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
@@ -207,9 +261,31 @@ mod tests {
     }
 
     #[test]
+    fn what_a_photo_shows_goes_through_a_form_and_back() {
+        let mut m = Media::photo(Id::from_u128(1), chrono::Utc::now(), 1, 1, 1);
+        assert_eq!(m.shows(), Shows::Home);
+        for shows in [
+            Shows::Renovation(Id::from_u128(9)),
+            Shows::Feature("gas range: 6 burners".into()),
+            Shows::Home,
+        ] {
+            assert_eq!(Shows::from_form_value(&shows.form_value()), shows);
+            m.set_shows(shows.clone());
+            assert_eq!(m.shows(), shows);
+        }
+        m.set_shows(Shows::Feature("deck".into()));
+        m.set_shows(Shows::Renovation(Id::from_u128(2)));
+        assert_eq!(m.feature, "");
+        assert_eq!(Shows::from_form_value("renovation:not-an-id"), Shows::Home);
+        assert_eq!(Shows::from_form_value("feature:"), Shows::Home);
+        assert_eq!(Shows::from_form_value("something else"), Shows::Home);
+    }
+
+    #[test]
     fn durations_read_as_minutes_and_seconds() {
         assert_eq!(duration_text(0), "0:00");
         assert_eq!(duration_text(65_400), "1:05");
-        assert_eq!(duration_text(59_600), "1:00");
+        assert_eq!(duration_text(59_600), "0:59");
+        assert_eq!(duration_text(999), "0:00");
     }
 }

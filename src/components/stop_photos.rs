@@ -1,0 +1,55 @@
+//! A stop's home, at a glance: the first photos the agent took there, a
+//! link to the home's page with all of them.
+use crate::components::photo_urls::{PhotoUrl, PhotoUrls};
+use crate::domain::media::MediaKind;
+use crate::domain::model::Id;
+use crate::i18n::{t_string, use_i18n};
+use crate::paths::href;
+use crate::state::use_document;
+use leptos::prelude::*;
+
+/// How many photos the strip shows.
+const SHOWN: usize = 4;
+
+/// Up to four thumbnails of the home's photos, nothing when it has none.
+#[component]
+pub fn StopPhotos(property: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_document();
+    let urls = PhotoUrls::new();
+    let photos = Memo::new(move |_| {
+        state.doc.with(|d| {
+            d.properties
+                .iter()
+                .find(|p| p.id == property)
+                .map(|p| {
+                    p.media
+                        .iter()
+                        .filter(|m| m.kind == MediaKind::Photo)
+                        .map(|m| m.id)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    move || {
+        let list = photos.get();
+        let count = list.len();
+        (count > 0).then(|| {
+            let more = count.saturating_sub(SHOWN);
+            view! {
+                <a class="stop-photos" data-testid="stop-photos" href=href(&format!("/properties/{property}"))
+                    aria-label=t_string!(i18n, stop_photos, count = count).to_string()>
+                    {list.into_iter().take(SHOWN).map(|id| {
+                        let url = urls.get(id);
+                        move || match url.get() {
+                            PhotoUrl::Ready(src) => view! { <img src=src alt="" /> }.into_any(),
+                            _ => view! { <span class="stop-photo-placeholder"></span> }.into_any(),
+                        }
+                    }).collect_view()}
+                    {(more > 0).then(|| view! { <span class="stop-photos-more">"+"{more}</span> })}
+                </a>
+            }
+        })
+    }
+}
