@@ -13,7 +13,9 @@
 //! may still bring them back).
 use crate::domain::media::{sweep, Sweep};
 use crate::domain::model::Id;
-use idb::{Database, DatabaseEvent, Factory, KeyPath, ObjectStoreParams, TransactionMode};
+use idb::{
+    Database, DatabaseEvent, Factory, KeyPath, ObjectStore, ObjectStoreParams, TransactionMode,
+};
 use js_sys::{Object, Reflect};
 use std::collections::HashSet;
 use wasm_bindgen::{JsCast, JsValue};
@@ -176,55 +178,57 @@ fn parse(value: &JsValue) -> Option<Stored> {
     })
 }
 
+/// Runs `work` on the media store in one transaction of `mode`, waits
+/// until the transaction is done, and closes the database.
+async fn in_store<T, Fut>(
+    mode: TransactionMode,
+    work: impl FnOnce(ObjectStore) -> Fut,
+) -> Result<T, MediaError>
+where
+    Fut: std::future::Future<Output = Result<T, MediaError>>,
+{
+    let database = open().await?;
+    let result = async {
+        let transaction = database.transaction(&[STORE], mode).map_err(from_idb)?;
+        let store = transaction.object_store(STORE).map_err(from_idb)?;
+        let value = work(store).await?;
+        transaction.await.map_err(from_idb)?;
+        Ok(value)
+    }
+    .await;
+    database.close();
+    result
+}
+
 /// The stored photo or recording with this id, `None` when the device has
 /// none (a backup restored without its media, another device's id).
 pub async fn get(id: Id) -> Result<Option<Stored>, MediaError> {
-    let database = open().await?;
-    let result = async {
-        let transaction = database
-            .transaction(&[STORE], TransactionMode::ReadOnly)
-            .map_err(from_idb)?;
-        let store = transaction.object_store(STORE).map_err(from_idb)?;
+    in_store(TransactionMode::ReadOnly, |store| async move {
         let value = store
             .get(JsValue::from(id.to_string()))
             .map_err(from_idb)?
             .await
             .map_err(from_idb)?;
         Ok(value.as_ref().and_then(parse))
-    }
-    .await;
-    database.close();
-    result
+    })
+    .await
 }
 
 /// Deletes the record with this id (nothing when there is none).
 pub async fn delete(id: Id) -> Result<(), MediaError> {
-    let database = open().await?;
-    let result = async {
-        let transaction = database
-            .transaction(&[STORE], TransactionMode::ReadWrite)
-            .map_err(from_idb)?;
-        let store = transaction.object_store(STORE).map_err(from_idb)?;
+    in_store(TransactionMode::ReadWrite, |store| async move {
         store
             .delete(JsValue::from(id.to_string()))
             .map_err(from_idb)?
             .await
-            .map_err(from_idb)?;
-        transaction.await.map_err(from_idb).map(|_| ())
-    }
-    .await;
-    database.close();
-    result
+            .map_err(from_idb)
+    })
+    .await
 }
 
 /// The ids of every stored record.
 pub async fn ids() -> Result<Vec<Id>, MediaError> {
-    let database = open().await?;
-    let result = async {
-        let transaction = database
-            .transaction(&[STORE], TransactionMode::ReadOnly)
-            .map_err(from_idb)?;
-        let store = transaction.object_store(STORE).map_err(from_idb)?;
+    in_store(TransactionMode::ReadOnly, |store| async move {
         let keys = store
             .get_all_keys(None, None)
             .map_err(from_idb)?
@@ -234,10 +238,8 @@ pub async fn ids() -> Result<Vec<Id>, MediaError> {
             .iter()
             .filter_map(|k| k.as_string().and_then(|s| Id::parse_str(&s).ok()))
             .collect())
-    }
-    .await;
-    database.close();
-    result
+    })
+    .await
 }
 
 /// Marks records no home refers to, and deletes those that have stayed
@@ -246,12 +248,7 @@ pub async fn sweep_unreferenced(
     referenced: &HashSet<Id>,
     now_ms: i64,
 ) -> Result<usize, MediaError> {
-    let database = open().await?;
-    let result = async {
-        let transaction = database
-            .transaction(&[STORE], TransactionMode::ReadWrite)
-            .map_err(from_idb)?;
-        let store = transaction.object_store(STORE).map_err(from_idb)?;
+    in_store(TransactionMode::ReadWrite, |store| async move {
         let all = store
             .get_all(None, None)
             .map_err(from_idb)?
@@ -291,12 +288,9 @@ pub async fn sweep_unreferenced(
                 Sweep::Keep | Sweep::Wait => {}
             }
         }
-        transaction.await.map_err(from_idb)?;
         Ok(deleted)
-    }
-    .await;
-    database.close();
-    result
+    })
+    .await
 }
 
 /// How much this site stores and may store, in bytes, when the browser says.

@@ -1,7 +1,7 @@
 //! One photo in a home's gallery: the picture, what it shows, its caption,
 //! and the buttons that move or delete it.
 use crate::components::photo_urls::{PhotoUrl, PhotoUrls};
-use crate::components::undo_toast::use_undo;
+use crate::components::undo_toast::{delete_media, use_undo};
 use crate::domain::media::{move_by, Media, Shows};
 use crate::domain::model::Id;
 use crate::i18n::{t, t_string, use_i18n};
@@ -78,22 +78,8 @@ pub fn PhotoCard(
         });
     };
     let delete = move |_| {
-        let mut removed = None;
-        state.update_property(property, |p| {
-            if let Some(at) = p.media.iter().position(|m| m.id == photo) {
-                removed = Some((at, p.media.remove(at)));
-            }
-        });
-        if let Some((at, media)) = removed {
-            undo.offer(t_string!(i18n, media_deleted).to_string(), move || {
-                let media = media.clone();
-                state.update_property(property, |p| {
-                    if !p.media.iter().any(|m| m.id == media.id) {
-                        p.media.insert(at.min(p.media.len()), media);
-                    }
-                });
-            });
-        }
+        let message = t_string!(i18n, media_deleted).to_string();
+        delete_media(state, undo, property, photo, message);
     };
     let list_id = format!("rooms-{photo}");
     let last = move || position.get() + 1 >= photos.with(Vec::len);

@@ -26,13 +26,7 @@ pub fn PropertyPhotos(id: Id) -> impl IntoView {
             d.properties
                 .iter()
                 .find(|p| p.id == id)
-                .map(|p| {
-                    p.media
-                        .iter()
-                        .filter(|m| m.kind == MediaKind::Photo)
-                        .map(|m| m.id)
-                        .collect::<Vec<_>>()
-                })
+                .map(|p| p.media_ids(MediaKind::Photo))
                 .unwrap_or_default()
         })
     });

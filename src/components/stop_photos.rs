@@ -22,13 +22,7 @@ pub fn StopPhotos(property: Id) -> impl IntoView {
             d.properties
                 .iter()
                 .find(|p| p.id == property)
-                .map(|p| {
-                    p.media
-                        .iter()
-                        .filter(|m| m.kind == MediaKind::Photo)
-                        .map(|m| m.id)
-                        .collect::<Vec<_>>()
-                })
+                .map(|p| p.media_ids(MediaKind::Photo))
                 .unwrap_or_default()
         })
     });

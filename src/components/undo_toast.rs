@@ -26,6 +26,34 @@ impl Undo {
     }
 }
 
+/// Removes a home's photo or voice note, offering Undo (which puts it back
+/// where it was). Its bytes stay on the device until no home has named it
+/// for an hour (`media_store`), so Undo always finds them.
+pub fn delete_media(
+    state: crate::state::DocState,
+    undo: Undo,
+    property: crate::domain::model::Id,
+    media: crate::domain::model::Id,
+    message: String,
+) {
+    let mut removed = None;
+    state.update_property(property, |p| {
+        if let Some(at) = p.media.iter().position(|m| m.id == media) {
+            removed = Some((at, p.media.remove(at)));
+        }
+    });
+    if let Some((at, item)) = removed {
+        undo.offer(message, move || {
+            let item = item.clone();
+            state.update_property(property, |p| {
+                if !p.media.iter().any(|m| m.id == item.id) {
+                    p.media.insert(at.min(p.media.len()), item);
+                }
+            });
+        });
+    }
+}
+
 /// Provides the undo context; call once at the root.
 pub fn provide_undo() -> Undo {
     let undo = Undo(RwSignal::new(None));

@@ -1,7 +1,7 @@
 //! Voice notes of a home: recorded in place, played in place, deleted with
 //! Undo. Where the browser cannot record, there is no record button.
 use crate::components::photo_urls::{PhotoUrl, PhotoUrls};
-use crate::components::undo_toast::use_undo;
+use crate::components::undo_toast::{delete_media, use_undo};
 use crate::domain::media::{duration_text, Media, MediaKind};
 use crate::domain::model::Id;
 use crate::i18n::{t, t_string, use_i18n};
@@ -32,13 +32,7 @@ pub fn VoiceNotes(id: Id, urls: PhotoUrls) -> impl IntoView {
             d.properties
                 .iter()
                 .find(|p| p.id == id)
-                .map(|p| {
-                    p.media
-                        .iter()
-                        .filter(|m| m.kind == MediaKind::Voice)
-                        .map(|m| m.id)
-                        .collect::<Vec<_>>()
-                })
+                .map(|p| p.media_ids(MediaKind::Voice))
                 .unwrap_or_default()
         })
     });
@@ -169,22 +163,8 @@ fn VoiceNote(property: Id, note: Id, urls: PhotoUrls) -> impl IntoView {
     let time = duration_text(first.duration_ms);
     let label = t_string!(i18n, voice_note_label, time = time.clone()).to_string();
     let delete = move |_| {
-        let mut removed = None;
-        state.update_property(property, |p| {
-            if let Some(at) = p.media.iter().position(|m| m.id == note) {
-                removed = Some((at, p.media.remove(at)));
-            }
-        });
-        if let Some((at, media)) = removed {
-            undo.offer(t_string!(i18n, voice_deleted).to_string(), move || {
-                let media = media.clone();
-                state.update_property(property, |p| {
-                    if !p.media.iter().any(|m| m.id == media.id) {
-                        p.media.insert(at.min(p.media.len()), media);
-                    }
-                });
-            });
-        }
+        let message = t_string!(i18n, voice_deleted).to_string();
+        delete_media(state, undo, property, note, message);
     };
     view! {
         <li class="voice-note" data-testid="voice-note">

@@ -631,6 +631,15 @@ impl Stop {
 }
 
 impl Property {
+    /// The ids of its photos (or voice notes), in the agent's order.
+    pub fn media_ids(&self, kind: super::media::MediaKind) -> Vec<Id> {
+        self.media
+            .iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| m.id)
+            .collect()
+    }
+
     /// The neighbourhood or city, when the address does not already say it
     /// ("1842 SE Harold St, Portland, OR" with area "Portland": none), so a
     /// list row does not repeat it.
