@@ -76,6 +76,7 @@ bench: dist
 	node scripts/bench-ui.mjs dist target/bench/document-2000.json
 	node scripts/bench-edit.mjs dist target/bench/document-2000.json
 	node scripts/bench-import.mjs dist 1000
+	node scripts/bench-photos.mjs dist 200
 
 ## Road times from the test's real OSRM: fetch-and-apply time and the
 ## optimiser's order and total, by the estimate and by road (12 and 25 stops).
