@@ -30,6 +30,15 @@ pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String>
     Ok(())
 }
 
+/// What a thrown JavaScript value says: an error's message, a string as
+/// it is (never a debug dump of the value).
+pub fn js_words(value: &JsValue) -> String {
+    if let Some(e) = value.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    value.as_string().unwrap_or_default()
+}
+
 /// Offers `bytes` as a download named `filename`.
 pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     download_blob(

@@ -65,7 +65,7 @@ fn from_idb(e: idb::Error) -> MediaError {
         idb::Error::UpdateFailed(js) | idb::Error::AddFailed(js) => {
             match js.dyn_ref::<web_sys::DomException>() {
                 Some(e) => from_exception(e),
-                None => MediaError::Other(format!("{js:?}")),
+                None => MediaError::Other(crate::browser::js_words(&js)),
             }
         }
         e => other(e),

@@ -45,7 +45,7 @@ fn failed(e: JsValue) -> RecordError {
             RecordError::Denied
         }
         Some(e) => RecordError::Failed(format!("{}: {}", e.name(), e.message())),
-        None => RecordError::Failed(format!("{e:?}")),
+        None => RecordError::Failed(crate::browser::js_words(&e)),
     }
 }
 

@@ -1,6 +1,7 @@
 //! "Back up everything": the document and every photo and voice note in one
 //! ZIP file (`domain::backup_archive`), with a progress bar while the
 //! photos are read from the device.
+use crate::components::media_why::media_why;
 use crate::domain::backup_archive::{self, MediaFile};
 use crate::i18n::{t, use_i18n};
 use crate::media_store;
@@ -45,7 +46,7 @@ pub fn FullBackup() -> impl IntoView {
                         continue;
                     }
                     Err(e) => {
-                        progress.try_set(Progress::Failed(format!("{e:?}")));
+                        progress.try_set(Progress::Failed(media_why(i18n, &e)));
                         return;
                     }
                 };
@@ -63,15 +64,13 @@ pub fn FullBackup() -> impl IntoView {
                 });
             }
             progress.try_set(Progress::Reading { done: all, all });
-            let outcome = backup_archive::write(&text, files.iter(), |_, _| {})
-                .map_err(|e| format!("{e:?}"))
-                .and_then(|zip| {
-                    let name = format!(
-                        "showplan-backup-{}.zip",
-                        crate::format::file_stamp(Utc::now())
-                    );
-                    crate::browser::download_bytes(&name, "application/zip", &zip)
-                });
+            let outcome = backup_archive::write(&text, files.iter(), |_, _| {}).and_then(|zip| {
+                let name = format!(
+                    "showplan-backup-{}.zip",
+                    crate::format::file_stamp(Utc::now())
+                );
+                crate::browser::download_bytes(&name, "application/zip", &zip)
+            });
             match outcome {
                 Ok(()) => {
                     let now = Utc::now();

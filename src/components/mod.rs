@@ -23,6 +23,7 @@ pub mod late_notice;
 mod listing_agent_card;
 mod match_reason;
 mod match_tour_choice;
+mod media_why;
 pub mod message_links;
 mod neighbourhood_notes;
 mod optimise_button;

@@ -2,7 +2,7 @@
 //! device, then named in the document. A photo the device refused stays in
 //! this tab (`PENDING`) until it is stored or downloaded: never lost.
 use crate::components::photo_urls::PhotoUrls;
-use crate::domain::media::{Media, PHOTO_MAX_SIDE, PHOTO_QUALITY};
+use crate::domain::media::{Media, PHOTO_MAX_SIDE, PHOTO_QUALITY, UNREFERENCED_GRACE_MS};
 use crate::domain::model::Id;
 use crate::image_scale::{scale, ScaleError};
 use crate::media_store::{self, MediaError, Stored};
@@ -35,9 +35,36 @@ pub fn pending_for(property: Id) -> Vec<Pending> {
     })
 }
 
-/// Ids of every photo waiting in this tab (not to be swept).
-pub fn pending_ids() -> Vec<Id> {
-    PENDING.with(|p| p.borrow().iter().map(|p| p.media.id).collect())
+thread_local! {
+    /// When this tab last swept the device's media.
+    static LAST_SWEEP: std::cell::Cell<Option<i64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sweeps the media no home names any more (`media_store`: marked first,
+/// deleted once unnamed for an hour), when a home's photos are shown, at
+/// most once an hour: not on every visit to a home.
+pub fn sweep_now_and_then(state: DocState) {
+    let now = Utc::now().timestamp_millis();
+    if LAST_SWEEP
+        .with(std::cell::Cell::get)
+        .is_some_and(|at| now - at < UNREFERENCED_GRACE_MS)
+    {
+        return;
+    }
+    LAST_SWEEP.with(|l| l.set(Some(now)));
+    // Photos waiting in this tab are named too: never swept.
+    let waiting: Vec<Id> = PENDING.with(|p| p.borrow().iter().map(|p| p.media.id).collect());
+    let named = state.doc.with_untracked(|d| {
+        d.properties
+            .iter()
+            .flat_map(|p| p.media.iter().map(|m| m.id))
+            .chain(waiting)
+            .collect::<std::collections::HashSet<_>>()
+    });
+    leptos::task::spawn_local(async move {
+        // A sweep that fails is tried again an hour later; nothing is lost.
+        let _ = media_store::sweep_unreferenced(&named, now).await;
+    });
 }
 
 /// What adding photos reports to the page.
@@ -95,28 +122,23 @@ impl Adding {
                 added_ms: now.timestamp_millis(),
             };
             urls.put(id, &stored.blob);
-            self.store(
-                state,
-                Pending {
-                    media,
-                    stored,
-                    error: MediaError::Other(String::new()),
-                },
-            )
-            .await;
+            self.store(state, media, stored).await;
         }
         self.progress.try_set(None);
     }
 
     /// Stores one photo; on failure keeps it pending with the reason.
-    async fn store(self, state: DocState, mut photo: Pending) {
-        match media_store::put(&photo.stored).await {
+    async fn store(self, state: DocState, media: Media, stored: Stored) {
+        match media_store::put(&stored).await {
             Ok(()) => {
-                let media = photo.media;
-                state.update_property(photo.stored.property, |p| p.media.push(media));
+                state.update_property(stored.property, |p| p.media.push(media));
             }
             Err(error) => {
-                photo.error = error;
+                let photo = Pending {
+                    media,
+                    stored,
+                    error,
+                };
                 PENDING.with(|p| p.borrow_mut().push(photo));
                 self.pending_changed.try_update(|n| *n += 1);
             }
@@ -134,7 +156,7 @@ impl Adding {
         });
         self.pending_changed.try_update(|n| *n += 1);
         for photo in waiting {
-            self.store(state, photo).await;
+            self.store(state, photo.media, photo.stored).await;
         }
     }
 

@@ -38,7 +38,9 @@ pub fn PhotoCard(
             }
         });
     };
-    let rooms = state
+    // The rooms to suggest, and what the photo can show: the home's
+    // renovations and features (each named once).
+    let (rooms, renovations, features) = state
         .read_property(property, |p| {
             let mut rooms: Vec<String> = p
                 .renovations
@@ -48,25 +50,19 @@ pub fn PhotoCard(
                 .collect();
             rooms.sort();
             rooms.dedup();
-            rooms
-        })
-        .unwrap_or_default();
-    // What the photo can show: the home's renovations and features.
-    let (renovations, features) = state
-        .read_property(property, |p| {
             let renovations: Vec<_> = p
                 .renovations
                 .iter()
                 .map(|r| (r.id, r.item.clone()))
                 .collect();
-            let mut features: Vec<_> = p
+            let mut seen = std::collections::HashSet::new();
+            let features: Vec<String> = p
                 .features
                 .iter()
                 .map(|f| f.text.clone())
-                .filter(|t| !t.is_empty())
+                .filter(|t| !t.is_empty() && seen.insert(t.clone()))
                 .collect();
-            features.dedup();
-            (renovations, features)
+            (rooms, renovations, features)
         })
         .unwrap_or_default();
     let shown = first.shows().form_value();

@@ -1,5 +1,5 @@
 //! The agent's own photos of a home, on its page.
-use crate::components::photo_adding::{pending_for, pending_ids, Adding};
+use crate::components::photo_adding::{pending_for, sweep_now_and_then, Adding};
 use crate::components::photo_card::PhotoCard;
 use crate::components::photo_urls::PhotoUrls;
 use crate::components::photo_viewer::PhotoViewer;
@@ -55,22 +55,7 @@ pub fn PropertyPhotos(id: Id) -> impl IntoView {
             leptos::task::spawn_local(adding.add(state, urls, id, files));
         }
     };
-    // Media no home refers to any more go, an hour after they were first
-    // seen so (`media_store`): once per visit to a home.
-    let referenced = state.doc.with_untracked(|d| {
-        d.properties
-            .iter()
-            .flat_map(|p| p.media.iter().map(|m| m.id))
-            .chain(pending_ids())
-            .collect::<std::collections::HashSet<_>>()
-    });
-    leptos::task::spawn_local(async move {
-        let _ = crate::media_store::sweep_unreferenced(
-            &referenced,
-            chrono::Utc::now().timestamp_millis(),
-        )
-        .await;
-    });
+    sweep_now_and_then(state);
     view! {
         <section class="card photos" data-testid="photos" aria-labelledby="photos-title">
             <h2 id="photos-title">{t!(i18n, media_title)}</h2>

@@ -1,5 +1,6 @@
 //! Voice notes of a home: recorded in place, played in place, deleted with
 //! Undo. Where the browser cannot record, there is no record button.
+use crate::components::media_why::media_why;
 use crate::components::photo_urls::{PhotoUrl, PhotoUrls};
 use crate::components::undo_toast::{delete_media, use_undo};
 use crate::domain::media::{duration_text, Media, MediaKind};
@@ -19,6 +20,8 @@ enum State {
     Recording,
     Saving,
     Failed(String),
+    /// Not kept on the device (why), downloaded as a file instead.
+    Downloaded(String),
     Denied,
 }
 
@@ -105,9 +108,13 @@ pub fn VoiceNotes(id: Id, urls: PhotoUrls) -> impl IntoView {
                 }
                 Err(e) => {
                     // The sound is kept as a file rather than lost.
-                    let name = format!("showplan-voice-{}.webm", crate::format::file_stamp(now));
+                    let name = format!(
+                        "showplan-voice-{}.{}",
+                        crate::format::file_stamp(now),
+                        crate::domain::backup_archive::extension(&stored.blob.type_())
+                    );
                     let _ = crate::browser::download_blob(&name, &stored.blob);
-                    state.try_set(State::Failed(format!("{e:?}")));
+                    state.try_set(State::Downloaded(media_why(i18n, &e)));
                 }
             }
         });
@@ -133,6 +140,7 @@ pub fn VoiceNotes(id: Id, urls: PhotoUrls) -> impl IntoView {
             {move || match state.get() {
                 State::Denied => view! { <p class="message message-error" role="alert">{t!(i18n, voice_denied)}</p> }.into_any(),
                 State::Failed(why) => view! { <p class="message message-error" role="alert">{t!(i18n, voice_failed, why = move || why.clone())}</p> }.into_any(),
+                State::Downloaded(why) => view! { <p class="message message-error" role="alert">{t!(i18n, voice_downloaded, why = move || why.clone())}</p> }.into_any(),
                 _ => ().into_any(),
             }}
             <Show when=move || notes.with(Vec::is_empty)>

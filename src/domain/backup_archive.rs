@@ -68,26 +68,31 @@ fn damaged(e: impl std::fmt::Display) -> ArchiveError {
     ArchiveError::Damaged(e.to_string())
 }
 
+fn words(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
 fn add(
     archive: &mut rawzip::ZipArchiveWriter<&mut Vec<u8>>,
     path: &str,
     bytes: &[u8],
-) -> Result<(), ArchiveError> {
-    let (mut entry, config) = archive.new_file(path).start().map_err(damaged)?;
+) -> Result<(), String> {
+    let (mut entry, config) = archive.new_file(path).start().map_err(words)?;
     let mut writer = config.wrap(&mut entry);
-    writer.write_all(bytes).map_err(damaged)?;
-    let (_, descriptor) = writer.finish().map_err(damaged)?;
-    entry.finish(descriptor).map_err(damaged)?;
+    writer.write_all(bytes).map_err(words)?;
+    let (_, descriptor) = writer.finish().map_err(words)?;
+    entry.finish(descriptor).map_err(words)?;
     Ok(())
 }
 
 /// Writes the archive: the document's text and each media file.
-/// `progress(done, all)` is called after each entry.
+/// `progress(done, all)` is called after each entry. A failure (out of
+/// memory, mostly) comes in the library's words.
 pub fn write<'a>(
     document: &str,
     media: impl ExactSizeIterator<Item = &'a MediaFile>,
     mut progress: impl FnMut(usize, usize),
-) -> Result<Vec<u8>, ArchiveError> {
+) -> Result<Vec<u8>, String> {
     let all = media.len() + 1;
     let mut out = Vec::new();
     let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
@@ -98,7 +103,7 @@ pub fn write<'a>(
         add(&mut archive, &path, &file.bytes)?;
         progress(i + 2, all);
     }
-    archive.finish().map_err(damaged)?;
+    archive.finish().map_err(words)?;
     Ok(out)
 }
 
