@@ -7,13 +7,13 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| js_words(&e))?;
     download_blob(filename, &blob)
 }
 
 /// Offers `blob` as a download named `filename`.
 pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let err = |e: JsValue| format!("{e:?}");
+    let err = |e: JsValue| js_words(&e);
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -81,7 +81,7 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<Resul
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
     Some(match text {
         Ok(value) => value.as_string().ok_or_else(|| "not text".to_string()),
-        Err(e) => Err(format!("{e:?}")),
+        Err(e) => Err(js_words(&e)),
     })
 }
 
