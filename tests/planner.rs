@@ -427,6 +427,24 @@ fn the_exact_search_gives_way_when_no_order_keeps_a_crowded_hour() {
 }
 
 #[test]
+fn an_optimiser_says_when_its_exact_search_gave_way() {
+    let mut rng = Rng::new(15);
+    let crowded = crowded_instance(&mut rng, EXACT_MAX);
+    let mut optimiser = Optimiser::new(crowded);
+    while !optimiser.step(u64::MAX) {}
+    assert!(
+        optimiser.gave_way(),
+        "a crowded hour stops the exact search"
+    );
+    // An ordinary morning of 12 is solved exactly; 40 never try.
+    for n in [12, 40] {
+        let mut optimiser = Optimiser::new(bench_instance(&mut rng, n, true));
+        while !optimiser.step(u64::MAX) {}
+        assert!(!optimiser.gave_way(), "{n} stops");
+    }
+}
+
+#[test]
 fn an_optimisation_in_slices_finds_what_one_in_one_go_does() {
     let mut rng = Rng::new(0x511ce);
     for (n, windows) in [(40, false), (40, true), (90, true), (12, true)] {

@@ -152,10 +152,12 @@ fn optimising_shortens_travel_and_keeps_the_appointment() {
         stops,
         travel_before,
         travel_after,
+        gave_way,
     } = optimise(&t, &homes)
     else {
         panic!("feasible");
     };
+    assert!(!gave_way, "four stops are solved exactly");
     assert_eq!(travel_before, before.travel);
     assert!(
         travel_after < travel_before,
@@ -196,13 +198,44 @@ fn impossible_appointments_name_the_stop_or_both_that_clash() {
             culprit,
             clashes_with,
             stops,
+            proven,
         } => {
             assert_eq!(culprit, t.stops[0].id);
             assert_eq!(clashes_with, Some(t.stops[1].id));
             assert_eq!(stops.len(), 2);
+            assert!(proven);
         }
         other => panic!("expected infeasible, got {other:?}"),
     }
+}
+
+#[test]
+fn an_appointment_missed_is_proven_missed_only_when_every_order_was_weighed() {
+    // Showings of 20 minutes, every one to start between 10:00 and 10:30:
+    // any two fit, three do not.
+    let crowded = |n: usize| {
+        let homes: Vec<Property> = (0..n).map(|k| home(1.0 + k as f64 * 0.01)).collect();
+        let mut t = tour(&homes);
+        for stop in &mut t.stops {
+            stop.timing = Some(StopTiming::Window {
+                earliest: at(10, 0),
+                latest: at(10, 30),
+            });
+        }
+        (t, homes)
+    };
+    // Three: the exact search weighs every order.
+    let (t, homes) = crowded(3);
+    assert!(matches!(
+        optimise(&t, &homes),
+        Optimised::Infeasible { proven: true, .. }
+    ));
+    // Twenty: past the exact search, no order found, none proven.
+    let (t, homes) = crowded(20);
+    assert!(matches!(
+        optimise(&t, &homes),
+        Optimised::Infeasible { proven: false, .. }
+    ));
 }
 
 #[test]

@@ -24,6 +24,7 @@ mod run;
 mod search;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod tour;
 
 /// A point on the map.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -203,6 +204,8 @@ pub fn optimise(input: &PlanInput) -> Result<Schedule, Infeasible> {
 pub struct Optimiser {
     input: PlanInput,
     stage: Stage,
+    /// The exact search was tried and gave way to the heuristic.
+    gave_way: bool,
 }
 
 enum Stage {
@@ -219,12 +222,13 @@ impl Optimiser {
         Optimiser {
             input,
             stage: Stage::New,
+            gave_way: false,
         }
     }
 
-    /// Works for about `moves` moves judged (the exact search, up to 15
-    /// stops, in one step); true when done. A million moves take a few
-    /// milliseconds in a browser.
+    /// Works for about `moves` units of work (moves judged and runs
+    /// joined; the exact search, up to 15 stops, in one step); true when
+    /// done. 300,000 take about 5 ms in a browser.
     pub fn step(&mut self, moves: u64) -> bool {
         match &mut self.stage {
             Stage::New => {
@@ -232,9 +236,10 @@ impl Optimiser {
                 let exact = (n <= EXACT_MAX)
                     .then(|| exact(&self.input, &proof::shortest_legs(&self.input)))
                     .flatten();
+                self.gave_way = n <= EXACT_MAX && exact.is_none();
                 self.stage = match exact {
                     Some(order) => Stage::Found(order),
-                    None => searching(&self.input, work_budget(n)),
+                    None => searching(&self.input, None),
                 };
                 matches!(self.stage, Stage::Found(_))
             }
@@ -242,6 +247,19 @@ impl Optimiser {
             Stage::Timed(search, _) => search.step(moves),
             Stage::Found(_) => true,
         }
+    }
+
+    /// Whether the exact search was tried (up to [`EXACT_MAX`] stops) and
+    /// stopped at its bound ([`EXACT_LABELS`]), so that the order found is
+    /// the best the heuristic found, not one proven shortest.
+    pub fn gave_way(&self) -> bool {
+        self.gave_way
+    }
+
+    /// Whether the order was found by the exact search, so that a tour it
+    /// finds missing a window proves no order keeps them all.
+    pub fn exact(&self) -> bool {
+        matches!(self.stage, Stage::Found(_))
     }
 
     /// The result (what [`optimise`] returns); unfinished, the best so far.
@@ -521,67 +539,84 @@ fn nearest_neighbour(input: &PlanInput) -> Vec<usize> {
     order
 }
 
-/// Stops with a time in time order, then each other stop inserted where it
-/// adds the least travel.
-fn by_time(input: &PlanInput) -> Vec<usize> {
+/// Stops with a time in time order, and the others.
+fn by_time(input: &PlanInput) -> (Vec<usize>, Vec<usize>) {
     let n = input.stops.len();
-    let (mut order, free): (Vec<usize>, Vec<usize>) =
+    let (mut timed, free): (Vec<usize>, Vec<usize>) =
         (0..n).partition(|&s| input.stops[s].timing != Timing::Free);
-    order.sort_by_key(|&s| {
+    timed.sort_by_key(|&s| {
         (
             input.stops[s].timing.latest(),
             input.stops[s].timing.earliest(),
             s,
         )
     });
-    let end = input.has_end.then_some(n + 1);
-    for s in free {
-        let place = s + 1;
-        let mut best = (u32::MAX, 0);
-        for k in 0..=order.len() {
-            let before = if k == 0 { 0 } else { order[k - 1] + 1 };
-            let after = order.get(k).map(|o| o + 1).or(end);
-            let added = match after {
-                Some(a) => (leg(input, before, place) + leg(input, place, a))
-                    .saturating_sub(leg(input, before, a)),
-                None => leg(input, before, place),
-            };
-            if added < best.0 {
-                best = (added, k);
-            }
-        }
-        order.insert(best.1, s);
-    }
-    order
+    (timed, free)
 }
 
 /// A good order found fast, as the exact search's first bound.
 fn quick_bound(input: &PlanInput) -> Vec<usize> {
     let n = input.stops.len() as u64;
-    search(input, n * n * 400)
+    search(input, Some(n * n * 400))
 }
 
-/// Moves the heuristic judges for `n` stops (a tour with times judges a
-/// third as many). Counted, not timed, so the same input always gives the
-/// same tour.
-fn work_budget(n: usize) -> u64 {
+/// Work the heuristic may do for `n` stops (moves judged, runs joined):
+/// with times, or with legs longer one way than the other, or neither.
+/// Counted, not timed, so the same input always gives the same tour;
+/// about 0.1 s natively for 100 stops, 0.1-0.14 s for 200
+/// (scripts/bench-peers.sh).
+fn work_budget(n: usize, timed: bool, one_way: bool) -> u64 {
+    let (per, most) = match (timed, one_way) {
+        (true, _) => TIMED_WORK,
+        (false, true) => ONE_WAY_WORK,
+        (false, false) => TRAVEL_WORK,
+    };
     let n = n as u64;
-    (n * n * 4_000).clamp(1_000_000, 40_000_000)
+    (n * n * per).clamp(300_000, most)
 }
 
-/// The heuristic search, set up from nearest neighbour and from time order.
-fn searching(input: &PlanInput, budget: u64) -> Stage {
+/// Work per stop squared, and at most (see [`work_budget`]).
+const TRAVEL_WORK: (u64, u64) = (1_000, 9_000_000);
+const ONE_WAY_WORK: (u64, u64) = (1_300, 12_000_000);
+const TIMED_WORK: (u64, u64) = (800, 8_000_000);
+
+/// The heuristic search, set up from nearest neighbour and from time order
+/// with cheapest insertion; `budget` (else [`work_budget`]) bounds its work.
+fn searching(input: &PlanInput, budget: Option<u64>) -> Stage {
     let n = input.stops.len();
     let places = std::rc::Rc::new(run::Places::new(input));
-    let starts = vec![nearest_neighbour(input), by_time(input)];
     let seed = 0x9E37_79B9_7F4A_7C15 ^ n as u64;
+    let (timed, free) = by_time(input);
+    let budget = budget.unwrap_or_else(|| work_budget(n, !places.untimed(), !places.symmetric()));
     if places.untimed() {
+        let starts = vec![
+            nearest_neighbour(input),
+            search::insertion::<run::Travel>(&places, n, input.has_end, &timed, &free),
+        ];
         let search = search::Improver::new(places, n, input.has_end, starts.clone(), budget, seed);
         Stage::Travel(search, starts)
     } else {
-        // Judging a move with times costs about three times as much.
-        let search =
-            search::Improver::new(places, n, input.has_end, starts.clone(), budget / 3, seed);
+        // The shortest tour with times left out (a tenth of the work) is a
+        // third start, whichever way round misses fewer minutes: where the
+        // windows leave room for it, the search only has to mend it.
+        let mut shortest = search::Improver::<run::Travel>::new(
+            std::rc::Rc::clone(&places),
+            n,
+            input.has_end,
+            vec![nearest_neighbour(input)],
+            budget / 10,
+            seed,
+        );
+        while !shortest.step(u64::MAX) {}
+        let ahead = shortest.best();
+        let back: Vec<usize> = ahead.iter().rev().copied().collect();
+        let starts = vec![
+            nearest_neighbour(input),
+            search::insertion::<run::Timed>(&places, n, input.has_end, &timed, &free),
+            std::cmp::min_by_key(ahead, back, |o| cost(input, o)),
+        ];
+        let budget = budget - budget / 10;
+        let search = search::Improver::new(places, n, input.has_end, starts.clone(), budget, seed);
         Stage::Timed(search, starts)
     }
 }
@@ -596,7 +631,7 @@ fn better(input: &PlanInput, found: Vec<usize>, starts: Vec<Vec<usize>>) -> Vec<
 }
 
 /// The heuristic search to its end.
-fn search(input: &PlanInput, budget: u64) -> Vec<usize> {
+fn search(input: &PlanInput, budget: Option<u64>) -> Vec<usize> {
     match searching(input, budget) {
         Stage::Travel(mut search, starts) => {
             while !search.step(u64::MAX) {}

@@ -27,3 +27,22 @@ impl Rng {
         (self.next_u64() % n.max(1) as u64) as usize
     }
 }
+
+/// A random matrix of `m` places for tests: legs of `least` to
+/// `least + spread - 1` minutes, each way drawn on its own (one-way).
+#[cfg(test)]
+pub(crate) fn random_legs(rng: &mut Rng, m: usize, least: u32, spread: usize) -> Vec<Vec<u32>> {
+    (0..m)
+        .map(|a| {
+            (0..m)
+                .map(|b| {
+                    if a == b {
+                        0
+                    } else {
+                        least + rng.below(spread) as u32
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}

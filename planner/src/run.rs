@@ -30,13 +30,21 @@ pub(crate) struct Places {
     stops: usize,
     has_end: bool,
     latest_end: Option<i64>,
+    /// Each place's [`NEAR`] closest places (by the shorter way between
+    /// them), `near_k` a place, one place after another.
+    near: Vec<u32>,
+    near_k: usize,
 }
+
+/// How many closest places a move may join a place to: the local search
+/// looks at a move only when one of the legs it adds joins near places.
+const NEAR: usize = 10;
 
 impl Places {
     pub(crate) fn new(input: &PlanInput) -> Places {
         let n = input.stops.len();
         let m = n + 2;
-        let travel = (0..m * m)
+        let travel: Vec<i64> = (0..m * m)
             .map(|k| i64::from(leg(input, k / m, k % m)))
             .collect();
         let mut service = vec![0; m];
@@ -55,8 +63,12 @@ impl Places {
             earliest[s + 1] = e;
             latest[s + 1] = l;
         }
+        let near_k = NEAR.min(m - 1);
+        let near = near_places(m, &travel, near_k);
         Places {
             m,
+            near,
+            near_k,
             travel,
             service,
             earliest,
@@ -73,11 +85,37 @@ impl Places {
         self.travel[a * self.m + b]
     }
 
+    /// The places a leg from or to `a` is worth trying with.
+    #[inline]
+    pub(crate) fn near(&self, a: usize) -> &[u32] {
+        &self.near[a * self.near_k..(a + 1) * self.near_k]
+    }
+
+    /// Whether every leg takes as long both ways.
+    pub(crate) fn symmetric(&self) -> bool {
+        (0..self.m).all(|a| (a + 1..self.m).all(|b| self.leg(a, b) == self.leg(b, a)))
+    }
+
     /// Whether only travel tells orders apart: no stop has a time. (A
     /// latest end then only adds to travel's order: no one waits.)
     pub(crate) fn untimed(&self) -> bool {
         (1..=self.stops).all(|p| self.earliest[p] == 0 && self.latest[p] == OPEN)
     }
+}
+
+/// Each place's `k` closest (by the shorter way between them), one place
+/// after another.
+fn near_places(m: usize, travel: &[i64], k: usize) -> Vec<u32> {
+    let mut near = Vec::with_capacity(m * k);
+    let mut others: Vec<usize> = Vec::with_capacity(m);
+    for a in 0..m {
+        others.clear();
+        others.extend((0..m).filter(|&b| b != a));
+        let apart = |b: usize| travel[a * m + b].min(travel[b * m + a]);
+        others.sort_by_key(|&b| (apart(b), b));
+        near.extend(others.iter().take(k).map(|&b| b as u32));
+    }
+    near
 }
 
 /// A run of consecutive places, summarised for joining.
@@ -87,6 +125,9 @@ pub(crate) trait Run: Copy {
     fn join(p: &Places, a: Self, b: Self) -> Self;
     /// The key of a whole tour (from the start place to the last place).
     fn key(p: &Places, tour: Self) -> Key;
+    /// Whether the key is travel alone, (0, travel, 0): a move is then
+    /// judged from its legs, with no runs joined.
+    const TRAVEL_ONLY: bool = false;
 }
 
 /// Travel alone: for tours whose stops have no times.
@@ -98,6 +139,8 @@ pub(crate) struct Travel {
 }
 
 impl Run for Travel {
+    const TRAVEL_ONLY: bool = true;
+
     #[inline]
     fn node(_: &Places, place: usize) -> Self {
         Travel {
@@ -183,20 +226,14 @@ impl Run for Timed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rng::Rng;
+    use crate::rng::{random_legs, Rng};
     use crate::{cost, PlanStop};
 
     /// A random instance: one-way legs, windows, appointments, a buffer.
     fn instance(rng: &mut Rng, n: usize) -> PlanInput {
         let has_end = rng.below(2) == 0;
         let m = n + 2;
-        let travel = (0..m)
-            .map(|a| {
-                (0..m)
-                    .map(|b| if a == b { 0 } else { 3 + rng.below(25) as u32 })
-                    .collect()
-            })
-            .collect();
+        let travel = random_legs(rng, m, 3, 25);
         let stops = (0..n)
             .map(|_| PlanStop {
                 duration: 10 + rng.below(20) as u32,

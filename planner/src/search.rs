@@ -1,236 +1,76 @@
-//! Local search on a tour: 2-opt (reverse a run) and Or-opt (move a run of
-//! one to three stops elsewhere, as it was or reversed), every move judged
-//! in constant time by joining runs (`run`), then iterated: a local
-//! double-bridge kick, repaired by the same search, kept when no worse.
+//! The search: each start improved to a local optimum (`tour`), missed
+//! windows first weighed with travel, the weight growing until the tour
+//! keeps them (or cannot): a search that never gives up a kept window gets
+//! stuck in the first tour that keeps them all. Then iterated: a local
+//! double-bridge kick, repaired by the same moves, kept when no worse
+//! (kicks never give up a kept window).
+//!
 //! Deterministic: the same input gives the same tour, and the work is
-//! counted in moves judged, not in time.
+//! counted (moves judged, runs joined), not timed.
 use crate::rng::Rng;
 use crate::run::{Key, Places, Run};
+use crate::tour::Tour;
 use std::rc::Rc;
 
-/// A tour being improved: its places (start, stops.., end) and the runs of
-/// every prefix and suffix, so a move joins at most four runs.
-struct Tour<R: Run> {
-    p: Rc<Places>,
-    places: Vec<usize>,
-    /// The position of each place in `places`.
-    at: Vec<usize>,
-    prefix: Vec<R>,
-    suffix: Vec<R>,
-    /// Positions 1..=last_stop hold the stops.
-    last_stop: usize,
-    /// Moves judged, for the work budget.
-    judged: u64,
-    /// Stops whose moves are still to be looked at, and which those are.
-    active: Vec<usize>,
-    flagged: Vec<bool>,
+/// Stops with a time in time order (`timed`), then each other stop
+/// inserted where the tour's key grows least: minutes of windows missed
+/// first, then travel. Each insertion weighs every place in the tour by
+/// joining its prefix, the stop and its suffix.
+pub(crate) fn insertion<R: Run>(
+    p: &Places,
+    stops: usize,
+    has_end: bool,
+    timed: &[usize],
+    free: &[usize],
+) -> Vec<usize> {
+    let mut places: Vec<usize> = std::iter::once(0)
+        .chain(timed.iter().map(|s| s + 1))
+        .chain(has_end.then_some(stops + 1))
+        .collect();
+    let free: Vec<usize> = free.iter().map(|s| s + 1).collect();
+    insert_each::<R>(p, &mut places, has_end, &free);
+    stops_of(&places, stops)
 }
 
-impl<R: Run> Tour<R> {
-    fn new(p: Rc<Places>, places: Vec<usize>, stops: usize) -> Self {
-        let mut tour = Tour {
-            p,
-            at: vec![0; places.len() + 1],
-            prefix: Vec::with_capacity(places.len()),
-            suffix: Vec::with_capacity(places.len()),
-            places,
-            last_stop: stops,
-            judged: 0,
-            active: Vec::new(),
-            flagged: vec![false; stops + 2],
-        };
-        tour.refresh();
-        tour
-    }
-
-    fn node(&self, k: usize) -> R {
-        R::node(&self.p, self.places[k])
-    }
-
-    fn join(&self, a: R, b: R) -> R {
-        R::join(&self.p, a, b)
-    }
-
-    fn refresh(&mut self) {
-        let len = self.places.len();
-        self.prefix.clear();
-        self.suffix.clear();
-        let mut run = self.node(0);
-        self.prefix.push(run);
-        for k in 1..len {
-            run = self.join(run, self.node(k));
-            self.prefix.push(run);
+/// Inserts each of `insert` (places) into `places` in turn, where the
+/// tour's key grows least (the end place, when there is one, stays last).
+fn insert_each<R: Run>(p: &Places, places: &mut Vec<usize>, has_end: bool, insert: &[usize]) {
+    let mut prefix: Vec<R> = Vec::with_capacity(places.len() + insert.len());
+    let mut suffix: Vec<R> = Vec::with_capacity(places.len() + insert.len());
+    for &place in insert {
+        let len = places.len();
+        prefix.clear();
+        let mut run = R::node(p, places[0]);
+        prefix.push(run);
+        for &q in &places[1..] {
+            run = R::join(p, run, R::node(p, q));
+            prefix.push(run);
         }
-        self.suffix.resize(len, run);
-        let mut run = self.node(len - 1);
-        self.suffix[len - 1] = run;
+        suffix.clear();
+        suffix.resize(len, run);
+        let mut run = R::node(p, places[len - 1]);
+        suffix[len - 1] = run;
         for k in (0..len - 1).rev() {
-            run = self.join(self.node(k), run);
-            self.suffix[k] = run;
+            run = R::join(p, R::node(p, places[k]), run);
+            suffix[k] = run;
         }
-        for (k, &place) in self.places.iter().enumerate() {
-            self.at[place] = k;
-        }
-    }
-
-    /// The tour's key (warp first).
-    fn key(&self) -> Key {
-        R::key(&self.p, self.prefix[self.places.len() - 1])
-    }
-
-    /// The key of `head` followed by the tour from position `k` on.
-    #[inline]
-    fn close(&mut self, head: R, k: usize) -> Key {
-        self.judged += 1;
-        let whole = match self.suffix.get(k) {
-            Some(&tail) => self.join(head, tail),
-            None => head,
-        };
-        R::key(&self.p, whole)
-    }
-
-    /// The best improving move that reverses a run with one end at position
-    /// `i`, applied; whether there was one.
-    fn two_opt(&mut self, i: usize, best: &mut Key) -> Option<(usize, usize)> {
-        let mut found = None;
-        // Runs i..=j, j after i: the reversed run grows at its front.
-        let mut rev = self.node(i);
-        for j in i + 1..=self.last_stop {
-            rev = self.join(self.node(j), rev);
-            let head = self.join(self.prefix[i - 1], rev);
-            let key = self.close(head, j + 1);
-            if key < *best {
-                *best = key;
-                found = Some((i, j));
+        let node = R::node(p, place);
+        // After position k.
+        let last = if has_end { len - 2 } else { len - 1 };
+        let mut best: Option<(Key, usize)> = None;
+        for (k, &before) in prefix.iter().enumerate().take(last + 1) {
+            let head = R::join(p, before, node);
+            let whole = match suffix.get(k + 1) {
+                Some(&tail) => R::join(p, head, tail),
+                None => head,
+            };
+            let key = R::key(p, whole);
+            if best.is_none_or(|(b, _)| key < b) {
+                best = Some((key, k));
             }
         }
-        // Runs h..=i, h before i: the reversed run grows at its back.
-        let mut rev = self.node(i);
-        for h in (1..i).rev() {
-            rev = self.join(rev, self.node(h));
-            let head = self.join(self.prefix[h - 1], rev);
-            let key = self.close(head, i + 1);
-            if key < *best {
-                *best = key;
-                found = Some((h, i));
-            }
-        }
-        let (from, to) = found?;
-        self.places[from..=to].reverse();
-        self.refresh();
-        Some((from, to))
-    }
-
-    /// The best improving move of the run of `len` stops starting at
-    /// position `i` to another place, as it is or reversed, applied.
-    fn or_opt(&mut self, i: usize, len: usize, best: &mut Key) -> Option<(usize, usize)> {
-        let end = i + len - 1;
-        if end > self.last_stop {
-            return None;
-        }
-        let mut run = self.node(i);
-        for k in i + 1..=end {
-            run = self.join(run, self.node(k));
-        }
-        let mut back = self.node(end);
-        for k in (i..end).rev() {
-            back = self.join(back, self.node(k));
-        }
-        let ways = [run, back];
-        let ways = &ways[..if len == 1 { 1 } else { 2 }];
-        // (insert after position, reversed)
-        let mut found: Option<(usize, bool)> = None;
-        // Earlier: between p and p+1, p + 1 < i; the skipped run p+1..i-1
-        // grows at its front.
-        if i >= 2 {
-            let mut mid = self.node(i - 1);
-            for p in (0..=i - 2).rev() {
-                for (w, &way) in ways.iter().enumerate() {
-                    let head = self.join(self.join(self.prefix[p], way), mid);
-                    let key = self.close(head, end + 1);
-                    if key < *best {
-                        *best = key;
-                        found = Some((p, w == 1));
-                    }
-                }
-                if p > 0 {
-                    mid = self.join(self.node(p), mid);
-                }
-            }
-        }
-        // Later: between p and p+1, p > end; the skipped run end+1..=p
-        // grows at its back.
-        if end < self.last_stop {
-            let mut mid = self.node(end + 1);
-            for p in end + 1..=self.last_stop {
-                if p > end + 1 {
-                    mid = self.join(mid, self.node(p));
-                }
-                for (w, &way) in ways.iter().enumerate() {
-                    let head = self.join(self.join(self.prefix[i - 1], mid), way);
-                    let key = self.close(head, p + 1);
-                    if key < *best {
-                        *best = key;
-                        found = Some((p, w == 1));
-                    }
-                }
-            }
-        }
-        let (p, reversed) = found?;
-        let mut moved: Vec<usize> = self.places.drain(i..=end).collect();
-        if reversed {
-            moved.reverse();
-        }
-        let at = if p < i { p + 1 } else { p + 1 - len };
-        self.places.splice(at..at, moved);
-        self.refresh();
-        Some((at.min(i), (at + len - 1).max(end)))
-    }
-
-    /// Marks the stop at position `k` to be looked at.
-    fn activate(&mut self, k: usize) {
-        if (1..=self.last_stop).contains(&k) {
-            let q = self.places[k];
-            if !self.flagged[q] {
-                self.flagged[q] = true;
-                self.active.push(q);
-            }
-        }
-    }
-
-    /// Improves the tour, looking at the active stops (and at the stops
-    /// next to any change), until no move helps (true) or `limit` moves
-    /// have been judged in all (false: it goes on from there when called
-    /// again).
-    fn descend(&mut self, limit: u64) -> bool {
-        let mut best = self.key();
-        while let Some(&place) = self.active.last() {
-            if self.judged >= limit {
-                return false;
-            }
-            self.active.pop();
-            self.flagged[place] = false;
-            let i = self.at[place];
-            let mut changed = self.two_opt(i, &mut best);
-            for len in 1..=3 {
-                if changed.is_some() {
-                    break;
-                }
-                changed = self.or_opt(i, len, &mut best);
-                if changed.is_none() && i > len - 1 && len > 1 {
-                    // The runs that end at this stop.
-                    changed = self.or_opt(i + 1 - len, len, &mut best);
-                }
-            }
-            if let Some((from, to)) = changed {
-                for k in [from.saturating_sub(1), from, to, to + 1] {
-                    self.activate(k);
-                }
-                let k = self.at[place];
-                self.activate(k);
-            }
-        }
-        true
+        let at = best.map_or(last, |(_, k)| k) + 1;
+        places.insert(at, place);
     }
 }
 
@@ -248,11 +88,11 @@ pub(crate) struct Improver<R: Run> {
     stops: usize,
     has_end: bool,
     budget: u64,
-    /// Moves judged by tours no longer searched.
+    /// Work done by tours no longer searched.
     spent: u64,
     starts: Vec<Vec<usize>>,
     per_start: u64,
-    /// The start being improved, and what it may judge.
+    /// The start being improved, and the work it may do.
     start: Option<(Tour<R>, u64)>,
     best: Option<(Key, Vec<usize>)>,
     kicks: Option<Kicks<R>>,
@@ -266,8 +106,28 @@ struct Kicks<R: Run> {
     current: Key,
     /// The tour before the kick being repaired.
     before: Option<Vec<usize>>,
-    reach: usize,
 }
+
+/// How far apart a double bridge's cuts may be (positions): with times,
+/// short stretches keep windows; without, half the kicks span the tour.
+/// (Both chosen on the peers' benchmark, `make bench-peers`, two seeds.)
+const KICK_REACH: usize = 60;
+const TIMED_KICK_REACH: usize = 30;
+/// One kick in this many moves a run of stops (up to [`SEGMENT_MOST`]) to
+/// its best place instead: what brings back a run left for the end of a
+/// tour, when its stops one by one (Or-opt moves up to three) would each
+/// add driving.
+const SEGMENT_EVERY: usize = 4;
+const SEGMENT_MOST: usize = 30;
+
+/// The penalty of a minute of warp that a start's search begins with,
+/// and how much it grows each time the search ends missing a window: at
+/// first the search may pass through tours that miss windows, to find
+/// one that keeps them all with little travel.
+const FIRST_PENALTY: i64 = 1;
+const PENALTY_GROWTH: i64 = 4;
+/// Past this, warp is compared first again.
+const LAST_PENALTY: i64 = 1 << 16;
 
 impl<R: Run> Improver<R> {
     pub(crate) fn new(
@@ -303,10 +163,10 @@ impl<R: Run> Improver<R> {
             .collect()
     }
 
-    /// Searches until about `moves` more moves have been judged, or to the
+    /// Searches until about `work` more units of work are done, or to the
     /// end of the budget; true when the search is over.
-    pub(crate) fn step(&mut self, moves: u64) -> bool {
-        let pause = self.judged().saturating_add(moves);
+    pub(crate) fn step(&mut self, work: u64) -> bool {
+        let pause = self.judged().saturating_add(work);
         while !self.done {
             if self.judged() >= pause {
                 return false;
@@ -326,7 +186,9 @@ impl<R: Run> Improver<R> {
             + self.kicks.as_ref().map_or(0, |k| k.tour.judged)
     }
 
-    /// Works on the next start; when the starts are done, sets up the kicks.
+    /// Works on the next start, missed minutes weighed with travel more
+    /// each time it ends missing one; when the starts are done, sets up
+    /// the kicks.
     fn improve_start(&mut self, pause: u64) {
         if self.start.is_none() {
             let Some(order) = self.starts.pop() else {
@@ -337,6 +199,7 @@ impl<R: Run> Improver<R> {
             for k in (1..=self.stops).rev() {
                 tour.activate(k);
             }
+            tour.penalty = Some(FIRST_PENALTY);
             self.start = Some((tour, self.per_start));
         }
         let Some((tour, allowed)) = self.start.as_mut() else {
@@ -347,11 +210,20 @@ impl<R: Run> Improver<R> {
         if !tour.descend(limit) && tour.judged < *allowed {
             return; // paused
         }
+        if tour.judged < *allowed && tour.true_key().0 > 0 {
+            if let Some(penalty) = tour.penalty {
+                tour.penalty = (penalty < LAST_PENALTY).then_some(penalty * PENALTY_GROWTH);
+                for k in (1..=self.stops).rev() {
+                    tour.activate(k);
+                }
+                return;
+            }
+        }
         let Some((tour, _)) = self.start.take() else {
             return;
         };
         self.spent += tour.judged;
-        let key = tour.key();
+        let key = tour.true_key();
         if self.best.as_ref().is_none_or(|(k, _)| key < *k) {
             self.best = Some((key, tour.places));
         }
@@ -367,19 +239,16 @@ impl<R: Run> Improver<R> {
             return;
         }
         self.kicks = Some(Kicks {
+            // Warp first: a kick never gives up a window kept.
             tour: Tour::new(Rc::clone(&self.p), places, self.stops),
             current: key,
             before: None,
-            reach: self.stops.min(60),
         });
     }
 
-    /// A double bridge within a stretch of the tour (three cuts at most
-    /// `reach` positions apart), repaired from the stops beside the cuts,
-    /// kept when no worse. (Cuts at most 12 apart did worse on the peers'
-    /// benchmark, and so did 30 on the largest tours.)
+    /// A kick, repaired from the stops beside its cuts, kept when no worse:
+    /// a double bridge within a stretch of the tour, or a run moved.
     fn kick(&mut self, pause: u64) {
-        let stops = self.stops;
         let (spent, budget) = (self.spent, self.budget);
         let Some(k) = self.kicks.as_mut() else {
             return;
@@ -405,24 +274,25 @@ impl<R: Run> Improver<R> {
             self.done = true;
             return;
         }
-        let start = 1 + self.rng.below(stops + 1 - k.reach);
-        let mut cuts = [
-            start,
-            start + 1 + self.rng.below(k.reach - 1),
-            start + 1 + self.rng.below(k.reach - 1),
-        ];
-        cuts.sort_unstable();
-        let [a, b, c] = cuts;
-        if a == b || b == c {
-            k.tour.judged += stops as u64;
-            return;
-        }
-        k.before = Some(k.tour.places.clone());
-        // a..b and b..c swap places.
-        k.tour.places[a..c].rotate_left(b - a);
-        k.tour.refresh();
-        for at in [a - 1, a, b - 1, b, c - 1, c] {
-            k.tour.activate(at);
+        let before = k.tour.places.clone();
+        let kicked = if self.rng.below(SEGMENT_EVERY) == 0 {
+            move_run(&mut self.rng, &mut k.tour, self.stops)
+        } else {
+            let reach = if R::TRAVEL_ONLY {
+                [KICK_REACH, self.stops][self.rng.below(2)]
+            } else {
+                TIMED_KICK_REACH
+            };
+            double_bridge(&mut self.rng, &mut k.tour, self.stops, reach)
+        };
+        match kicked {
+            Some(touched) => {
+                k.before = Some(before);
+                for at in touched {
+                    k.tour.activate(at);
+                }
+            }
+            None => k.tour.judged += self.stops as u64,
         }
     }
 
@@ -433,6 +303,59 @@ impl<R: Run> Improver<R> {
             .map(|(_, places)| stops_of(places, self.stops))
             .unwrap_or_default()
     }
+}
+
+/// A double bridge within `reach` positions: two runs next to each other
+/// trade places. The positions to look at again, or none when the cuts
+/// drawn make no change.
+fn double_bridge<R: Run>(
+    rng: &mut Rng,
+    tour: &mut Tour<R>,
+    stops: usize,
+    reach: usize,
+) -> Option<Vec<usize>> {
+    let reach = reach.min(stops);
+    let start = 1 + rng.below(stops + 1 - reach);
+    let mut cuts = [
+        start,
+        start + 1 + rng.below(reach - 1),
+        start + 1 + rng.below(reach - 1),
+    ];
+    cuts.sort_unstable();
+    let [a, b, c] = cuts;
+    if a == b || b == c {
+        return None;
+    }
+    // a..b and b..c swap places.
+    tour.places[a..c].rotate_left(b - a);
+    tour.refresh_between(a, c - 1);
+    Some(vec![a - 1, a, b - 1, b, c - 1, c])
+}
+
+/// A run of 2 to [`SEGMENT_MOST`] stops moved, either way round, to where
+/// the tour's key is best among the places near its ends: a longer Or-opt
+/// move, made even when the tour gets worse. The positions to look at
+/// again, or none when no place was found.
+fn move_run<R: Run>(rng: &mut Rng, tour: &mut Tour<R>, stops: usize) -> Option<Vec<usize>> {
+    let len = 2 + rng.below(SEGMENT_MOST.min(stops / 2) - 1);
+    let a = 1 + rng.below(stops + 1 - len);
+    let mut anything = (i64::MAX, i64::MAX, i64::MAX);
+    let (from, to) = tour.or_opt(a, len, &mut anything)?;
+    // The seams: where the run was and where it went, whichever came first.
+    Some(
+        [
+            from - 1,
+            from,
+            from + len - 1,
+            from + len,
+            to + 1 - len,
+            to + 2 - len,
+            to,
+            to + 1,
+        ]
+        .map(|k| k.clamp(1, stops))
+        .to_vec(),
+    )
 }
 
 /// Local search alone from one order, to a local optimum (no kicks).

@@ -7,7 +7,7 @@ pub use crate::rng::Rng;
 
 /// The heuristic's order for any size (tests compare it with the exact one).
 pub fn heuristic_for_tests(input: &PlanInput) -> Vec<usize> {
-    crate::search(input, crate::work_budget(input.stops.len()))
+    crate::search(input, None)
 }
 
 /// Local search alone (no kicks) from a given order, to a local optimum

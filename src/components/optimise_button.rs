@@ -8,16 +8,29 @@ use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_document;
 use leptos::prelude::*;
 
-/// Moves judged per slice: a few milliseconds in a browser.
-const SLICE: u64 = 600_000;
+/// Work per slice (moves judged, runs joined): about 5 ms in a browser.
+const SLICE: u64 = 300_000;
 
 /// What the last "Optimise" said.
 #[derive(Clone, PartialEq)]
 enum Outcome {
     Working,
-    Saved { before: u32, after: u32 },
-    Infeasible { address: String },
-    Clash { first: String, second: String },
+    /// `gave_way`: the exact search stopped at its bound (say a shorter
+    /// order may exist).
+    Saved {
+        before: u32,
+        after: u32,
+        gave_way: bool,
+    },
+    /// `proven`: no order keeps every time, or only none was found.
+    Infeasible {
+        address: String,
+        proven: bool,
+    },
+    Clash {
+        first: String,
+        second: String,
+    },
     NothingToDo,
     Changed,
 }
@@ -46,17 +59,20 @@ pub fn OptimiseButton(edit: TourEdit, tour: Memo<Option<Tour>>) -> impl IntoView
                 stops,
                 travel_before,
                 travel_after,
+                gave_way,
             } => {
                 edit.reorder_with_undo(message, |t| reorder(t, &stops));
                 Outcome::Saved {
                     before: travel_before,
                     after: travel_after,
+                    gave_way,
                 }
             }
             Optimised::Infeasible {
                 culprit,
                 clashes_with,
                 stops,
+                proven,
             } => {
                 edit.reorder_with_undo(message, |t| reorder(t, &stops));
                 match clashes_with {
@@ -66,6 +82,7 @@ pub fn OptimiseButton(edit: TourEdit, tour: Memo<Option<Tour>>) -> impl IntoView
                     },
                     None => Outcome::Infeasible {
                         address: address(t, culprit),
+                        proven,
                     },
                 }
             }
@@ -119,8 +136,16 @@ pub fn OptimiseButton(edit: TourEdit, tour: Memo<Option<Tour>>) -> impl IntoView
         <p class="message" role="status" data-testid="optimise-result">
             {move || outcome.get().map(|o| match o {
                 Outcome::Working => t_string!(i18n, tour_optimising).to_string(),
-                Outcome::Saved { before, after } => t_string!(i18n, tour_optimised, before = before, after = after).to_string(),
-                Outcome::Infeasible { address } => t_string!(i18n, tour_infeasible, address = address).to_string(),
+                Outcome::Saved { before, after, gave_way } => {
+                    let found = t_string!(i18n, tour_optimised, before = before, after = after).to_string();
+                    if gave_way {
+                        format!("{found} {}", t_string!(i18n, tour_optimised_not_proven))
+                    } else {
+                        found
+                    }
+                }
+                Outcome::Infeasible { address, proven: true } => t_string!(i18n, tour_infeasible, address = address).to_string(),
+                Outcome::Infeasible { address, proven: false } => t_string!(i18n, tour_infeasible_found, address = address).to_string(),
                 Outcome::Clash { first, second } => t_string!(i18n, tour_clash, first = first, second = second).to_string(),
                 Outcome::NothingToDo => t_string!(i18n, tour_nothing_to_optimise).to_string(),
                 Outcome::Changed => t_string!(i18n, tour_changed_while_optimising).to_string(),

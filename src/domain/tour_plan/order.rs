@@ -11,6 +11,10 @@ pub enum Optimised {
         stops: Vec<Id>,
         travel_before: u32,
         travel_after: u32,
+        /// The exact search stopped at its bound (a crowded tour of up to
+        /// 15 stops): the best order the heuristic found, not one proven
+        /// shortest.
+        gave_way: bool,
     },
     /// No order keeps them all; `culprit` is the stop that cannot be kept,
     /// and `clashes_with` the one it cannot be kept with, when two clash in
@@ -19,6 +23,10 @@ pub enum Optimised {
         culprit: Id,
         clashes_with: Option<Id>,
         stops: Vec<Id>,
+        /// Proven (a stop too far, two that clash, or every order tried):
+        /// else no order *found* keeps them all (a long tour, or a crowded
+        /// one the exact search gave way on).
+        proven: bool,
     },
 }
 
@@ -69,12 +77,15 @@ impl Optimising {
     /// What was found.
     pub fn finish(self) -> Optimised {
         let stops = &self.stops;
+        let gave_way = self.optimiser.gave_way();
+        let exact = self.optimiser.exact();
         let ids = |visits: &[planner::Visit]| visits.iter().map(|v| stops[v.stop]).collect();
         match self.optimiser.finish() {
             Ok(s) => Optimised::Order {
                 stops: ids(&s.visits),
                 travel_before: self.before,
                 travel_after: s.travel,
+                gave_way,
             },
             Err(e) => Optimised::Infeasible {
                 culprit: stops[e.stop],
@@ -83,6 +94,7 @@ impl Optimising {
                     _ => None,
                 },
                 stops: ids(&e.best.visits),
+                proven: exact || !matches!(e.cause, planner::Cause::NoOrder(_)),
             },
         }
     }
