@@ -45,9 +45,12 @@ async function firstHome(page) {
 /** The natural size of each shown photo, once all have loaded. */
 async function shownSizes(photos) {
   const images = photos.getByTestId("photo").locator("img");
+  // Each card's picture is read from the device after the card shows:
+  // wait for one per card, each drawn.
+  const cards = await photos.getByTestId("photo").count();
   await expect(async () => {
-    const done = await images.evaluateAll((imgs) => imgs.every((i) => i.complete && i.naturalWidth > 0));
-    expect(done).toBe(true);
+    const done = await images.evaluateAll((imgs) => imgs.map((i) => i.complete && i.naturalWidth > 0));
+    expect(done).toEqual(Array(cards).fill(true));
   }).toPass();
   return images.evaluateAll((imgs) => imgs.map((i) => [i.naturalWidth, i.naturalHeight]));
 }

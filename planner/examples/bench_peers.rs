@@ -174,6 +174,10 @@ fn solve(dir: &Path) -> std::io::Result<()> {
         "OR-Tools ms"
     );
     let mut worst = (f64::MIN, String::new());
+    // Every instance, one line each, beside the instances.
+    let mut each = String::from(
+        "instance,planner,lkh3,ortools,gap_to_lkh3_percent,planner_ms,lkh3_ms,ortools_ms\n",
+    );
     for case in CASES {
         for n in SIZES {
             let (mut gaps, mut ot_gaps, mut ms, mut lkh_ms, mut ot_ms) =
@@ -208,6 +212,14 @@ fn solve(dir: &Path) -> std::io::Result<()> {
                 }
                 lkh_ms.push(peers.lkh_secs * 1e3);
                 ot_ms.push(peers.ortools_secs * 1e3);
+                each += &format!(
+                    "{name},{ours},{},{},{gap:.3},{:.1},{:.1},{:.1}\n",
+                    peers.lkh,
+                    peers.ortools.map_or(String::new(), |o| o.to_string()),
+                    ms[ms.len() - 1],
+                    peers.lkh_secs * 1e3,
+                    peers.ortools_secs * 1e3
+                );
             }
             let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len().max(1) as f64;
             let max = gaps.iter().cloned().fold(f64::MIN, f64::max);
@@ -227,6 +239,9 @@ fn solve(dir: &Path) -> std::io::Result<()> {
         "largest gap to LKH-3 on any instance: {:.3} % ({}; goal: at most 2 %)",
         worst.0, worst.1
     );
+    let csv = dir.join("instances.csv");
+    fs::write(&csv, each)?;
+    println!("each instance: {}", csv.display());
     Ok(())
 }
 
