@@ -51,6 +51,7 @@ pub mod browser;
 pub mod components;
 pub mod domain;
 pub mod format;
+pub mod geolocation;
 pub mod i18n;
 pub mod image_scale;
 pub mod media_store;

@@ -21,6 +21,7 @@ pub mod labels;
 mod language_switch;
 pub mod late_notice;
 mod listing_agent_card;
+mod locate_button;
 mod match_reason;
 mod match_tour_choice;
 mod media_why;

@@ -1,11 +1,12 @@
 use super::edit_conflict::EditConflict;
 use crate::components::fields::{Field, FormProblems, Kind};
 use crate::components::labels::{property_type, status};
+use crate::components::locate_button::LocateButton;
 use crate::components::undo_toast::use_undo;
 use crate::domain::forms::{Problems, PropertyDraft, MAX_ROOMS};
 use crate::domain::links::safe_href;
 use crate::domain::model::{
-    remove_record, restore_record, AreaUnit, ListingStatus, Property, PropertyType,
+    remove_record, restore_record, AreaUnit, LatLon, ListingStatus, Property, PropertyType,
 };
 use crate::domain::names::Named;
 use crate::i18n::{t, t_string, use_i18n};
@@ -179,6 +180,10 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
             <div class="grid-2">
                 <Field label=t!(i18n, field_area).into_any() name="area" value=area />
                 <Field label=t!(i18n, field_coords).into_any() name="coords" value=coords problems=p />
+                <LocateButton found=move |at: LatLon| {
+                    coords.set(format!("{:.6}, {:.6}", at.lat, at.lon));
+                    saved.set(false);
+                } />
                 <Field label=t!(i18n, field_list_price).into_any() name="list_price" value=price kind=Kind::Amount problems=p />
                 <Field label=t!(i18n, field_mls).into_any() name="mls_number" value=mls />
                 <Field label=t!(i18n, field_beds).into_any() name="beds" value=beds kind=Kind::Decimal max=MAX_ROOMS problems=p />

@@ -1,9 +1,10 @@
 //! The planner for one tour: settings, stops, optimise, map.
+use crate::components::locate_button::LocateButton;
 use crate::components::road_times::RoadTimes;
 use crate::components::undo_toast::{use_undo, Undo};
 use crate::components::{OptimiseButton, RouteMap, ShareTour, TourStops};
 use crate::domain::coords::parse_coords;
-use crate::domain::model::{Id, Record, Stop, Tour};
+use crate::domain::model::{Id, LatLon, Record, Stop, Tour};
 use crate::domain::tour_day::day::has_begun;
 use crate::domain::tour_plan::{clock_of, parse_clock, places, plan, reorder, DistanceUnit};
 use crate::format::time_of_day;
@@ -190,6 +191,10 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                             <span class="field-error" role="alert">{t!(i18n, problem_no_coordinates)}</span>
                         </Show>
                     </label>
+                    <LocateButton found=move |at: LatLon| {
+                        start_place_problem.set(false);
+                        edit.apply(|t| t.start.coords = Some(at));
+                    } />
                     <label class="field"><span>{t!(i18n, tour_end_coords)}</span>
                         <input type="text" name="tour-end-coords" aria-invalid=move || end_place_problem.get().to_string()
                             prop:value=text(|t| t.end.as_ref().and_then(|e| e.coords).map(|c| format!("{}, {}", c.lat, c.lon)).unwrap_or_default())
