@@ -587,10 +587,12 @@ fn searching(input: &PlanInput, budget: Option<u64>) -> Stage {
     let places = std::rc::Rc::new(run::Places::new(input));
     let seed = 0x9E37_79B9_7F4A_7C15 ^ n as u64;
     let (timed, free) = by_time(input);
-    let budget = budget.unwrap_or_else(|| work_budget(n, !places.untimed(), !places.symmetric()));
-    if places.untimed() {
+    let untimed = places.untimed();
+    let budget = budget.unwrap_or_else(|| work_budget(n, !untimed, !places.symmetric()));
+    let nearest = nearest_neighbour(input);
+    if untimed {
         let starts = vec![
-            nearest_neighbour(input),
+            nearest,
             search::insertion::<run::Travel>(&places, n, input.has_end, &timed, &free),
         ];
         let search = search::Improver::new(places, n, input.has_end, starts.clone(), budget, seed);
@@ -603,7 +605,7 @@ fn searching(input: &PlanInput, budget: Option<u64>) -> Stage {
             std::rc::Rc::clone(&places),
             n,
             input.has_end,
-            vec![nearest_neighbour(input)],
+            vec![nearest.clone()],
             budget / 10,
             seed,
         );
@@ -611,7 +613,7 @@ fn searching(input: &PlanInput, budget: Option<u64>) -> Stage {
         let ahead = shortest.best();
         let back: Vec<usize> = ahead.iter().rev().copied().collect();
         let starts = vec![
-            nearest_neighbour(input),
+            nearest,
             search::insertion::<run::Timed>(&places, n, input.has_end, &timed, &free),
             std::cmp::min_by_key(ahead, back, |o| cost(input, o)),
         ];

@@ -16,6 +16,7 @@ mod edit_conflict;
 mod feature_checklist;
 pub mod fields;
 mod full_backup;
+mod home_media;
 mod import_backup;
 pub mod labels;
 mod language_switch;

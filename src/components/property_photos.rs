@@ -1,4 +1,5 @@
 //! The agent's own photos of a home, on its page.
+use crate::components::home_media::home_media;
 use crate::components::photo_adding::{pending_for, sweep_now_and_then, Adding};
 use crate::components::photo_card::PhotoCard;
 use crate::components::photo_urls::PhotoUrls;
@@ -21,15 +22,7 @@ pub fn PropertyPhotos(id: Id) -> impl IntoView {
     let urls = PhotoUrls::new();
     let adding = Adding::new();
     let viewing = RwSignal::new(None::<usize>);
-    let photos = Memo::new(move |_| {
-        state.doc.with(|d| {
-            d.properties
-                .iter()
-                .find(|p| p.id == id)
-                .map(|p| p.media_ids(MediaKind::Photo))
-                .unwrap_or_default()
-        })
-    });
+    let photos = home_media(id, MediaKind::Photo);
     let pending = move || {
         adding.pending_changed.track();
         pending_for(id)

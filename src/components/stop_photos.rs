@@ -1,11 +1,11 @@
 //! A stop's home, at a glance: the first photos the agent took there, a
 //! link to the home's page with all of them.
+use crate::components::home_media::home_media;
 use crate::components::photo_urls::{PhotoUrl, PhotoUrls};
 use crate::domain::media::MediaKind;
 use crate::domain::model::Id;
 use crate::i18n::{t_string, use_i18n};
 use crate::paths::href;
-use crate::state::use_document;
 use leptos::prelude::*;
 
 /// How many photos the strip shows.
@@ -15,17 +15,8 @@ const SHOWN: usize = 4;
 #[component]
 pub fn StopPhotos(property: Id) -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_document();
     let urls = PhotoUrls::new();
-    let photos = Memo::new(move |_| {
-        state.doc.with(|d| {
-            d.properties
-                .iter()
-                .find(|p| p.id == property)
-                .map(|p| p.media_ids(MediaKind::Photo))
-                .unwrap_or_default()
-        })
-    });
+    let photos = home_media(property, MediaKind::Photo);
     move || {
         let list = photos.get();
         let count = list.len();

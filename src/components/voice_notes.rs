@@ -1,5 +1,6 @@
 //! Voice notes of a home: recorded in place, played in place, deleted with
 //! Undo. Where the browser cannot record, there is no record button.
+use crate::components::home_media::home_media;
 use crate::components::media_why::media_why;
 use crate::components::photo_urls::{PhotoUrl, PhotoUrls};
 use crate::components::undo_toast::{delete_media, use_undo};
@@ -30,15 +31,7 @@ enum State {
 pub fn VoiceNotes(id: Id, urls: PhotoUrls) -> impl IntoView {
     let i18n = use_i18n();
     let doc = use_document();
-    let notes = Memo::new(move |_| {
-        doc.doc.with(|d| {
-            d.properties
-                .iter()
-                .find(|p| p.id == id)
-                .map(|p| p.media_ids(MediaKind::Voice))
-                .unwrap_or_default()
-        })
-    });
+    let notes = home_media(id, MediaKind::Voice);
     let state = RwSignal::new(State::Idle);
     let elapsed = RwSignal::new(0u32);
     // The recording under way (browser objects: kept on this thread).
