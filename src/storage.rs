@@ -41,6 +41,10 @@ pub mod keys {
     pub const PHOTO_CONSENT_READ: &str = "showplan.photo-consent-read";
     /// The routing engine's base address (an OSRM server); none unless set.
     pub const ROUTING_ENGINE: &str = "showplan.routing-engine";
+    /// The street map's archive (a `.pmtiles` address); none: the plain map.
+    pub const MAP_FILE: &str = "showplan.map-file";
+    /// The geocoder address search asks ("" or absent: the public one).
+    pub const GEOCODER: &str = "showplan.geocoder";
     /// Prefix of a buyer's ratings not yet sent, per shared tour id.
     pub const REPLY_DRAFT_PREFIX: &str = "showplan.reply-draft.";
     /// The stored document's generation (`Document::generation`), beside
@@ -143,6 +147,28 @@ pub fn routing_engine() -> Option<String> {
 /// Remembers the routing engine's base address (empty: none, estimates only).
 pub fn save_routing_engine(base: &str) -> Result<(), StorageError> {
     write(keys::ROUTING_ENGINE, base)
+}
+
+/// The street map's archive address, when one is set.
+pub fn map_file() -> Option<String> {
+    read(keys::MAP_FILE).filter(|t| !t.trim().is_empty())
+}
+
+/// Remembers the street map's archive address (empty: the plain map).
+pub fn save_map_file(url: &str) -> Result<(), StorageError> {
+    write(keys::MAP_FILE, url)
+}
+
+/// The geocoder address search asks: the one set, else the public one.
+pub fn geocoder() -> String {
+    read(keys::GEOCODER)
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| crate::domain::geocode::PUBLIC_GEOCODER.to_string())
+}
+
+/// Remembers the geocoder's address (empty: the public one).
+pub fn save_geocoder(base: &str) -> Result<(), StorageError> {
+    write(keys::GEOCODER, base)
 }
 
 /// The agent's name and contact, as last typed in a share panel.

@@ -226,6 +226,7 @@ pub fn PropertyForm(property: Property) -> impl IntoView {
                 <Field label=t!(i18n, field_insurance_year).into_any() name="insurance_year" value=insurance kind=Kind::Amount problems=p />
                 <Field label=t!(i18n, field_hoa_month).into_any() name="hoa_month" value=hoa kind=Kind::Amount problems=p />
             </div>
+            <crate::components::home_map::HomeMap coords=coords address=address changed=move |()| saved.set(false) />
             <Field label=t!(i18n, field_listing_link).into_any() name="listing_link" value=link kind=Kind::Url />
             <p class="link-preview" data-testid="listing-link">
                 {move || match safe_link() {

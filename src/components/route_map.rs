@@ -19,6 +19,9 @@ pub fn RouteMap(
     /// but the route does not pass them.
     #[prop(optional, into)]
     left_out: Signal<Vec<usize>>,
+    /// Without its heading (the street map's section has one).
+    #[prop(optional)]
+    bare: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let points = Memo::new(move |_| places.with(|p| project(p, W, H, PAD)));
@@ -65,7 +68,7 @@ pub fn RouteMap(
     };
     let label = move || t_string!(i18n, map_label).to_string();
     view! {
-        <h2>{t!(i18n, map_title)}</h2>
+        {(!bare).then(|| view! { <h2>{t!(i18n, map_title)}</h2> })}
         <Show
             when=move || points.with(|p| p.iter().any(Option::is_some))
             fallback=move || view! { <p class="empty">{t!(i18n, map_empty)}</p> }

@@ -1,8 +1,9 @@
 //! The planner for one tour: settings, stops, optimise, map.
 use crate::components::locate_button::LocateButton;
+use crate::components::place_search::PlaceSearch;
 use crate::components::road_times::RoadTimes;
 use crate::components::undo_toast::{use_undo, Undo};
-use crate::components::{OptimiseButton, RouteMap, ShareTour, TourStops};
+use crate::components::{OptimiseButton, ShareTour, TourMap, TourStops};
 use crate::domain::coords::parse_coords;
 use crate::domain::model::{Id, LatLon, Record, Stop, Tour};
 use crate::domain::tour_day::day::has_begun;
@@ -195,6 +196,10 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                         start_place_problem.set(false);
                         edit.apply(|t| t.start.coords = Some(at));
                     } />
+                    <PlaceSearch start=Signal::derive(text(|t| t.start.label.clone())) found=move |at: LatLon| {
+                        start_place_problem.set(false);
+                        edit.apply(|t| t.start.coords = Some(at));
+                    } />
                     <label class="field"><span>{t!(i18n, tour_end_coords)}</span>
                         <input type="text" name="tour-end-coords" aria-invalid=move || end_place_problem.get().to_string()
                             prop:value=text(|t| t.end.as_ref().and_then(|e| e.coords).map(|c| format!("{}, {}", c.lat, c.lon)).unwrap_or_default())
@@ -251,9 +256,13 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                     </p>
                 </Show>
                 <TourStops edit=edit tour=tour schedule=schedule />
-                <RouteMap
+                <TourMap
                     places=Signal::derive(move || tour.with(|t| t.as_ref().map(|t| state.doc.with(|d| places(t, &d.properties))).unwrap_or_default()))
                     has_end=Signal::derive(move || tour.with(|t| t.as_ref().is_some_and(|t| t.end_place().is_some())))
+                    place_start=Callback::new(move |at: LatLon| {
+                        start_place_problem.set(false);
+                        edit.apply(|t| t.start.coords = Some(at));
+                    })
                 />
                 <ShareTour tour=tour />
             </section>

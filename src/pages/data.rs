@@ -1,3 +1,5 @@
+use crate::components::geocoder_setting::GeocoderSetting;
+use crate::components::map_file_setting::MapFileSetting;
 use crate::components::routing_engine_setting::RoutingEngineSetting;
 use crate::components::{BackupButton, FullBackup, ImportBackup};
 use crate::domain::sample::sample_document;
@@ -48,6 +50,8 @@ pub fn DataPage() -> impl IntoView {
             <CurrencySetting />
             <MarketDaysSetting />
             <RoutingEngineSetting />
+            <MapFileSetting />
+            <GeocoderSetting />
             <ImportBackup />
             <section class="card" id="sample-data">
                 <h2>{t!(i18n, sample_title)}</h2>
