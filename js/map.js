@@ -27,12 +27,59 @@ function stylesheet() {
   return styles;
 }
 
-/** An archive from an address, or from the copy kept on this device (a Blob). */
+/** An archive from an address, or from a copy kept on this device (a Blob). */
 function archive(source) {
   if (source instanceof Blob) {
     return new PMTiles(new FileSource(new File([source], "kept.pmtiles")));
   }
   return new PMTiles(String(source));
+}
+
+// "Keep the map on this device": a service worker cannot cache range
+// requests, so the whole archive is kept as one Blob in IndexedDB (this
+// module owns the database "showplan-map": one record, the last archive
+// kept, { id: "map", url, blob, saved }).
+const DB = "showplan-map";
+const STORE = "kept";
+
+function database() {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "id" });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function inStore(mode, work) {
+  const db = await database();
+  try {
+    return await new Promise((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      let value;
+      const request = work(tx.objectStore(STORE));
+      request.onsuccess = () => (value = request.result);
+      tx.oncomplete = () => resolve(value);
+      tx.onabort = tx.onerror = () => reject(tx.error ?? request.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** The kept archive: { url, size, saved, blob }, or null. */
+export async function kept() {
+  try {
+    const record = await inStore("readonly", (s) => s.get("map"));
+    return record?.blob instanceof Blob ? { url: record.url, size: record.blob.size, saved: record.saved, blob: record.blob } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes the kept archive. */
+export async function forget() {
+  await inStore("readwrite", (s) => s.delete("map"));
 }
 
 /**
@@ -52,12 +99,18 @@ async function check(pmtiles) {
 const STOP_CLASSES = { start: "map-pin map-start", end: "map-pin map-end", stop: "map-pin", out: "map-pin map-left-out", home: "map-pin map-home" };
 
 /**
- * Opens a map in `element`. `options`: source (URL or Blob), lang, labels
+ * Opens a map in `element`. `options`: url (the archive: its kept copy when
+ * there is one for this address, else read by range requests), lang, labels
  * ({ zoomIn, zoomOut, map }), onTap(lat, lon) for "tap the map to place".
  * Resolves with a handle, or rejects with `{ reason, words }`.
  */
 export async function open(element, options) {
-  const pmtiles = archive(options.source);
+  const url = String(options.url);
+  const copy = await kept();
+  let source = url;
+  if (copy && copy.url === url) source = copy.blob;
+  else if (!navigator.onLine) throw { reason: "offline", words: "offline" };
+  const pmtiles = archive(source);
   const [bounds] = await Promise.all([check(pmtiles), stylesheet()]);
   const labels = options.labels ?? {};
   const map = Leaflet.map(element, {
@@ -156,11 +209,23 @@ export async function size(url) {
 }
 
 /**
- * Downloads the whole archive for keeping on this device, calling
- * onProgress(received, total) as bytes come. Resolves with a Blob that is
- * checked to be an archive; rejects with `{ reason, words }`.
+ * Downloads the whole archive and keeps it on this device, calling
+ * onProgress(received, total) as bytes come. Resolves with its size once
+ * kept (and checked to be an archive); rejects with `{ reason, words }`:
+ * "unreachable", "not-archive", "no-room" or "not-kept".
  */
-export async function download(url, onProgress) {
+export async function keep(url, onProgress) {
+  const blob = await download(url, onProgress);
+  try {
+    await inStore("readwrite", (s) => s.put({ id: "map", url, blob, saved: Date.now() }));
+  } catch (e) {
+    const words = String(e?.message ?? e);
+    throw { reason: e?.name === "QuotaExceededError" ? "no-room" : "not-kept", words };
+  }
+  return blob.size;
+}
+
+async function download(url, onProgress) {
   let response;
   try {
     response = await fetch(url, { cache: "no-store" });

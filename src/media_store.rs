@@ -11,10 +11,6 @@
 //! time, then deleted once they have stayed unreferenced for
 //! `domain::media::UNREFERENCED_GRACE_MS` (an undo, or another tab's save,
 //! may still bring them back).
-//!
-//! A second store, `maps`, keeps the street map's archive when the user
-//! asks to keep it on the device (one record, `{ id: "map", url, blob,
-//! saved }`): the map reads it there offline.
 use crate::domain::media::{sweep, Sweep};
 use crate::domain::model::Id;
 use idb::{
@@ -26,11 +22,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 const DATABASE: &str = "showplan-media";
 const STORE: &str = "media";
-const MAPS: &str = "maps";
-/// 2: the `maps` store.
-const VERSION: u32 = 2;
-/// The one record of the `maps` store.
-const KEPT_MAP: &str = "map";
+const VERSION: u32 = 1;
 
 /// Why the device did not keep or give back a photo or recording.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,13 +77,11 @@ async fn open() -> Result<Database, MediaError> {
     let mut request = factory.open(DATABASE, Some(VERSION)).map_err(from_idb)?;
     request.on_upgrade_needed(|event| {
         if let Ok(database) = event.database() {
-            for name in [STORE, MAPS] {
-                if !database.store_names().iter().any(|s| s == name) {
-                    let mut params = ObjectStoreParams::new();
-                    params.key_path(Some(KeyPath::new_single("id")));
-                    // A failure here fails the open request, reported below.
-                    let _ = database.create_object_store(name, params);
-                }
+            if !database.store_names().iter().any(|s| s == STORE) {
+                let mut params = ObjectStoreParams::new();
+                params.key_path(Some(KeyPath::new_single("id")));
+                // A failure here fails the open request, reported below.
+                let _ = database.create_object_store(STORE, params);
             }
         }
     });
@@ -118,11 +108,11 @@ fn record(stored: &Stored, bytes: Option<&js_sys::ArrayBuffer>) -> Result<Object
 }
 
 /// Writes one record in its own transaction and waits until it is on disk.
-async fn put_record(database: &Database, name: &str, value: &JsValue) -> Result<(), MediaError> {
+async fn put_record(database: &Database, value: &JsValue) -> Result<(), MediaError> {
     let transaction = database
-        .transaction(&[name], TransactionMode::ReadWrite)
+        .transaction(&[STORE], TransactionMode::ReadWrite)
         .map_err(from_idb)?;
-    let store = transaction.object_store(name).map_err(from_idb)?;
+    let store = transaction.object_store(STORE).map_err(from_idb)?;
     let request = store.put(value, None).map_err(from_idb)?;
     let written = request.await.map_err(from_idb);
     let outcome = transaction.await.map_err(from_idb)?;
@@ -142,7 +132,7 @@ async fn put_record(database: &Database, name: &str, value: &JsValue) -> Result<
 /// Keeps a photo or recording on the device.
 pub async fn put(stored: &Stored) -> Result<(), MediaError> {
     let database = open().await?;
-    let result = match put_record(&database, STORE, &record(stored, None)?.into()).await {
+    let result = match put_record(&database, &record(stored, None)?.into()).await {
         // Refused to keep a Blob (DataCloneError): keep the bytes.
         Err(MediaError::Other(why)) if why.starts_with("DataCloneError") => {
             let buffer = wasm_bindgen_futures::JsFuture::from(stored.blob.array_buffer())
@@ -151,7 +141,7 @@ pub async fn put(stored: &Stored) -> Result<(), MediaError> {
             let bytes = buffer
                 .dyn_into::<js_sys::ArrayBuffer>()
                 .map_err(|_| MediaError::Other(why))?;
-            put_record(&database, STORE, &record(stored, Some(&bytes))?.into()).await
+            put_record(&database, &record(stored, Some(&bytes))?.into()).await
         }
         other => other,
     };
@@ -197,22 +187,10 @@ async fn in_store<T, Fut>(
 where
     Fut: std::future::Future<Output = Result<T, MediaError>>,
 {
-    in_named(STORE, mode, work).await
-}
-
-/// [`in_store`] on the store called `name`.
-async fn in_named<T, Fut>(
-    name: &str,
-    mode: TransactionMode,
-    work: impl FnOnce(ObjectStore) -> Fut,
-) -> Result<T, MediaError>
-where
-    Fut: std::future::Future<Output = Result<T, MediaError>>,
-{
     let database = open().await?;
     let result = async {
-        let transaction = database.transaction(&[name], mode).map_err(from_idb)?;
-        let store = transaction.object_store(name).map_err(from_idb)?;
+        let transaction = database.transaction(&[STORE], mode).map_err(from_idb)?;
+        let store = transaction.object_store(STORE).map_err(from_idb)?;
         let value = work(store).await?;
         transaction.await.map_err(from_idb)?;
         Ok(value)
@@ -311,58 +289,6 @@ pub async fn sweep_unreferenced(
             }
         }
         Ok(deleted)
-    })
-    .await
-}
-
-/// The street map's archive kept on this device.
-pub struct KeptMap {
-    /// The address it was downloaded from (the "Map file" setting then).
-    pub url: String,
-    pub blob: web_sys::Blob,
-    pub saved_ms: f64,
-}
-
-/// Keeps the street map's archive on the device, replacing any other.
-pub async fn keep_map(url: &str, blob: &web_sys::Blob, now_ms: f64) -> Result<(), MediaError> {
-    let object = Object::new();
-    set(&object, "id", &KEPT_MAP.into())?;
-    set(&object, "url", &url.into())?;
-    set(&object, "saved", &now_ms.into())?;
-    set(&object, "blob", blob)?;
-    let database = open().await?;
-    let result = put_record(&database, MAPS, &object.into()).await;
-    database.close();
-    result
-}
-
-/// The archive kept on this device, if any.
-pub async fn kept_map() -> Result<Option<KeptMap>, MediaError> {
-    in_named(MAPS, TransactionMode::ReadOnly, |store| async move {
-        let value = store
-            .get(JsValue::from(KEPT_MAP))
-            .map_err(from_idb)?
-            .await
-            .map_err(from_idb)?;
-        Ok(value.and_then(|v| {
-            Some(KeptMap {
-                url: text(&v, "url")?,
-                blob: Reflect::get(&v, &"blob".into()).ok()?.dyn_into().ok()?,
-                saved_ms: Reflect::get(&v, &"saved".into()).ok()?.as_f64()?,
-            })
-        }))
-    })
-    .await
-}
-
-/// Removes the kept archive (nothing when there is none).
-pub async fn forget_map() -> Result<(), MediaError> {
-    in_named(MAPS, TransactionMode::ReadWrite, |store| async move {
-        store
-            .delete(JsValue::from(KEPT_MAP))
-            .map_err(from_idb)?
-            .await
-            .map_err(from_idb)
     })
     .await
 }

@@ -1,7 +1,9 @@
 //! The street map's JavaScript (js/map.js: Leaflet and protomaps-leaflet),
 //! driven from the wasm. The module is fetched only when a page shows a map:
 //! `boot.js` offers `showplanMap()`, a dynamic `import()` of the file beside
-//! it, so nothing of the map is in the first load.
+//! it, so nothing of the map is in the first load. The module also keeps
+//! the archive on the device (its own IndexedDB database, `showplan-map`),
+//! and opens a map from that copy when it is of the same address.
 use crate::domain::model::LatLon;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -17,15 +19,12 @@ pub enum MapError {
     Unreachable,
     /// What came is not a PMTiles archive.
     NotArchive,
-}
-
-/// Where the map's tiles come from.
-#[derive(Clone)]
-pub enum Source {
-    /// The archive's address, read by range requests.
-    Address(String),
-    /// The copy kept on this device.
-    Kept(web_sys::Blob),
+    /// Offline, with no copy of this archive kept on the device.
+    Offline,
+    /// The device has no room to keep the archive.
+    NoRoom,
+    /// The browser would not keep it (some private modes).
+    NotKept,
 }
 
 /// What a marker stands for (its look).
@@ -79,6 +78,9 @@ fn reason(error: &JsValue) -> MapError {
         .as_deref()
     {
         Some("not-archive") => MapError::NotArchive,
+        Some("offline") => MapError::Offline,
+        Some("no-room") => MapError::NoRoom,
+        Some("not-kept") => MapError::NotKept,
         _ => MapError::Unreachable,
     }
 }
@@ -120,21 +122,18 @@ pub struct StreetMap {
 }
 
 impl StreetMap {
-    /// Opens a map in `element`. `on_tap` is called with where a tap landed
-    /// while placing is on.
+    /// Opens a map of the archive at `url` in `element`. `on_tap` is called
+    /// with where a tap landed while placing is on.
     pub async fn open(
         element: &web_sys::HtmlElement,
-        source: &Source,
+        url: &str,
         lang: &str,
         labels: &Labels,
         on_tap: impl FnMut(f64, f64) + 'static,
     ) -> Result<StreetMap, MapError> {
         let on_tap = Closure::<dyn FnMut(f64, f64)>::new(on_tap);
         let options = Object::new();
-        match source {
-            Source::Address(url) => set(&options, "source", &url.into()),
-            Source::Kept(blob) => set(&options, "source", blob),
-        }
+        set(&options, "url", &url.into());
         set(&options, "lang", &lang.into());
         let words = Object::new();
         set(&words, "map", &labels.map.as_str().into());
@@ -210,14 +209,35 @@ pub async fn archive_size(url: &str) -> Result<Option<f64>, MapError> {
     Ok(call("size", &[url.into()]).await?.as_f64())
 }
 
-/// The whole archive, for keeping on this device; `progress(received,
-/// total)` as it comes (total 0 when not known).
-pub async fn download(
-    url: &str,
-    progress: impl FnMut(f64, f64) + 'static,
-) -> Result<web_sys::Blob, MapError> {
+/// The archive kept on this device: its address, size in bytes, and when
+/// it was kept (ms since the epoch).
+pub struct Kept {
+    pub url: String,
+    pub size: f64,
+    pub saved_ms: f64,
+}
+
+/// What is kept on this device, if anything.
+pub async fn kept() -> Option<Kept> {
+    let record = call("kept", &[]).await.ok()?;
+    let field = |k: &str| Reflect::get(&record, &k.into()).ok();
+    Some(Kept {
+        url: field("url")?.as_string()?,
+        size: field("size")?.as_f64()?,
+        saved_ms: field("saved")?.as_f64()?,
+    })
+}
+
+/// Downloads the whole archive at `url` and keeps it on this device;
+/// `progress(received, total)` as it comes (total 0 when not known).
+/// Returns its size.
+pub async fn keep(url: &str, progress: impl FnMut(f64, f64) + 'static) -> Result<f64, MapError> {
     let progress = Closure::<dyn FnMut(f64, f64)>::new(progress);
-    let blob = call("download", &[url.into(), progress.as_ref().clone()]).await?;
-    blob.dyn_into::<web_sys::Blob>()
-        .map_err(|_| MapError::NotArchive)
+    let size = call("keep", &[url.into(), progress.as_ref().clone()]).await?;
+    Ok(size.as_f64().unwrap_or(0.0))
+}
+
+/// Removes the kept archive.
+pub async fn forget() -> Result<(), MapError> {
+    call("forget", &[]).await.map(|_| ())
 }

@@ -1,6 +1,6 @@
 //! "Keep the map on this device": a service worker cannot cache range
 //! requests, so the whole archive is downloaded once into IndexedDB
-//! (media_store), its size said first and a progress bar while it comes;
+//! (src/street_map.rs), its size said first and a progress bar while it comes;
 //! the map then reads it there, online or not. "Remove from this device"
 //! gives the room back.
 use crate::i18n::{t, t_string, use_i18n};
@@ -32,8 +32,8 @@ pub fn MapKeep(url: String) -> impl IntoView {
         state.set(Keep::Checking);
         leptos::task::spawn_local(async move {
             let url = url.get_value();
-            let next = match crate::media_store::kept_map().await {
-                Ok(Some(kept)) if kept.url == url => Keep::Kept(kept.blob.size(), kept.saved_ms),
+            let next = match street_map::kept().await {
+                Some(kept) if kept.url == url => Keep::Kept(kept.size, kept.saved_ms),
                 _ if crate::routing::offline() => Keep::NotKept(None),
                 _ => Keep::NotKept(street_map::archive_size(&url).await.ok().flatten()),
             };
@@ -44,7 +44,11 @@ pub fn MapKeep(url: String) -> impl IntoView {
     let failed = move |e: MapError| match e {
         MapError::NotArchive => t_string!(i18n, map_not_archive).to_string(),
         MapError::NoCode => t_string!(i18n, map_no_code).to_string(),
-        MapError::Unreachable => t_string!(i18n, map_keep_unreachable).to_string(),
+        MapError::NoRoom => t_string!(i18n, map_keep_no_room).to_string(),
+        MapError::NotKept => t_string!(i18n, map_keep_not_kept).to_string(),
+        MapError::Unreachable | MapError::Offline => {
+            t_string!(i18n, map_keep_unreachable).to_string()
+        }
     };
     let keep = move |_| {
         state.set(Keep::Downloading(0.0, 0.0));
@@ -53,18 +57,9 @@ pub fn MapKeep(url: String) -> impl IntoView {
             let progress = move |got: f64, total: f64| {
                 state.try_set(Keep::Downloading(got, total));
             };
-            let next = match street_map::download(&url, progress).await {
+            let next = match street_map::keep(&url, progress).await {
                 Err(e) => Keep::Failed(failed(e)),
-                Ok(blob) => {
-                    let now = js_sys::Date::now();
-                    match crate::media_store::keep_map(&url, &blob, now).await {
-                        Ok(()) => Keep::Kept(blob.size(), now),
-                        Err(crate::media_store::MediaError::Quota) => {
-                            Keep::Failed(t_string!(i18n, map_keep_no_room).to_string())
-                        }
-                        Err(_) => Keep::Failed(t_string!(i18n, map_keep_not_kept).to_string()),
-                    }
-                }
+                Ok(size) => Keep::Kept(size, js_sys::Date::now()),
             };
             state.try_set(next);
         });
@@ -72,7 +67,7 @@ pub fn MapKeep(url: String) -> impl IntoView {
     let remove = move |_| {
         leptos::task::spawn_local(async move {
             // Nothing kept is the same as removed.
-            let _ = crate::media_store::forget_map().await;
+            let _ = street_map::forget().await;
             check();
         });
     };

@@ -5,36 +5,16 @@
 //! turns a tap into coordinates.
 use crate::domain::model::LatLon;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::street_map::{Labels, MapError, Pin, Source, StreetMap};
+use crate::street_map::{Labels, MapError, Pin, StreetMap};
 use leptos::html::Div;
 use leptos::prelude::*;
-
-/// Why the street map is not shown.
-#[derive(Debug, Clone, PartialEq)]
-enum Missing {
-    Offline,
-    Failed(MapError),
-}
 
 #[derive(Debug, Clone, PartialEq)]
 enum Shown {
     Loading,
     Ready,
-    Plain(Missing),
-}
-
-/// Where the street map's tiles come from now: the copy kept on this
-/// device for `url`, else the address while online.
-async fn source(url: &str) -> Result<Source, Missing> {
-    if let Ok(Some(kept)) = crate::media_store::kept_map().await {
-        if kept.url == url {
-            return Ok(Source::Kept(kept.blob));
-        }
-    }
-    if crate::routing::offline() {
-        return Err(Missing::Offline);
-    }
-    Ok(Source::Address(url.to_string()))
+    /// The plain map, because of this.
+    Plain(MapError),
 }
 
 #[component]
@@ -73,13 +53,6 @@ pub fn PlacesMap(
         map.set_value(None);
         fitted.set_value(Vec::new());
         leptos::task::spawn_local(async move {
-            let source = match source(&url).await {
-                Ok(s) => s,
-                Err(why) => {
-                    shown.try_set(Shown::Plain(why));
-                    return;
-                }
-            };
             let labels = Labels {
                 map: t_string!(i18n, map_street_label).to_string(),
                 zoom_in: t_string!(i18n, map_zoom_in).to_string(),
@@ -94,7 +67,7 @@ pub fn PlacesMap(
                     placing.try_set(false);
                 }
             };
-            match StreetMap::open(&element, &source, lang, &labels, tapped).await {
+            match StreetMap::open(&element, &url, lang, &labels, tapped).await {
                 Ok(opened) => {
                     // The page may have gone meanwhile: then it is dropped here.
                     if shown.try_set(Shown::Ready).is_none() {
@@ -102,7 +75,7 @@ pub fn PlacesMap(
                     }
                 }
                 Err(e) => {
-                    shown.try_set(Shown::Plain(Missing::Failed(e)));
+                    shown.try_set(Shown::Plain(e));
                 }
             }
         });
@@ -137,16 +110,10 @@ pub fn PlacesMap(
     });
 
     let why = move || match shown.get() {
-        Shown::Plain(Missing::Offline) => Some(t_string!(i18n, map_offline).to_string()),
-        Shown::Plain(Missing::Failed(MapError::NotArchive)) => {
-            Some(t_string!(i18n, map_not_archive).to_string())
-        }
-        Shown::Plain(Missing::Failed(MapError::NoCode)) => {
-            Some(t_string!(i18n, map_no_code).to_string())
-        }
-        Shown::Plain(Missing::Failed(MapError::Unreachable)) => {
-            Some(t_string!(i18n, map_unreachable).to_string())
-        }
+        Shown::Plain(MapError::Offline) => Some(t_string!(i18n, map_offline).to_string()),
+        Shown::Plain(MapError::NotArchive) => Some(t_string!(i18n, map_not_archive).to_string()),
+        Shown::Plain(MapError::NoCode) => Some(t_string!(i18n, map_no_code).to_string()),
+        Shown::Plain(_) => Some(t_string!(i18n, map_unreachable).to_string()),
         _ => None,
     };
     let is_plain = move || matches!(shown.get(), Shown::Plain(_));
