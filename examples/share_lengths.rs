@@ -18,6 +18,7 @@ fn main() {
         currency: "USD".into(),
         renovations: true,
         now: None,
+        map: String::new(),
     };
     println!(
         "buyer link length (targets: 10 stops at most 1,000 characters; never above {MAX_LINK}):"

@@ -116,6 +116,8 @@ export async function open(element, options) {
   const map = Leaflet.map(element, {
     zoomControl: false,
     attributionControl: true,
+    // Tiles show at once: no fading on a tablet's slow GPU.
+    fadeAnimation: false,
     tapTolerance: 15,
     maxZoom: 18,
     minZoom: 2,
@@ -134,11 +136,16 @@ export async function open(element, options) {
   // The map's container is the region a screen reader names; its tiles are pictures.
   element.setAttribute("role", "region");
   if (labels.map) element.setAttribute("aria-label", labels.map);
-  map.fitBounds([
-    [bounds.south, bounds.west],
-    [bounds.north, bounds.east],
-  ]);
+  map.fitBounds(
+    [
+      [bounds.south, bounds.west],
+      [bounds.north, bounds.east],
+    ],
+    { animate: false },
+  );
   const drawn = Leaflet.layerGroup().addTo(map);
+  // The route's line is a picture of what the stop list says in words.
+  map.getPanes().overlayPane.setAttribute("aria-hidden", "true");
   let placing = false;
   map.on("click", (e) => {
     if (placing && options.onTap) options.onTap(e.latlng.lat, e.latlng.lng);
@@ -147,7 +154,7 @@ export async function open(element, options) {
     /**
      * Draws `places`: [{ lat, lon, label, kind, name, selected }] (kind is
      * start, end, stop, out or home) and the route through `route` ([[lat, lon]]).
-     * Fits the view to them when `fit`.
+     * Fits the view to them when `fit`, or when one is out of view.
      */
     show(places, route, fit) {
       drawn.clearLayers();
@@ -171,9 +178,13 @@ export async function open(element, options) {
           if (p.selected) el.setAttribute("aria-current", "true");
         }
       }
-      if (fit && places.length > 0) {
+      // Fitted the first time, and again only when a place is out of view
+      // (a place tapped or typed in view leaves the view as it is).
+      const view = map.getBounds();
+      const outside = places.some((p) => !view.contains([p.lat, p.lon]));
+      if ((fit || outside) && places.length > 0) {
         const box = Leaflet.latLngBounds(places.map((p) => [p.lat, p.lon]));
-        map.fitBounds(box.pad(0.15), { maxZoom: 16 });
+        map.fitBounds(box.pad(0.15), { maxZoom: 16, animate: false });
       }
     },
     /** Whether a tap on the map places something (a crosshair cursor). */

@@ -144,6 +144,14 @@ pub fn focus_main() {
     }
 }
 
+/// The page's base address: the app's folder, ending in `/`.
+pub fn base_uri() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default()
+}
+
 /// An absolute URL for an app path (`href` already holds the base).
 pub fn absolute(href: &str) -> String {
     let origin = web_sys::window()

@@ -20,6 +20,7 @@ fn options() -> ShareOptions {
         currency: "USD".into(),
         renovations: true,
         now: None,
+        map: String::new(),
     }
 }
 
@@ -47,6 +48,31 @@ fn an_itinerary_round_trips() {
     assert!(fragment.starts_with("2."));
     assert_eq!(decode_itinerary(&fragment).unwrap(), it);
     assert_eq!(decode_itinerary(&format!("#{fragment}")).unwrap(), it);
+}
+
+#[test]
+fn the_street_map_file_travels_only_when_set() {
+    let (doc, tour) = doc_with_tour(5);
+    let plain = itinerary(&tour, &doc.properties, &options());
+    let with_map = itinerary(
+        &tour,
+        &doc.properties,
+        &ShareOptions {
+            map: "maps/region.pmtiles".into(),
+            ..options()
+        },
+    );
+    assert_eq!(with_map.map, "maps/region.pmtiles");
+    let back = decode_itinerary(&encode_itinerary(&with_map)).unwrap();
+    assert_eq!(back, with_map);
+    // Without one, the bytes are what they were before maps travelled.
+    let bytes = write_itinerary(&plain);
+    assert_eq!(read_itinerary(&bytes).unwrap().map, "");
+    assert_eq!(
+        write_itinerary(&with_map).len(),
+        bytes.len() + 1 + "maps/region.pmtiles".len(),
+        "the path and its length (the flags take two bytes with a currency either way)"
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { place } from "../osrm/town.mjs";
+import { shareLink } from "./helpers.mjs";
 
 const ARCHIVE = "/maps/town.pmtiles";
 const GEOCODER = "http://127.0.0.1:5012";
@@ -71,12 +72,16 @@ async function centre(locator) {
 
 test("the planner draws the tour's numbered stops over the town's streets, read by range requests", async ({ page }) => {
   const archive = [];
+  const violations = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   page.on("request", (r) => {
     if (new URL(r.url()).pathname === ARCHIVE) archive.push({ method: r.method(), range: r.headers()["range"] ?? null });
   });
   await setMapFile(page, "maps/town.pmtiles");
   await expect(page.getByRole("status").filter({ hasText: "Tours and homes show this street map" })).toBeVisible();
-  await expect(page.getByTestId("map-size")).toContainText(/The map file is [\d.,]+ KB/);
+  await expect(page.getByTestId("map-size")).toContainText(/The map file is [\d.,]+ kB/);
   await townTour(page);
 
   const map = streetMap(page);
@@ -102,6 +107,9 @@ test("the planner draws the tour's numbered stops over the town's streets, read 
   expect(reads.length).toBeGreaterThan(0);
   expect(reads.every((r) => /^bytes=\d+-\d+$/.test(r.range ?? ""))).toBe(true);
 
+  // All of it under the page's Content-Security-Policy.
+  expect(violations).toEqual([]);
+
   await page.getByTestId("street-map").scrollIntoViewIfNeeded();
   await page.getByTestId("street-map").screenshot({ path: "e2e/test-results/street-map-tablet.png" });
 
@@ -110,6 +118,19 @@ test("the planner draws the tour's numbered stops over the town's streets, read 
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
   expect(bad).toEqual([]);
+
+  // The buyer's link names the map file: on the buyer's phone, the same streets.
+  const link = await shareLink(page);
+  expect(decodeURIComponent(link)).not.toContain("127.0.0.1:8091/maps");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(link);
+  const buyerMap = streetMap(page);
+  await expect(buyerMap.getByRole("img")).toHaveCount(4);
+  expect(await buyerMap.getByRole("img").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).toEqual(["Start", "Stop 1", "Stop 2", "Stop 3"]);
+  await expect(page.getByTestId("map-size")).toContainText(/The map file is [\d.,]+ kB/);
+  await page.getByRole("button", { name: "Keep the map on this device" }).tap();
+  await expect(page.getByTestId("map-kept")).toBeVisible();
+  expect(violations).toEqual([]);
 });
 
 test("with the map file unreachable the plain map shows, saying why, and Try again asks again", async ({ page }) => {
@@ -126,7 +147,7 @@ test("with the map file unreachable the plain map shows, saying why, and Try aga
 test("kept on this device, the map still draws offline after a reload", async ({ page, context }) => {
   await setMapFile(page, "maps/town.pmtiles");
   await page.getByRole("button", { name: "Keep the map on this device" }).tap();
-  await expect(page.getByTestId("map-kept")).toContainText(/The map \([\d.,]+ KB\) is kept on this device/);
+  await expect(page.getByTestId("map-kept")).toContainText(/The map \([\d.,]+ kB\) is kept on this device/);
   await townTour(page);
   await expect(streetMap(page).getByRole("img")).toHaveCount(4);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -180,7 +201,7 @@ test("a home is found by its address through the geocoder, and offline among the
   const form = page.getByTestId("property-form");
   await form.getByLabel("Address").fill("12 Avenue 3");
   const search = form.getByTestId("place-search");
-  await search.getByLabel("Find an address").fill("Avenue 3");
+  await search.getByLabel("Find the place").fill("Avenue 3");
   // Typing asks nothing; the search does, once.
   expect((await (await fetch(`${GEOCODER}/requests`)).json()).length).toBe(before);
   await search.getByRole("button", { name: "Search" }).tap();
@@ -198,7 +219,7 @@ test("a home is found by its address through the geocoder, and offline among the
   await page.goto("/properties/new");
   await context.setOffline(true);
   const offline = page.getByTestId("property-form").getByTestId("place-search");
-  await offline.getByLabel("Find an address").fill("avenue 3");
+  await offline.getByLabel("Find the place").fill("avenue 3");
   await offline.getByRole("button", { name: "Search" }).tap();
   await expect(offline.getByRole("status").filter({ hasText: "You are offline" })).toBeVisible();
   await expect(offline.getByRole("button", { name: "12 Avenue 3" })).toBeVisible();

@@ -40,7 +40,7 @@ pub fn HomeMap(
     view! {
         <div class="home-map">
             <PlaceSearch start=address found=place />
-            <PlacesMap pins=pins plain=ViewFn::from(|| ()) place=Some(place)
+            <PlacesMap file=crate::storage::map_file() pins=pins plain=ViewFn::from(|| ()) place=Some(place)
                 place_label=Signal::derive(move || t_string!(i18n, map_place_home).to_string()) />
         </div>
     }

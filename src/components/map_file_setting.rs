@@ -16,14 +16,6 @@ enum Said {
     NotSaved,
 }
 
-/// The app's base address (its folder), for reading a path.
-fn page_base() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default()
-}
-
 #[component]
 pub fn MapFileSetting() -> impl IntoView {
     let i18n = use_i18n();
@@ -33,7 +25,7 @@ pub fn MapFileSetting() -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev);
         text.set(typed.clone());
-        let outcome = match map_address(&typed, &page_base()) {
+        let outcome = match map_address(&typed, &crate::browser::base_uri()) {
             Err(problem) => Said::Problem(problem),
             Ok(Some(full)) if !crate::routing::allowed(&full) => Said::NotAllowed(full),
             Ok(found) => {

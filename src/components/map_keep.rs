@@ -22,7 +22,12 @@ enum Keep {
 }
 
 #[component]
-pub fn MapKeep(url: String) -> impl IntoView {
+pub fn MapKeep(
+    url: String,
+    /// Larger files are not offered (a buyer's phone), saying their size.
+    #[prop(optional)]
+    limit: Option<f64>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = RwSignal::new(Keep::Checking);
     let url = StoredValue::new(url);
@@ -71,10 +76,15 @@ pub fn MapKeep(url: String) -> impl IntoView {
             check();
         });
     };
-    move || match state.get() {
+    move || {
+        match state.get() {
         Keep::Checking => {
             view! { <p class="muted" role="status">{t!(i18n, map_keep_checking)}</p> }.into_any()
         }
+        Keep::NotKept(Some(b)) if limit.is_some_and(|l| b > l) => view! {
+            <p data-testid="map-size">{t_string!(i18n, map_keep_too_large, size = size(b)).to_string()}</p>
+        }
+        .into_any(),
         Keep::NotKept(bytes) => view! {
             <p data-testid="map-size">{match bytes {
                 Some(b) => t_string!(i18n, map_keep_size, size = size(b)).to_string(),
@@ -110,5 +120,6 @@ pub fn MapKeep(url: String) -> impl IntoView {
             <button type="button" on:click=move |_| check()>{t!(i18n, map_try_again)}</button>
         }
         .into_any(),
+    }
     }
 }

@@ -19,6 +19,8 @@ enum Shown {
 
 #[component]
 pub fn PlacesMap(
+    /// The street map's archive (its full address); `None`: the plain map.
+    file: Option<String>,
     #[prop(into)] pins: Signal<Vec<Pin>>,
     /// The route's legs, through these places in order.
     #[prop(optional, into)]
@@ -33,7 +35,7 @@ pub fn PlacesMap(
     place_label: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let Some(url) = crate::storage::map_file() else {
+    let Some(url) = file else {
         return plain.run().into_any();
     };
     let shown = RwSignal::new(Shown::Loading);
@@ -42,7 +44,7 @@ pub fn PlacesMap(
     let placed = RwSignal::new(None::<LatLon>);
     let node = NodeRef::<Div>::new();
     let map = StoredValue::new_local(None::<StreetMap>);
-    let fitted = StoredValue::new(Vec::<(i64, i64)>::new());
+    let fitted = StoredValue::new(false);
     on_cleanup(move || map.set_value(None));
 
     Effect::new(move |_| {
@@ -51,7 +53,7 @@ pub fn PlacesMap(
         let url = url.clone();
         shown.set(Shown::Loading);
         map.set_value(None);
-        fitted.set_value(Vec::new());
+        fitted.set_value(false);
         leptos::task::spawn_local(async move {
             let labels = Labels {
                 map: t_string!(i18n, map_street_label).to_string(),
@@ -81,19 +83,16 @@ pub fn PlacesMap(
         });
     });
 
-    // Markers and legs follow the tour; the view is fitted when the places change.
+    // Markers and legs follow the tour; the view is fitted to them the
+    // first time, then only when one is out of view (js/map.js).
     Effect::new(move |_| {
         let pins = pins.get();
         let route = route.get();
         if shown.get() != Shown::Ready {
             return;
         }
-        let key: Vec<(i64, i64)> = pins
-            .iter()
-            .map(|p| ((p.at.lat * 1e6) as i64, (p.at.lon * 1e6) as i64))
-            .collect();
-        let fit = fitted.with_value(|f| *f != key);
-        fitted.set_value(key);
+        let fit = !fitted.get_value();
+        fitted.set_value(true);
         map.with_value(|m| {
             if let Some(m) = m {
                 m.show(&pins, &route, fit);

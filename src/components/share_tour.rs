@@ -33,12 +33,17 @@ pub fn ShareTour(tour: Memo<Option<Tour>>) -> impl IntoView {
     let prefix_len = prefix.len();
 
     let currency = use_context::<crate::format::Currency>();
+    // The street map file, if set, so the buyer sees the same streets.
+    let map_file = storage::map_file()
+        .map(|url| crate::domain::map_file::for_link(&url, &crate::browser::base_uri()))
+        .unwrap_or_default();
     let options = move || ShareOptions {
         agent: agent.get(),
         agent_contact: contact.get(),
         currency: currency.map(|c| c.0.get()).unwrap_or_default(),
         renovations: renovations.get(),
         now: tour.with(|t| t.as_ref().and_then(clock_on_the_day)),
+        map: map_file.clone(),
     };
     let open = RwSignal::new(false);
     let shared = Memo::new(move |_| {

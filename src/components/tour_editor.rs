@@ -256,7 +256,7 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                     </p>
                 </Show>
                 <TourStops edit=edit tour=tour schedule=schedule />
-                <TourMap
+                <TourMap file=crate::storage::map_file()
                     places=Signal::derive(move || tour.with(|t| t.as_ref().map(|t| state.doc.with(|d| places(t, &d.properties))).unwrap_or_default()))
                     has_end=Signal::derive(move || tour.with(|t| t.as_ref().is_some_and(|t| t.end_place().is_some())))
                     place_start=Callback::new(move |at: LatLon| {

@@ -48,6 +48,8 @@ pub fn tour_pins(
 
 #[component]
 pub fn TourMap(
+    /// The street map's archive (its full address); `None`: the plain map.
+    file: Option<String>,
     /// The start, the stops in order, and the end when `has_end`.
     #[prop(into)]
     places: Signal<Vec<Option<LatLon>>>,
@@ -75,7 +77,7 @@ pub fn TourMap(
         move || view! { <RouteMap places=places has_end=has_end left_out=left_out bare=true /> };
     view! {
         <h2>{t!(i18n, map_title)}</h2>
-        <PlacesMap pins=pins route=route plain=ViewFn::from(plain)
+        <PlacesMap file=file pins=pins route=route plain=ViewFn::from(plain)
             place=place_start
             place_label=Signal::derive(move || t_string!(i18n, map_place_start).to_string()) />
     }

@@ -53,6 +53,20 @@ pub fn map_address(typed: &str, base: &str) -> Result<Option<String>, MapFilePro
     Ok(Some(full))
 }
 
+/// The map file as a share link carries it: a path from the app's folder
+/// when the file is under it (shorter, and right for the buyer, who opens
+/// the same app), else the full address.
+pub fn for_link(url: &str, base: &str) -> String {
+    let folder = base.rsplit_once('/').map_or(base, |(f, _)| f);
+    match url
+        .strip_prefix(folder)
+        .and_then(|rest| rest.strip_prefix('/'))
+    {
+        Some(path) if !folder.is_empty() => path.to_string(),
+        _ => url.to_string(),
+    }
+}
+
 /// `https://host:port` of an http(s) address.
 fn origin(url: &str) -> Option<&str> {
     let after = url.find("://")? + 3;
@@ -95,6 +109,22 @@ mod tests {
             Ok(Some("https://maps.example.net/eu/ro.PMTILES?v=2".into()))
         );
         assert_eq!(map_address("   ", BASE), Ok(None));
+    }
+
+    #[test]
+    fn a_link_carries_a_path_from_the_apps_folder_when_it_can() {
+        let full = "https://homes.example.org/showplan/maps/region.pmtiles";
+        assert_eq!(for_link(full, BASE), "maps/region.pmtiles");
+        assert_eq!(
+            map_address(&for_link(full, BASE), BASE),
+            Ok(Some(full.into()))
+        );
+        let elsewhere = "https://tiles.example.net/region.pmtiles";
+        assert_eq!(for_link(elsewhere, BASE), elsewhere);
+        assert_eq!(
+            for_link("https://homes.example.org/maps/x.pmtiles", BASE),
+            "https://homes.example.org/maps/x.pmtiles"
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! link. Read-only: the agent's saved data is never read or written here.
 use crate::browser;
 use crate::components::labels::{note_category, property_type};
-use crate::components::{QrCodeImage, RouteMap};
+use crate::components::map_keep::MapKeep;
+use crate::components::{QrCodeImage, TourMap};
 use crate::domain::links::contact_href;
 use crate::domain::model::{LatLon, Verdict};
 use crate::domain::share::{
@@ -143,6 +144,11 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
         .chain(it.end.iter().map(|e| coords(e.coords)))
         .collect();
     let has_end = it.end.is_some();
+    // The agent's street map, when the link names one this copy may read.
+    let map_file = crate::domain::map_file::map_address(&it.map, &browser::base_uri())
+        .ok()
+        .flatten()
+        .filter(|url| crate::routing::allowed(url));
     let left_out: Vec<usize> = it
         .stops
         .iter()
@@ -335,7 +341,10 @@ fn ItineraryView(it: Itinerary, fragment: String) -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| browser::print()>{t!(i18n, view_print)}</button>
             </div>
             <p class="message" role="status">{move || kept.get().map(|ok| if ok { t_string!(i18n, view_kept).to_string() } else { t_string!(i18n, view_not_kept).to_string() })}</p>
-            <RouteMap places=places has_end=has_end left_out=left_out />
+            <TourMap file=map_file.clone() places=places has_end=has_end left_out=left_out />
+            {map_file.map(|url| view! {
+                <div class="no-print"><MapKeep url=url limit=crate::domain::map_file::BUYER_KEEP_LIMIT as f64 /></div>
+            })}
             <label class="field no-print"><span>{t!(i18n, view_person)}</span>
                 <input type="text" name="person" autocomplete="given-name" prop:value=move || person.get()
                     on:input=move |ev| person.set(event_target_value(&ev))

@@ -42,6 +42,7 @@ record_json!(Itinerary, |f| Itinerary {
     end: f.opt("e")?,
     stops: f.need("w")?,
     finish: f.need("z")?,
+    map: String::new(),
 });
 
 record_json!(Reply, |f| Reply {

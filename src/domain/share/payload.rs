@@ -94,6 +94,10 @@ pub struct Itinerary {
     /// Minutes after midnight the tour ends.
     #[serde(rename = "z")]
     pub finish: u32,
+    /// The agent's street map file (a path from the app's folder, or a
+    /// full address), so the buyer sees streets too; empty: the plain map.
+    #[serde(rename = "p", default, skip_serializing_if = "String::is_empty")]
+    pub map: String,
 }
 
 /// Who shares, and what the buyer may see beyond the listing facts.
@@ -108,6 +112,8 @@ pub struct ShareOptions {
     /// tour's own day; `None` on any other day. Once the tour day has
     /// begun, the link carries the day re-timed from it.
     pub now: Option<u32>,
+    /// The street map file to show the buyer (see [`Itinerary::map`]).
+    pub map: String,
 }
 
 fn is_sq_ft(unit: &AreaUnit) -> bool {
@@ -258,6 +264,7 @@ pub fn itinerary(tour: &Tour, properties: &[Property], options: &ShareOptions) -
         }),
         stops,
         finish,
+        map: options.map.clone(),
     }
 }
 

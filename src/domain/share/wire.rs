@@ -233,7 +233,8 @@ pub fn write_itinerary(it: &Itinerary) -> Vec<u8> {
         | u64::from(it.start.coords.is_some()) << 4
         | u64::from(it.end.is_some()) << 5
         | u64::from(it.end.as_ref().is_some_and(|e| e.coords.is_some())) << 6
-        | u64::from(!it.currency.is_empty()) << 7;
+        | u64::from(!it.currency.is_empty()) << 7
+        | u64::from(!it.map.is_empty()) << 8;
     w.uint(flags);
     if !it.name.is_empty() {
         w.text(&it.name);
@@ -256,6 +257,9 @@ pub fn write_itinerary(it: &Itinerary) -> Vec<u8> {
                 w.text(&it.currency);
             }
         }
+    }
+    if !it.map.is_empty() {
+        w.text(&it.map);
     }
     let mut at = [0i64; 2];
     w.text(&it.start.label);
@@ -392,6 +396,7 @@ pub fn read_itinerary(bytes: &[u8]) -> Result<Itinerary, Malformed> {
         Some(0) => r.text()?,
         Some(k) => CURRENCIES.get(k as usize - 1).ok_or(Malformed)?.to_string(),
     };
+    let map = if bit(8) { r.text()? } else { String::new() };
     let mut at = [0i64; 2];
     let start = SharedPlace {
         label: r.text()?,
@@ -510,6 +515,7 @@ pub fn read_itinerary(bytes: &[u8]) -> Result<Itinerary, Malformed> {
         end,
         stops,
         finish,
+        map,
     })
 }
 
