@@ -137,12 +137,17 @@ for (const name of onDemand) {
   const files = pages.get(name) ?? fail(`on-demand chunk ${name} not built`);
   row(`${name} (on demand): +`, sum(files));
 }
+// The street map's own load (js/map.js, bundled: Leaflet, protomaps-leaflet,
+// pmtiles, and its styles), fetched only when a page shows a map.
+const map = [`${pkg}/map.js`, `${pkg}/map.css`];
+for (const f of map) if (!existsSync(join(dir, f))) fail(`${dir}/${f} is missing`);
+row("street map (on demand, JS + CSS): +", sum(map));
 console.log("");
 for (const file of languages) {
   row(`${file.slice(5, 7)}: opening the app in it, + ${file}`, sum([...shell, `${pkg}/${file}`]));
 }
 const all = readdirSync(join(dir, pkg)).map((f) => `${pkg}/${f}`);
-const everything = all.filter((f) => !/viewer|i18n-/.test(f));
+const everything = all.filter((f) => !/viewer|i18n-|map\.(js|css)$/.test(f));
 row("everything (all pages loaded)", sum([...front.filter((f) => !f.startsWith(pkg)), ...everything]));
 const [largest, largestSize] = Object.entries(firstLoad).sort((a, b) => b[1].brotli - a[1].brotli)[0];
 console.log(`largest first load: ${(largestSize.brotli / 1000).toFixed(1)} KB brotli (${largest})`);

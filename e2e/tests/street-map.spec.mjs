@@ -96,6 +96,11 @@ test("the planner draws the tour's numbered stops over the town's streets, read 
   expect(b.x).toBeLessThan(c.x);
   expect(c.y).toBeLessThan(b.y); // north is up
   expect(b.y).toBeLessThan(s.y);
+  // Working on a stop in the list (the keyboard way) highlights its marker.
+  await expect(map.locator("[aria-current=true]")).toHaveCount(0);
+  await page.getByTestId("stop-row").nth(1).locator("button.drag-handle").focus();
+  await expect(map.getByRole("img", { name: "Stop 2" })).toHaveAttribute("aria-current", "true");
+  await expect(map.locator("[aria-current=true]")).toHaveCount(1);
   // The route's legs are drawn, and the tiles hold the town (land, river, streets).
   await expect(map.locator("path.map-route")).toHaveCount(1);
   await expect.poll(() => tileColours(page), { timeout: 10_000 }).toBeGreaterThan(3);
@@ -217,6 +222,7 @@ test("a home is found by its address through the geocoder, and offline among the
 
   // Offline, the same search offers the homes already in the catalogue.
   await page.goto("/properties/new");
+  await expect(page.getByTestId("property-form")).toBeVisible();
   await context.setOffline(true);
   const offline = page.getByTestId("property-form").getByTestId("place-search");
   await offline.getByLabel("Find the place").fill("avenue 3");

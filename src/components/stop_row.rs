@@ -3,6 +3,7 @@
 //! the row's data reactively, so an edit updates only what changed.
 use crate::components::stop_appointment::StopAppointment;
 use crate::components::tour_editor::TourEdit;
+use crate::components::tour_map::SelectedStop;
 use crate::components::tour_stops::{drop_index, Drag, RowData};
 use crate::domain::model::StopTiming;
 use crate::domain::roads::LegSource;
@@ -128,7 +129,13 @@ pub fn StopRow(
                 <a href=apple_directions(a, b) target="_blank" rel="noopener noreferrer">{t!(i18n, tour_navigate_apple)}</a>
             })}
         </li>
-        <li class="stop" class:dragging=move || drag.get().is_some_and(|d| d.from == index())
+        <li class="stop" on:focusin=move |_| {
+                // The stop being worked on is the one the map highlights.
+                if let Some(selected) = use_context::<SelectedStop>() {
+                    selected.0.set(Some(sid));
+                }
+            }
+            class:dragging=move || drag.get().is_some_and(|d| d.from == index())
             class:drop-target=move || drag.get().is_some_and(|d| d.from != index() && d.over == index())
             data-stop-row="" data-testid="stop-row">
             <div class="stop-head">

@@ -86,6 +86,8 @@ pub fn TourEditor(id: Id) -> impl IntoView {
         })
     });
     let start_place_problem = RwSignal::new(false);
+    let selected = crate::components::tour_map::SelectedStop(RwSignal::new(None));
+    provide_context(selected);
     let end_place_problem = RwSignal::new(false);
 
     let text =
@@ -257,6 +259,10 @@ pub fn TourEditor(id: Id) -> impl IntoView {
                 </Show>
                 <TourStops edit=edit tour=tour schedule=schedule />
                 <TourMap file=crate::storage::map_file()
+                    selected=Signal::derive(move || {
+                        let id = selected.0.get()?;
+                        tour.with(|t| t.as_ref()?.stops.iter().position(|s| s.id == id).map(|i| i + 1))
+                    })
                     places=Signal::derive(move || tour.with(|t| t.as_ref().map(|t| state.doc.with(|d| places(t, &d.properties))).unwrap_or_default()))
                     has_end=Signal::derive(move || tour.with(|t| t.as_ref().is_some_and(|t| t.end_place().is_some())))
                     place_start=Callback::new(move |at: LatLon| {

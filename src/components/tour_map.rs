@@ -8,12 +8,19 @@ use crate::i18n::{t, t_string, use_i18n};
 use crate::street_map::{Pin, PinKind};
 use leptos::prelude::*;
 
+/// The stop the agent is working on in the planner's list (by stop id),
+/// which the map highlights.
+#[derive(Clone, Copy)]
+pub struct SelectedStop(pub RwSignal<Option<crate::domain::model::Id>>);
+
 /// The markers and the route for `places` (the start, the stops in order,
-/// and the end when `has_end`); `left_out` are marked but not passed.
+/// and the end when `has_end`); `left_out` are marked but not passed, and
+/// the place at `selected` is highlighted.
 pub fn tour_pins(
     places: &[Option<LatLon>],
     has_end: bool,
     left_out: &[usize],
+    selected: Option<usize>,
     name: impl Fn(PinKind, usize) -> String,
 ) -> (Vec<Pin>, Vec<LatLon>) {
     let last = places.len().saturating_sub(1);
@@ -40,7 +47,7 @@ pub fn tour_pins(
             label,
             kind,
             name: name(kind, i),
-            selected: false,
+            selected: selected == Some(i),
         });
     }
     (pins, route)
@@ -55,6 +62,9 @@ pub fn TourMap(
     places: Signal<Vec<Option<LatLon>>>,
     #[prop(into)] has_end: Signal<bool>,
     #[prop(optional, into)] left_out: Signal<Vec<usize>>,
+    /// The place (by its index in `places`) to highlight.
+    #[prop(optional, into)]
+    selected: Signal<Option<usize>>,
     /// Sets the tour's start where a tap on the street map lands.
     #[prop(optional)]
     place_start: Option<Callback<LatLon>>,
@@ -63,12 +73,18 @@ pub fn TourMap(
     let drawn = Memo::new(move |_| {
         let out = left_out.get();
         places.with(|p| {
-            tour_pins(p, has_end.get(), &out, |kind, i| match kind {
-                PinKind::Start => t_string!(i18n, map_pin_start).to_string(),
-                PinKind::End => t_string!(i18n, map_pin_end).to_string(),
-                PinKind::LeftOut => t_string!(i18n, map_pin_left_out, n = i).to_string(),
-                _ => t_string!(i18n, map_pin_stop, n = i).to_string(),
-            })
+            tour_pins(
+                p,
+                has_end.get(),
+                &out,
+                selected.get(),
+                |kind, i| match kind {
+                    PinKind::Start => t_string!(i18n, map_pin_start).to_string(),
+                    PinKind::End => t_string!(i18n, map_pin_end).to_string(),
+                    PinKind::LeftOut => t_string!(i18n, map_pin_left_out, n = i).to_string(),
+                    _ => t_string!(i18n, map_pin_stop, n = i).to_string(),
+                },
+            )
         })
     });
     let pins = Signal::derive(move || drawn.with(|d| d.0.clone()));
@@ -94,11 +110,17 @@ mod tests {
     #[test]
     fn stops_are_numbered_in_order_and_the_route_skips_what_is_left_out() {
         let places = [at(45.0), at(45.1), None, at(45.3), at(45.4), at(45.5)];
-        let (pins, route) = tour_pins(&places, true, &[3], |k, i| format!("{k:?} {i}"));
+        let (pins, route) = tour_pins(&places, true, &[3], Some(4), |k, i| format!("{k:?} {i}"));
         let labels: Vec<&str> = pins.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels, ["S", "1", "3", "4", "E"]);
         assert_eq!(pins[2].kind, PinKind::LeftOut);
         assert_eq!(pins[4].kind, PinKind::End);
+        let highlighted: Vec<&str> = pins
+            .iter()
+            .filter(|p| p.selected)
+            .map(|p| p.label.as_str())
+            .collect();
+        assert_eq!(highlighted, ["4"]);
         let lats: Vec<f64> = route.iter().map(|p| p.lat).collect();
         assert_eq!(lats, [45.0, 45.1, 45.4, 45.5]);
     }
