@@ -49,6 +49,7 @@ async function townTour(page) {
   await expect(page.getByTestId("stop-row")).toHaveCount(3);
 }
 
+const place0 = () => place(0, 0);
 const streetMap = (page) => page.getByRole("region", { name: "Street map of the places" });
 
 /** How many distinct colours the drawn tiles hold (a blank map has one or none). */
@@ -63,6 +64,16 @@ async function tileColours(page) {
     }
     return colours.size;
   });
+}
+
+/** axe-core finds nothing serious or critical on the page as it is. */
+async function expectAccessible(page, what) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(bad, what).toEqual([]);
+  expect(result.passes.length, what).toBeGreaterThan(15);
 }
 
 async function centre(locator) {
@@ -118,11 +129,7 @@ test("the planner draws the tour's numbered stops over the town's streets, read 
   await page.getByTestId("street-map").scrollIntoViewIfNeeded();
   await page.getByTestId("street-map").screenshot({ path: "e2e/test-results/street-map-tablet.png" });
 
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-  expect(bad).toEqual([]);
+  await expectAccessible(page, "the planner with its street map");
 
   // The buyer's link names the map file: on the buyer's phone, the same streets.
   const link = await shareLink(page);
@@ -133,9 +140,36 @@ test("the planner draws the tour's numbered stops over the town's streets, read 
   await expect(buyerMap.getByRole("img")).toHaveCount(4);
   expect(await buyerMap.getByRole("img").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).toEqual(["Start", "Stop 1", "Stop 2", "Stop 3"]);
   await expect(page.getByTestId("map-size")).toContainText(/The map file is [\d.,]+ kB/);
+  await expectAccessible(page, "the buyer's view with its street map");
   await page.getByRole("button", { name: "Keep the map on this device" }).tap();
   await expect(page.getByTestId("map-kept")).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+test("a home is placed by tapping the map on its page", async ({ page }) => {
+  await setMapFile(page, "maps/town.pmtiles");
+  await page.goto("/properties/new");
+  const form = page.getByTestId("property-form");
+  await form.getByLabel("Address", { exact: true }).fill("9 Avenue 9");
+  const map = streetMap(page);
+  await expect(map).toBeVisible();
+  // No coordinates yet: no marker; the whole town shows.
+  await expect(map.getByRole("img")).toHaveCount(0);
+  await expectAccessible(page, "a home's page with the street map");
+  const place = page.getByRole("button", { name: "Tap the map to place this home" });
+  await place.tap();
+  const box = await map.boundingBox();
+  await page.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await expect(map.getByRole("img", { name: "This home" })).toBeVisible();
+  const [lat, lon] = (await form.getByLabel(/^Coordinates/).inputValue()).split(",").map(Number);
+  // Inside the town (its archive's bounds), east of the river.
+  expect(lat).toBeGreaterThan(place0().lat - 0.01);
+  expect(lat).toBeLessThan(place0().lat + 0.04);
+  expect(lon).toBeGreaterThan(place0().lon);
+  await form.getByRole("button", { name: "Save" }).tap();
+  await expect(page).toHaveURL(/\/properties\/[0-9a-f-]{36}$/);
+  await page.reload();
+  await expect(streetMap(page).getByRole("img", { name: "This home" })).toBeVisible();
 });
 
 test("with the map file unreachable the plain map shows, saying why, and Try again asks again", async ({ page }) => {
