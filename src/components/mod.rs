@@ -49,6 +49,8 @@ mod renovation_table;
 pub mod road_times;
 mod route_map;
 pub mod routing_engine_setting;
+mod server_setting;
+pub mod setting_field;
 mod share_tour;
 mod stop_appointment;
 mod stop_photos;
