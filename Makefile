@@ -48,13 +48,13 @@ test-host:
 
 test-browser:
 	@mkdir -p $(LOGS)
-	cargo test --target wasm32-unknown-unknown --test web --test media_web 2>&1 | tee $(LOGS)/browser.log
+	cargo test --target wasm32-unknown-unknown --test web --test media_web --test sync_web 2>&1 | tee $(LOGS)/browser.log
 	@bash scripts/test-summary.sh --require $(LOGS)/browser.log
 
-## The e2e bundle may reach the test's routing engine and geocoder stand-in
-## on loopback (e2e/tests/road-times.spec.mjs, street-map.spec.mjs); any
-## other build only what CONNECT_SRC says.
-test-e2e: export CONNECT_SRC = http://127.0.0.1:5011 http://127.0.0.1:5012
+## The e2e bundle may reach the test's routing engine, geocoder stand-in and
+## sync server on loopback (e2e/tests/road-times.spec.mjs, street-map.spec.mjs,
+## sync.spec.mjs); any other build only what CONNECT_SRC says.
+test-e2e: export CONNECT_SRC = http://127.0.0.1:5011 http://127.0.0.1:5012 http://127.0.0.1:5013
 test-e2e: dist dist-subpath
 	@mkdir -p $(LOGS)
 	bash scripts/map-fixture.sh build

@@ -45,6 +45,13 @@ export default defineConfig({
       env: { MAPS: "target/map-fixture" },
     },
     {
+      // A CouchDB-protocol server (npm pouchdb-server, in memory) for sync;
+      // it writes its log and config where it runs: target/pouchdb.
+      command: "mkdir -p target/pouchdb && cd target/pouchdb && exec ../../node_modules/.bin/pouchdb-server --in-memory -p 5013 -o 127.0.0.1",
+      url: "http://127.0.0.1:5013/",
+      reuseExistingServer: false,
+    },
+    {
       // A stand-in for a Nominatim geocoder (e2e/geocoder.mjs).
       command: "node e2e/geocoder.mjs 5012",
       url: "http://127.0.0.1:5012/requests",

@@ -63,5 +63,7 @@ pub mod routing;
 pub mod state;
 pub mod storage;
 pub mod street_map;
+pub mod sync;
+pub mod sync_crypto;
 pub mod viewer;
 pub mod voice_recorder;

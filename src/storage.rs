@@ -45,6 +45,10 @@ pub mod keys {
     pub const MAP_FILE: &str = "showplan.map-file";
     /// The geocoder address search asks ("" or absent: the public one).
     pub const GEOCODER: &str = "showplan.geocoder";
+    /// Sync's settings: the database, user, password and passphrase.
+    pub const SYNC: &str = "showplan.sync";
+    /// Where this device is with the sync database (`domain::sync::State`).
+    pub const SYNC_STATE: &str = "showplan.sync.state";
     /// Prefix of a buyer's ratings not yet sent, per shared tour id.
     pub const REPLY_DRAFT_PREFIX: &str = "showplan.reply-draft.";
     /// The stored document's generation (`Document::generation`), beside
@@ -96,6 +100,13 @@ fn read(key: &str) -> Option<String> {
 
 fn write(key: &str, value: &str) -> Result<(), StorageError> {
     local_storage()?.set_item(key, value).map_err(classify)
+}
+
+fn remove(key: &str) {
+    if let Ok(storage) = local_storage() {
+        // Removing what is not there, or from blocked storage, changes nothing.
+        let _ = storage.remove_item(key);
+    }
 }
 
 /// Whether this page may use `localStorage` at all.
@@ -169,6 +180,53 @@ pub fn geocoder() -> String {
 /// Remembers the geocoder's address (empty: the public one).
 pub fn save_geocoder(base: &str) -> Result<(), StorageError> {
     write(keys::GEOCODER, base)
+}
+
+/// Sync's settings, when set.
+pub fn sync_settings() -> Option<crate::sync::Settings> {
+    use crate::domain::json::{parse, Fields};
+    let text = read(keys::SYNC)?;
+    let tape = parse(&text).ok()?;
+    let f = Fields::of(tape.root()).ok()?;
+    let settings = crate::sync::Settings {
+        database: f.or_default("database").ok()?,
+        user: f.or_default("user").ok()?,
+        password: f.or_default("password").ok()?,
+        passphrase: f.or_default("passphrase").ok()?,
+    };
+    (!settings.database.is_empty()).then_some(settings)
+}
+
+/// Remembers sync's settings (`None`: sync off, and where it was forgotten).
+pub fn save_sync_settings(settings: Option<&crate::sync::Settings>) -> Result<(), StorageError> {
+    match settings {
+        None => {
+            remove(keys::SYNC);
+            remove(keys::SYNC_STATE);
+            Ok(())
+        }
+        Some(s) => write(
+            keys::SYNC,
+            &crate::domain::json::Out::new()
+                .put("database", &s.database)
+                .put("user", &s.user)
+                .put("password", &s.password)
+                .put("passphrase", &s.passphrase)
+                .done(),
+        ),
+    }
+}
+
+/// Where this device is with the sync database.
+pub fn sync_state() -> crate::domain::sync::State {
+    read(keys::SYNC_STATE)
+        .map(|t| crate::domain::sync::State::from_text(&t))
+        .unwrap_or_default()
+}
+
+/// Keeps where this device is with the sync database.
+pub fn save_sync_state(state: &crate::domain::sync::State) -> Result<(), StorageError> {
+    write(keys::SYNC_STATE, &state.to_text())
 }
 
 /// The agent's name and contact, as last typed in a share panel.

@@ -57,6 +57,7 @@ mod stop_photos;
 mod stop_row;
 mod storage_banners;
 mod storage_room;
+pub mod sync_setting;
 mod tab_notices;
 mod top_bar;
 pub mod tour_editor;

@@ -433,6 +433,11 @@ impl<'a> Fields<'a> {
         None
     }
 
+    /// A field's value as it is (not null), to read further.
+    pub fn value(&self, key: &str) -> Option<Json<'a>> {
+        self.present(key)
+    }
+
     /// A field that must be there.
     #[inline(never)]
     pub fn need<T: FromJson>(&self, key: &str) -> Result<T> {

@@ -31,6 +31,7 @@ pub mod query;
 pub mod roads;
 pub mod sample;
 pub mod share;
+pub mod sync;
 pub mod template;
 pub mod tour_day;
 pub mod tour_plan;

@@ -52,6 +52,7 @@ pub fn DataPage() -> impl IntoView {
             <RoutingEngineSetting />
             <MapFileSetting />
             <GeocoderSetting />
+            <crate::components::sync_setting::SyncSetting />
             <ImportBackup />
             <section class="card" id="sample-data">
                 <h2>{t!(i18n, sample_title)}</h2>

@@ -1,0 +1,272 @@
+//! Sync with a CouchDB database the user runs (or any server that speaks
+//! its HTTP API), over the network with gloo-net: the records that came
+//! down since the last checkpoint are opened and merged in by the tab
+//! merge's rule, then the records changed since the last push go up in one
+//! `_bulk_docs`, sealed (src/sync_crypto.rs). Nothing waits on it: a sync
+//! that fails says why and leaves the document as it was.
+//!
+//! The database holds, beside the records, one document of its own,
+//! `showplan-key`: the salt every device derives the key with, and a known
+//! text sealed under that key, so a wrong passphrase is told apart before
+//! anything is read or written.
+use crate::domain::model::Document;
+use crate::domain::sync::{
+    bulk_docs, incoming, outgoing, read_bulk_result, read_changes, Body, Sealed, State, Upload,
+    Written,
+};
+use crate::sync_crypto::{random_bytes, CryptoError, Key};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use chrono::Utc;
+use gloo_net::http::{Request, RequestBuilder};
+
+/// What the user set under "Sync".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    /// The database's address: `https://couch.example.org/agent-ana`.
+    pub database: String,
+    pub user: String,
+    pub password: String,
+    pub passphrase: String,
+}
+
+/// Why a sync did not finish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncError {
+    /// No answer (offline, the server down or blocked by the policy).
+    Unreachable,
+    /// The server refused the user name or password.
+    WrongPassword,
+    /// The passphrase opens nothing in this database.
+    WrongPassphrase,
+    /// The server has no room.
+    ServerFull,
+    /// Anything else the server said (its status and reason).
+    Server(String),
+}
+
+const KEY_DOC: &str = "showplan-key";
+const CHECK: &str = "showplan";
+
+fn with_auth(request: RequestBuilder, settings: &Settings) -> RequestBuilder {
+    let request = request
+        .credentials(web_sys::RequestCredentials::Omit)
+        .header("Accept", "application/json");
+    if settings.user.is_empty() {
+        request
+    } else {
+        let pair = format!("{}:{}", settings.user, settings.password);
+        request.header("Authorization", &format!("Basic {}", STANDARD.encode(pair)))
+    }
+}
+
+fn base(settings: &Settings) -> String {
+    settings.database.trim().trim_end_matches('/').to_string()
+}
+
+/// The answer's status and text; statuses that mean the same whatever was
+/// asked become their error.
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<(u16, String), SyncError> {
+    let request = request.map_err(|e| SyncError::Server(e.to_string()))?;
+    let response = request.send().await.map_err(|_| SyncError::Unreachable)?;
+    let status = response.status();
+    let text = response.text().await.map_err(|_| SyncError::Unreachable)?;
+    match status {
+        401 | 403 => Err(SyncError::WrongPassword),
+        413 | 507 => Err(SyncError::ServerFull),
+        _ => Ok((status, text)),
+    }
+}
+
+fn server(status: u16, text: &str) -> SyncError {
+    SyncError::Server(format!(
+        "{status} {}",
+        text.chars().take(120).collect::<String>()
+    ))
+}
+
+fn field(text: &str, name: &str) -> Option<String> {
+    let tape = crate::domain::json::parse(text).ok()?;
+    crate::domain::json::Fields::of(tape.root())
+        .ok()?
+        .need(name)
+        .ok()
+}
+
+/// The database's key: derived with its salt (made by the first device),
+/// and checked against its sealed known text.
+pub async fn key(settings: &Settings) -> Result<Key, SyncError> {
+    let url = format!("{}/{KEY_DOC}", base(settings));
+    let (status, text) = send(with_auth(Request::get(&url), settings).build()).await?;
+    let crypto = |_: CryptoError| SyncError::Server("WebCrypto is not available".into());
+    match status {
+        200 => {
+            let salt = field(&text, "salt")
+                .and_then(|s| STANDARD.decode(s).ok())
+                .ok_or_else(|| server(status, &text))?;
+            let check = Sealed {
+                iv: field(&text, "iv").unwrap_or_default(),
+                data: field(&text, "data").unwrap_or_default(),
+            };
+            let key = Key::derive(&settings.passphrase, &salt)
+                .await
+                .map_err(crypto)?;
+            match key.open(&check).await {
+                Ok(t) if t == CHECK => Ok(key),
+                _ => Err(SyncError::WrongPassphrase),
+            }
+        }
+        404 => {
+            // A new database: make its salt, and seal the known text.
+            let salt = random_bytes(16).map_err(crypto)?;
+            let key = Key::derive(&settings.passphrase, &salt)
+                .await
+                .map_err(crypto)?;
+            let check = key.seal(CHECK).await.map_err(crypto)?;
+            let body = crate::domain::json::Out::new()
+                .put("salt", &STANDARD.encode(&salt))
+                .put("iv", &check.iv)
+                .put("data", &check.data)
+                .done();
+            let request = with_auth(Request::put(&url), settings)
+                .header("Content-Type", "application/json")
+                .body(body);
+            match send(request).await? {
+                (201 | 202, _) => Ok(key),
+                // Another device made it meanwhile: use theirs.
+                (409, _) => Box::pin(self::key(settings)).await,
+                (status, text) => Err(server(status, &text)),
+            }
+        }
+        _ => Err(server(status, &text)),
+    }
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    /// Records that came down, to merge into the document.
+    pub down: Option<Document>,
+    pub pulled: usize,
+    pub pushed: usize,
+}
+
+/// Brings down what changed since `state.since`: the records as they came.
+async fn pull(settings: &Settings, key: &Key, state: &mut State) -> Result<Vec<Body>, SyncError> {
+    let url = format!("{}/_changes", base(settings));
+    let request = with_auth(Request::get(&url), settings)
+        .query([
+            ("since", state.since.query()),
+            ("include_docs", "true"),
+            ("style", "main_only"),
+        ])
+        .build();
+    let (status, text) = send(request).await?;
+    if status != 200 {
+        return Err(server(status, &text));
+    }
+    let (changes, since) = read_changes(&text).map_err(|_| server(status, &text))?;
+    let mut bodies = Vec::new();
+    for change in changes {
+        state.revs.insert(change.id.clone(), change.rev.clone());
+        let Some(sealed) = change.sealed else {
+            continue;
+        };
+        // A body this key cannot open is another passphrase's: left alone.
+        if let Ok(text) = key.open(&sealed).await {
+            bodies.extend(Body::from_text(&text));
+        }
+    }
+    state.since = since;
+    Ok(bodies)
+}
+
+/// Sends up what changed since the last push (and what must be tried
+/// again), but not what just came down unchanged: that would send every
+/// record back to where it came from, again and again.
+async fn push(
+    settings: &Settings,
+    key: &Key,
+    local: &Document,
+    came: &[Body],
+    state: &mut State,
+) -> Result<usize, SyncError> {
+    let started = Utc::now();
+    let mut bodies = outgoing(local, state.pushed);
+    for again in outgoing(local, None) {
+        let id = again.id().to_string();
+        if state.retry.contains(&id) && !bodies.iter().any(|b| b.id() == again.id()) {
+            bodies.push(again);
+        }
+    }
+    bodies.retain(|b| !came.contains(b));
+    if bodies.is_empty() {
+        state.pushed = Some(started);
+        return Ok(0);
+    }
+    let crypto = |_: CryptoError| SyncError::Server("WebCrypto is not available".into());
+    let mut sealed = Vec::with_capacity(bodies.len());
+    for body in &bodies {
+        sealed.push(key.seal(&body.to_text()).await.map_err(crypto)?);
+    }
+    let ids: Vec<String> = bodies.iter().map(|b| b.id().to_string()).collect();
+    let uploads: Vec<Upload<'_>> = bodies
+        .iter()
+        .zip(&sealed)
+        .zip(&ids)
+        .map(|((body, sealed), id)| Upload {
+            id: body.id(),
+            rev: state.revs.get(id).map(String::as_str),
+            deleted: matches!(body, Body::Deleted(_)),
+            sealed,
+        })
+        .collect();
+    let url = format!("{}/_bulk_docs", base(settings));
+    let request = with_auth(Request::post(&url), settings)
+        .header("Content-Type", "application/json")
+        .body(bulk_docs(&uploads));
+    let (status, text) = send(request).await?;
+    if status != 201 && status != 200 {
+        return Err(server(status, &text));
+    }
+    let written = read_bulk_result(&text).map_err(|_| server(status, &text))?;
+    state.retry.clear();
+    let mut kept = 0;
+    for (id, outcome) in written {
+        match outcome {
+            Written::Kept(rev) => {
+                state.revs.insert(id, rev);
+                kept += 1;
+            }
+            // Another device wrote it since: the next pull brings its copy,
+            // the merge rule picks the later edit, and this is tried again.
+            Written::Conflict => state.retry.push(id),
+            Written::Refused(reason) => return Err(SyncError::Server(reason)),
+        }
+    }
+    state.pushed = Some(started);
+    Ok(kept)
+}
+
+/// One sync: the key checked, what changed on the server brought down, and
+/// what changed here sent up. `local` is the document as it is now; the
+/// caller merges `Outcome::down` into it.
+pub async fn sync_once(
+    settings: &Settings,
+    local: &Document,
+    state: &mut State,
+) -> Result<Outcome, SyncError> {
+    let key = key(settings).await?;
+    let came = pull(settings, &key, state).await?;
+    let down = (!came.is_empty()).then(|| incoming(local, came.iter().cloned()));
+    let merged = match &down {
+        Some(d) => crate::domain::merge::merge(local, d),
+        None => local.clone(),
+    };
+    let pushed = push(settings, &key, &merged, &came, state).await?;
+    Ok(Outcome {
+        down,
+        pulled: came.len(),
+        pushed,
+    })
+}
