@@ -37,6 +37,7 @@ test("edits on each device reach the other, and the server holds ciphertext only
   const tablet = await (await browser.newContext()).newPage();
   const phone = await (await browser.newContext()).newPage();
 
+  await tablet.goto("/buyers");
   await addBuyer(tablet, "Sync Sofia MARKER-a91");
   await turnOnSync(tablet, database);
   await expect(status(tablet)).toContainText(/Synced at .*\(0 in, 1 out\)/);
@@ -47,6 +48,7 @@ test("edits on each device reach the other, and the server holds ciphertext only
   await expect(phone.getByText("Sync Sofia MARKER-a91")).toBeVisible();
 
   // And back: the phone adds a buyer, the tablet gets it.
+  await phone.goto("/buyers");
   await addBuyer(phone, "Phone Pham");
   await syncNow(phone);
   await syncNow(tablet);
@@ -66,12 +68,14 @@ test("edits on each device reach the other, and the server holds ciphertext only
 test("a wrong passphrase on another device says so and changes nothing", async ({ browser }) => {
   const database = await newDatabase();
   const tablet = await (await browser.newContext()).newPage();
+  await tablet.goto("/buyers");
   await addBuyer(tablet, "Tablet Tran");
   await turnOnSync(tablet, database);
   await expect(status(tablet)).toContainText(/Synced at/);
   const before = (await (await fetch(`${database}/_all_docs`)).json()).total_rows;
 
   const phone = await (await browser.newContext()).newPage();
+  await phone.goto("/buyers");
   await addBuyer(phone, "Phone Only Pat");
   await turnOnSync(phone, database, "a different passphrase");
   await expect(phone.getByRole("alert").filter({ hasText: "This passphrase does not open this database" })).toBeVisible();
