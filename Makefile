@@ -9,7 +9,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 LOGS := target/test-logs
 
-.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint bench bench-roads bench-peers share-lengths fuzz audit
+.PHONY: setup setup-test serve dist dist-subpath test test-host test-browser test-e2e size lint bench bench-roads bench-peers bench-sync share-lengths fuzz audit
 
 setup:
 	bash scripts/setup.sh
@@ -82,6 +82,12 @@ bench: dist
 
 ## Road times from the test's real OSRM: fetch-and-apply time and the
 ## optimiser's order and total, by the estimate and by road (12 and 25 stops).
+## Sync's times against pouchdb-server (which the bundle must be allowed to reach).
+bench-sync: export CONNECT_SRC = http://127.0.0.1:5013
+bench-sync: dist
+	cargo run --release --example bench_document
+	node scripts/bench-sync.mjs dist target/bench/document-2000.json
+
 bench-roads: export CONNECT_SRC = http://127.0.0.1:5011
 bench-roads: setup-test dist
 	node scripts/bench-roads.mjs dist

@@ -1,0 +1,72 @@
+// Sync's times, in Chromium against a CouchDB-protocol server on loopback
+// (npm pouchdb-server, in memory): a device holding 2,000 homes and 50 tours
+// sends them all up (its first sync); an empty device brings them all
+// down (its first sync); then one home edited on the first device reaches
+// the second (the first device's sync, then the second's). Each time runs
+// from "Save and sync now" (or the Data page opening) until the status says
+// "Synced at". Prints the records moved and the seconds.
+// Usage: node scripts/bench-sync.mjs [dist] [document.json]
+// (the bundle's CONNECT_SRC must allow http://127.0.0.1:5013: make bench-sync)
+import { readFileSync, mkdirSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { openSeededPage } from "./bench-page.mjs";
+
+const dist = process.argv[2] ?? "dist";
+const stored = readFileSync(process.argv[3] ?? "target/bench/document-2000.json", "utf8");
+const SERVER = "http://127.0.0.1:5013";
+mkdirSync("target/pouchdb-bench", { recursive: true });
+const couch = spawn("../../node_modules/.bin/pouchdb-server", ["--in-memory", "-p", "5013", "-o", "127.0.0.1"], {
+  cwd: "target/pouchdb-bench",
+  stdio: "ignore",
+});
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${SERVER}/`)).ok) break;
+  } catch {
+    if (i > 100) throw new Error("pouchdb-server did not start");
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+const database = `${SERVER}/bench-${Date.now()}`;
+await fetch(database, { method: "PUT" });
+
+const { page: full, origin, close } = await openSeededPage(dist, 8097, stored);
+const empty = await (await full.context().browser().newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+
+/** Seconds from `start()` until the page's sync status says it synced; and what it said. */
+async function timed(page, start) {
+  const t0 = performance.now();
+  await start();
+  const status = page.getByTestId("sync-status");
+  await status.filter({ hasText: "Synced at" }).waitFor({ timeout: 600_000 });
+  return { seconds: (performance.now() - t0) / 1000, said: await status.innerText() };
+}
+
+async function turnOn(page) {
+  await page.goto(`${origin}/data`);
+  const sync = page.getByTestId("sync");
+  await sync.getByLabel("Database address (CouchDB)").fill(database);
+  await sync.getByLabel("Encryption passphrase").fill("bench passphrase words");
+  return timed(page, () => sync.getByRole("button", { name: "Save and sync now" }).click());
+}
+
+const up = await turnOn(full);
+console.log(`first sync of a device with 2,000 homes and 50 tours (all up): ${up.seconds.toFixed(2)} s — ${up.said}`);
+const down = await turnOn(empty);
+console.log(`first sync of an empty device (all down): ${down.seconds.toFixed(2)} s — ${down.said}`);
+
+// One home edited on the first device, then each device syncs.
+await full.goto(`${origin}/properties`);
+await full.locator("[data-testid=property-list] li a").first().click();
+const address = full.getByTestId("property-form").getByLabel("Address", { exact: true });
+await address.fill("1 Bench Edit Street");
+await full.getByTestId("property-form").getByRole("button", { name: "Save" }).click();
+await full.waitForTimeout(400); // the debounced save (250 ms)
+const send = await timed(full, () => full.goto(`${origin}/data`));
+const receive = await timed(empty, () => empty.goto(`${origin}/data`));
+console.log(`one edit: the editing device's sync ${send.seconds.toFixed(2)} s (${send.said}), the other's ${receive.seconds.toFixed(2)} s (${receive.said}); together ${(send.seconds + receive.seconds).toFixed(2)} s`);
+const arrived = await empty.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("showplan.doc.") && localStorage.getItem(k).length > 0));
+if (!arrived) throw new Error("the second device holds no document");
+
+await close();
+couch.kill();
