@@ -168,6 +168,11 @@ async fn pull(settings: &Settings, key: &Key, state: &mut State) -> Result<Vec<B
     let (changes, since) = read_changes(&text).map_err(|_| server(status, &text))?;
     let mut bodies = Vec::new();
     for change in changes {
+        // A revision this device already has (its own push, an earlier
+        // pull) is not opened again.
+        if state.revs.get(&change.id) == Some(&change.rev) {
+            continue;
+        }
         state.revs.insert(change.id.clone(), change.rev.clone());
         let Some(sealed) = change.sealed else {
             continue;
