@@ -49,6 +49,9 @@ pub mod keys {
     pub const SYNC: &str = "showplan.sync";
     /// Where this device is with the sync database (`domain::sync::State`).
     pub const SYNC_STATE: &str = "showplan.sync.state";
+    /// Versions that lost to a later edit on another device (sync), kept
+    /// until the agent takes one or keeps the other.
+    pub const SYNC_LOSERS: &str = "showplan.sync.losers";
     /// Prefix of a buyer's ratings not yet sent, per shared tour id.
     pub const REPLY_DRAFT_PREFIX: &str = "showplan.reply-draft.";
     /// The stored document's generation (`Document::generation`), beside
@@ -215,6 +218,29 @@ pub fn save_sync_settings(settings: Option<&crate::sync::Settings>) -> Result<()
                 .done(),
         ),
     }
+}
+
+/// The versions kept from conflicts (see `keys::SYNC_LOSERS`).
+pub fn sync_losers() -> Vec<crate::domain::sync::Body> {
+    let Some(text) = read(keys::SYNC_LOSERS) else {
+        return Vec::new();
+    };
+    let Ok(tape) = crate::domain::json::parse(&text) else {
+        return Vec::new();
+    };
+    let Ok(items) = tape.root().items() else {
+        return Vec::new();
+    };
+    items
+        .filter_map(|i| i.text().ok())
+        .filter_map(|t| crate::domain::sync::Body::from_text(&t))
+        .collect()
+}
+
+/// Keeps the versions kept from conflicts.
+pub fn save_sync_losers(losers: &[crate::domain::sync::Body]) -> Result<(), StorageError> {
+    let texts: Vec<String> = losers.iter().map(|b| b.to_text()).collect();
+    write(keys::SYNC_LOSERS, &crate::domain::json::to_text(&texts))
 }
 
 /// Where this device is with the sync database.

@@ -11,8 +11,8 @@
 //! anything is read or written.
 use crate::domain::model::Document;
 use crate::domain::sync::{
-    bulk_docs, incoming, outgoing, read_bulk_result, read_changes, Body, Sealed, State, Upload,
-    Written,
+    bulk_docs, incoming, losers, outgoing, read_bulk_result, read_changes, Body, Sealed, State,
+    Upload, Written,
 };
 use crate::sync_crypto::{random_bytes, CryptoError, Key};
 use base64::engine::general_purpose::STANDARD;
@@ -147,6 +147,9 @@ pub async fn key(settings: &Settings) -> Result<Key, SyncError> {
 pub struct Outcome {
     /// Records that came down, to merge into the document.
     pub down: Option<Document>,
+    /// The versions that lost to a later edit of the same record on the
+    /// other side (kept, and offered: "edited on another device").
+    pub losers: Vec<Body>,
     pub pulled: usize,
     pub pushed: usize,
 }
@@ -263,6 +266,7 @@ pub async fn sync_once(
 ) -> Result<Outcome, SyncError> {
     let key = key(settings).await?;
     let came = pull(settings, &key, state).await?;
+    let lost = losers(local, &came, state.pushed);
     let down = (!came.is_empty()).then(|| incoming(local, came.iter().cloned()));
     let merged = match &down {
         Some(d) => crate::domain::merge::merge(local, d),
@@ -271,6 +275,7 @@ pub async fn sync_once(
     let pushed = push(settings, &key, &merged, &came, state).await?;
     Ok(Outcome {
         down,
+        losers: lost,
         pulled: came.len(),
         pushed,
     })

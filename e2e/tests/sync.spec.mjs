@@ -84,3 +84,49 @@ test("a wrong passphrase on another device says so and changes nothing", async (
   await expect(phone.getByText("Tablet Tran")).toHaveCount(0);
   expect((await (await fetch(`${database}/_all_docs`)).json()).total_rows).toBe(before);
 });
+
+test("a home edited on both devices before they sync keeps both versions, the later one shown", async ({ browser }) => {
+  const database = await newDatabase();
+  const tablet = await (await browser.newContext()).newPage();
+  const phone = await (await browser.newContext()).newPage();
+  await tablet.goto("/properties/new");
+  await tablet.getByTestId("property-form").getByLabel("Address", { exact: true }).fill("5 Conflict Court");
+  await tablet.getByTestId("property-form").getByRole("button", { name: "Save" }).tap();
+  await expect(tablet).toHaveURL(/\/properties\/[0-9a-f-]{36}$/);
+  const home = new URL(tablet.url()).pathname;
+  await turnOnSync(tablet, database);
+  await expect(status(tablet)).toContainText(/Synced at/);
+  await turnOnSync(phone, database);
+  await expect(status(phone)).toContainText(/Synced at .*\(1 in/);
+
+  // Both edit the same home, the phone last, before either syncs again.
+  const edit = async (page, address) => {
+    await page.goto(home);
+    const form = page.getByTestId("property-form");
+    await form.getByLabel("Address", { exact: true }).fill(address);
+    await form.getByRole("button", { name: "Save" }).tap();
+    await expect(form.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  };
+  await edit(tablet, "5 Conflict Court, tablet's");
+  await edit(phone, "5 Conflict Court, phone's");
+  await syncNow(tablet);
+  await syncNow(phone);
+  await syncNow(tablet);
+
+  // The later edit (the phone's) everywhere; the phone keeps the tablet's too.
+  await tablet.goto(home);
+  await expect(tablet.getByTestId("property-form").getByLabel("Address", { exact: true })).toHaveValue("5 Conflict Court, phone's");
+  await phone.goto(home);
+  const address = phone.getByTestId("property-form").getByLabel("Address", { exact: true });
+  await expect(address).toHaveValue("5 Conflict Court, phone's");
+  const other = phone.getByTestId("edited-elsewhere");
+  await expect(other).toContainText("also edited on another device");
+  await other.getByRole("button", { name: "Use the other version" }).tap();
+  await expect(address).toHaveValue("5 Conflict Court, tablet's");
+  await expect(phone.getByTestId("edited-elsewhere")).toHaveCount(0);
+  // Taken now, it is the later edit: the tablet gets it on its next sync.
+  await syncNow(phone);
+  await syncNow(tablet);
+  await tablet.goto(home);
+  await expect(tablet.getByTestId("property-form").getByLabel("Address", { exact: true })).toHaveValue("5 Conflict Court, tablet's");
+});

@@ -13,6 +13,7 @@ pub mod day_card;
 pub mod day_schedule;
 pub mod day_state;
 mod edit_conflict;
+pub mod edited_elsewhere;
 mod feature_checklist;
 pub mod fields;
 mod full_backup;

@@ -74,6 +74,13 @@ pub fn SyncSetting() -> impl IntoView {
             let mut sync_state = storage::sync_state();
             let next = match sync_once(&settings, &local, &mut sync_state).await {
                 Ok(outcome) => {
+                    if !outcome.losers.is_empty() {
+                        let mut kept = storage::sync_losers();
+                        kept.retain(|b| !outcome.losers.iter().any(|l| l.id() == b.id()));
+                        kept.extend(outcome.losers.iter().cloned());
+                        // Not kept: the later edit still stands.
+                        let _ = storage::save_sync_losers(&kept);
+                    }
                     if let Some(down) = &outcome.down {
                         state.merge_in(down);
                         state.save_now();

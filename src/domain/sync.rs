@@ -37,6 +37,17 @@ impl Body {
         }
     }
 
+    /// When the record was last edited (`None` for a deletion).
+    pub fn updated(&self) -> Option<DateTime<Utc>> {
+        match self {
+            Body::Buyer(r) => Some(r.stamp().updated),
+            Body::Property(r) => Some(r.stamp().updated),
+            Body::Tour(r) => Some(r.stamp().updated),
+            Body::Feedback(r) => Some(r.stamp().updated),
+            Body::Deleted(_) => None,
+        }
+    }
+
     fn kind(&self) -> &'static str {
         match self {
             Body::Buyer(_) => "buyer",
@@ -142,6 +153,60 @@ pub fn incoming(local: &Document, bodies: impl IntoIterator<Item = Body>) -> Doc
         }
     }
     document
+}
+
+/// The copies that lost a conflict: records edited both here (since the
+/// last push) and on another device, whose two versions differ. The merge
+/// keeps the later edit; the other is returned, to be kept and offered as
+/// "edited on another device" (nothing is silently dropped).
+pub fn losers(local: &Document, came: &[Body], pushed: Option<DateTime<Utc>>) -> Vec<Body> {
+    let edited_here = |at: DateTime<Utc>| pushed.is_none_or(|p| at > p);
+    let mut out = Vec::new();
+    for body in came {
+        let here = match body {
+            Body::Buyer(r) => local
+                .buyers
+                .iter()
+                .find(|l| l.id == r.id)
+                .cloned()
+                .map(Body::Buyer),
+            Body::Property(r) => local
+                .properties
+                .iter()
+                .find(|l| l.id == r.id)
+                .cloned()
+                .map(Body::Property),
+            Body::Tour(r) => local
+                .tours
+                .iter()
+                .find(|l| l.id == r.id)
+                .cloned()
+                .map(Body::Tour),
+            Body::Feedback(r) => local
+                .feedback
+                .iter()
+                .find(|l| l.id == r.id)
+                .cloned()
+                .map(Body::Feedback),
+            Body::Deleted(_) => None,
+        };
+        let (Some(here), Some(there_at)) = (here, body.updated()) else {
+            continue;
+        };
+        let Some(here_at) = here.updated() else {
+            continue;
+        };
+        if &here == body || !edited_here(here_at) {
+            continue;
+        }
+        // The later edit wins (a tie keeps this device's), as in the merge.
+        out.push(if there_at > here_at {
+            here
+        } else {
+            body.clone()
+        });
+    }
+    out
 }
 
 /// A sealed body as the server keeps it: the nonce and the ciphertext, in
@@ -419,6 +484,47 @@ mod tests {
         assert_eq!(merged.properties[1].address, local.properties[1].address);
         assert!(merged.buyers.iter().all(|b| b.id != gone.id));
         assert_eq!(merged.properties.len(), local.properties.len());
+    }
+
+    #[test]
+    fn a_record_edited_on_both_devices_keeps_the_other_version() {
+        let mut local = sample_document(at(0));
+        let pushed = Some(at(1));
+        // Edited here after the last push, and there: theirs is later.
+        local.properties[0].address = "here".into();
+        local.properties[0].stamp.updated = at(5);
+        let mut theirs = local.properties[0].clone();
+        theirs.address = "there".into();
+        theirs.stamp.updated = at(6);
+        // Edited there only: no conflict.
+        let mut only_there = local.properties[1].clone();
+        only_there.address = "only there".into();
+        only_there.stamp.updated = at(6);
+        // Edited here later than there: this device's wins, theirs is kept.
+        local.buyers[0].name = "here, later".into();
+        local.buyers[0].stamp.updated = at(9);
+        let mut their_buyer = local.buyers[0].clone();
+        their_buyer.name = "there, earlier".into();
+        their_buyer.stamp.updated = at(7);
+        let came = [
+            Body::Property(theirs),
+            Body::Property(only_there),
+            Body::Buyer(their_buyer.clone()),
+        ];
+        let lost = losers(&local, &came, pushed);
+        assert_eq!(lost.len(), 2);
+        assert_eq!(
+            lost[0],
+            Body::Property(local.properties[0].clone()),
+            "this device's older edit"
+        );
+        assert_eq!(
+            lost[1],
+            Body::Buyer(their_buyer),
+            "the other device's older edit"
+        );
+        // The same copy on both sides is no conflict.
+        assert!(losers(&local, &[Body::Buyer(local.buyers[0].clone())], pushed).is_empty());
     }
 
     #[test]

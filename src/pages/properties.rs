@@ -167,6 +167,7 @@ pub fn PropertyEditor() -> impl IntoView {
                 let id = p.id;
                 view! {
                     <section class="page-section property-detail" data-testid="property-detail">
+                        <crate::components::edited_elsewhere::EditedElsewhere id=id />
                         <PropertyForm property=p />
                         <FeatureChecklist id=id />
                         <RenovationTable id=id />
