@@ -91,45 +91,37 @@ impl Body {
 /// What goes up: every record edited, and every deletion made, after
 /// `since` (all of them when `None`, the first sync).
 pub fn outgoing(document: &Document, since: Option<DateTime<Utc>>) -> Vec<Body> {
-    let after = |at: DateTime<Utc>| since.is_none_or(|s| at > s);
+    bodies_where(document, |_, at| since.is_none_or(|s| at > s))
+}
+
+/// The records and deletions of `document` that `keep` (given each one's
+/// id and when it was last edited or deleted) keeps, as bodies: the one
+/// walk over the document that what goes up and what conflicts share.
+pub fn bodies_where(document: &Document, keep: impl Fn(Id, DateTime<Utc>) -> bool) -> Vec<Body> {
+    fn pick<R: Record + Clone>(
+        records: &[R],
+        keep: &impl Fn(Id, DateTime<Utc>) -> bool,
+        wrap: fn(R) -> Body,
+        out: &mut Vec<Body>,
+    ) {
+        out.extend(
+            records
+                .iter()
+                .filter(|r| keep(r.id(), r.stamp().updated))
+                .cloned()
+                .map(wrap),
+        );
+    }
     let mut out = Vec::new();
-    out.extend(
-        document
-            .buyers
-            .iter()
-            .filter(|r| after(r.stamp().updated))
-            .cloned()
-            .map(Body::Buyer),
-    );
-    out.extend(
-        document
-            .properties
-            .iter()
-            .filter(|r| after(r.stamp().updated))
-            .cloned()
-            .map(Body::Property),
-    );
-    out.extend(
-        document
-            .tours
-            .iter()
-            .filter(|r| after(r.stamp().updated))
-            .cloned()
-            .map(Body::Tour),
-    );
-    out.extend(
-        document
-            .feedback
-            .iter()
-            .filter(|r| after(r.stamp().updated))
-            .cloned()
-            .map(Body::Feedback),
-    );
+    pick(&document.buyers, &keep, Body::Buyer, &mut out);
+    pick(&document.properties, &keep, Body::Property, &mut out);
+    pick(&document.tours, &keep, Body::Tour, &mut out);
+    pick(&document.feedback, &keep, Body::Feedback, &mut out);
     out.extend(
         document
             .deleted
             .iter()
-            .filter(|t| after(t.at))
+            .filter(|t| keep(t.id, t.at))
             .copied()
             .map(Body::Deleted),
     );
@@ -161,52 +153,27 @@ pub fn incoming(local: &Document, bodies: impl IntoIterator<Item = Body>) -> Doc
 /// "edited on another device" (nothing is silently dropped).
 pub fn losers(local: &Document, came: &[Body], pushed: Option<DateTime<Utc>>) -> Vec<Body> {
     let edited_here = |at: DateTime<Utc>| pushed.is_none_or(|p| at > p);
-    let mut out = Vec::new();
-    for body in came {
-        let here = match body {
-            Body::Buyer(r) => local
-                .buyers
-                .iter()
-                .find(|l| l.id == r.id)
-                .cloned()
-                .map(Body::Buyer),
-            Body::Property(r) => local
-                .properties
-                .iter()
-                .find(|l| l.id == r.id)
-                .cloned()
-                .map(Body::Property),
-            Body::Tour(r) => local
-                .tours
-                .iter()
-                .find(|l| l.id == r.id)
-                .cloned()
-                .map(Body::Tour),
-            Body::Feedback(r) => local
-                .feedback
-                .iter()
-                .find(|l| l.id == r.id)
-                .cloned()
-                .map(Body::Feedback),
-            Body::Deleted(_) => None,
-        };
-        let (Some(here), Some(there_at)) = (here, body.updated()) else {
-            continue;
-        };
-        let Some(here_at) = here.updated() else {
-            continue;
-        };
-        if &here == body || !edited_here(here_at) {
-            continue;
-        }
-        // The later edit wins (a tie keeps this device's), as in the merge.
-        out.push(if there_at > here_at {
-            here
-        } else {
-            body.clone()
-        });
-    }
-    out
+    let ids: std::collections::HashSet<Id> = came.iter().map(Body::id).collect();
+    let here: std::collections::HashMap<Id, Body> =
+        bodies_where(local, |id, at| ids.contains(&id) && edited_here(at))
+            .into_iter()
+            .filter(|b| !matches!(b, Body::Deleted(_)))
+            .map(|b| (b.id(), b))
+            .collect();
+    came.iter()
+        .filter_map(|there| {
+            let here = here.get(&there.id())?;
+            let (here_at, there_at) = (here.updated()?, there.updated()?);
+            // The later edit wins (a tie keeps this device's), as in the merge.
+            (here != there).then(|| {
+                if there_at > here_at {
+                    here.clone()
+                } else {
+                    there.clone()
+                }
+            })
+        })
+        .collect()
 }
 
 /// A sealed body as the server keeps it: the nonce and the ciphertext, in
