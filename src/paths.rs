@@ -10,14 +10,8 @@ static BASE: OnceLock<String> = OnceLock::new();
 /// The path the app is served under, without a trailing slash: `""` at the
 /// root of a host, `"/showplan"` under a sub-path.
 pub fn base() -> String {
-    BASE.get_or_init(|| {
-        let uri = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten())
-            .unwrap_or_default();
-        base_from_uri(&uri)
-    })
-    .clone()
+    BASE.get_or_init(|| base_from_uri(&crate::browser::base_uri()))
+        .clone()
 }
 
 /// An absolute in-app path (`"/tours"`) turned into the link for this host.

@@ -11,7 +11,7 @@
 //! anything is read or written.
 use crate::domain::model::Document;
 use crate::domain::sync::{
-    bulk_docs, incoming, losers, outgoing, read_bulk_result, read_changes, Body, Sealed, State,
+    bodies_where, bulk_docs, incoming, losers, read_bulk_result, read_changes, Body, Sealed, State,
     Upload, Written,
 };
 use crate::sync_crypto::{random_bytes, CryptoError, Key};
@@ -93,6 +93,27 @@ fn field(text: &str, name: &str) -> Option<String> {
         .ok()
 }
 
+thread_local! {
+    /// The last key derived, with its passphrase and salt: PBKDF2's 310,000
+    /// rounds once, not on every sync (every 30 s).
+    static DERIVED: std::cell::RefCell<Option<(String, Vec<u8>, Key)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+async fn derive(passphrase: &str, salt: &[u8]) -> Result<Key, CryptoError> {
+    let known = DERIVED.with_borrow(|d| {
+        d.as_ref()
+            .filter(|(p, s, _)| p == passphrase && s == salt)
+            .map(|(_, _, k)| k.clone())
+    });
+    if let Some(key) = known {
+        return Ok(key);
+    }
+    let key = Key::derive(passphrase, salt).await?;
+    DERIVED.set(Some((passphrase.to_string(), salt.to_vec(), key.clone())));
+    Ok(key)
+}
+
 /// The database's key: derived with its salt (made by the first device),
 /// and checked against its sealed known text.
 pub async fn key(settings: &Settings) -> Result<Key, SyncError> {
@@ -108,9 +129,7 @@ pub async fn key(settings: &Settings) -> Result<Key, SyncError> {
                 iv: field(&text, "iv").unwrap_or_default(),
                 data: field(&text, "data").unwrap_or_default(),
             };
-            let key = Key::derive(&settings.passphrase, &salt)
-                .await
-                .map_err(crypto)?;
+            let key = derive(&settings.passphrase, &salt).await.map_err(crypto)?;
             match key.open(&check).await {
                 Ok(t) if t == CHECK => Ok(key),
                 _ => Err(SyncError::WrongPassphrase),
@@ -119,9 +138,7 @@ pub async fn key(settings: &Settings) -> Result<Key, SyncError> {
         404 => {
             // A new database: make its salt, and seal the known text.
             let salt = random_bytes(16).map_err(crypto)?;
-            let key = Key::derive(&settings.passphrase, &salt)
-                .await
-                .map_err(crypto)?;
+            let key = derive(&settings.passphrase, &salt).await.map_err(crypto)?;
             let check = key.seal(CHECK).await.map_err(crypto)?;
             let body = crate::domain::json::Out::new()
                 .put("salt", &STANDARD.encode(&salt))
@@ -200,13 +217,11 @@ async fn push(
     state: &mut State,
 ) -> Result<usize, SyncError> {
     let started = Utc::now();
-    let mut bodies = outgoing(local, state.pushed);
-    for again in outgoing(local, None) {
-        let id = again.id().to_string();
-        if state.retry.contains(&id) && !bodies.iter().any(|b| b.id() == again.id()) {
-            bodies.push(again);
-        }
-    }
+    // Changed since the last push, or refused last time (a conflict).
+    let bodies: Vec<Body> = bodies_where(local, |id, at| {
+        state.pushed.is_none_or(|p| at > p) || state.retry.contains(&id.to_string())
+    });
+    let mut bodies = bodies;
     bodies.retain(|b| !came.contains(b));
     if bodies.is_empty() {
         state.pushed = Some(started);
