@@ -54,7 +54,7 @@ test-browser:
 ## The e2e bundle may reach the test's routing engine, geocoder stand-in and
 ## sync server on loopback (e2e/tests/road-times.spec.mjs, street-map.spec.mjs,
 ## sync.spec.mjs); any other build only what CONNECT_SRC says.
-test-e2e: export CONNECT_SRC = http://127.0.0.1:5011 http://127.0.0.1:5012 http://127.0.0.1:5013
+test-e2e: export CONNECT_SRC = http://127.0.0.1:5011 http://127.0.0.1:5012 http://127.0.0.1:5013 http://127.0.0.1:5014
 test-e2e: dist dist-subpath
 	@mkdir -p $(LOGS)
 	bash scripts/map-fixture.sh build

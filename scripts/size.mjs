@@ -57,6 +57,9 @@ const onDemand = [
   // Merging another tab's save: fetched at the user's first touch or key
   // press (src/state.rs). Writing the document is in the shell.
   "merge_other_tab",
+  // Sync's runner and its status in the top bar: fetched a second after
+  // start-up, only on a device where sync is set (src/sync_status.rs).
+  "run_sync",
 ];
 
 function fail(message) {

@@ -16,7 +16,8 @@ use leptos::prelude::*;
 /// The whole app: language, routes, and the shell around every page.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_document();
+    let state = provide_document();
+    crate::sync_status::provide_sync(state);
     provide_undo();
     // Prices follow the agent's currency: chosen on the Backup page, first
     // suggested by the browser's language and region.

@@ -111,6 +111,19 @@ pub fn settle_start_address() {
     }
 }
 
+/// What `read` finds in the address's fragment; when it finds something,
+/// the fragment leaves the address (no new history entry), so it is not
+/// kept in a bookmark or read again.
+pub fn take_fragment<T>(read: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let found = read(&location.hash().ok()?)?;
+    if let (Ok(history), Ok(path)) = (window.history(), location.pathname()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+    }
+    Some(found)
+}
+
 /// Loads the page again (the newest version the host has).
 pub fn reload() {
     if let Some(window) = web_sys::window() {

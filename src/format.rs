@@ -195,6 +195,16 @@ pub fn moment(locale: &str, at: chrono::DateTime<chrono::Utc>) -> String {
     .unwrap_or_else(|| date_time(at))
 }
 
+/// A moment as short as it can be said: the time alone when it is today
+/// ("2:30 PM"), else with its date, for "synced at" in the top bar.
+pub fn short_moment(locale: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+    let js = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    if js.to_date_string() != js_sys::Date::new_0().to_date_string() {
+        return moment(locale, at);
+    }
+    date_format(locale, &[("timeStyle", "short")], &js).unwrap_or_else(|| date_time(at))
+}
+
 /// "2026-11-22-1430", for file names.
 pub fn file_stamp(at: chrono::DateTime<chrono::Utc>) -> String {
     use chrono::{Datelike, Timelike};

@@ -52,6 +52,11 @@ pub mod keys {
     /// Versions that lost to a later edit on another device (sync), kept
     /// until the agent takes one or keeps the other.
     pub const SYNC_LOSERS: &str = "showplan.sync.losers";
+    /// Where this device is with the team's shared database.
+    pub const SYNC_TEAM_STATE: &str = "showplan.sync.team.state";
+    /// When this device last finished a sync (ms since 1970), for the top
+    /// bar's "last synced" before the runner's chunk has loaded.
+    pub const SYNC_AT: &str = "showplan.sync.at";
     /// Prefix of a buyer's ratings not yet sent, per shared tour id.
     pub const REPLY_DRAFT_PREFIX: &str = "showplan.reply-draft.";
     /// The stored document's generation (`Document::generation`), beside
@@ -185,6 +190,11 @@ pub fn save_geocoder(base: &str) -> Result<(), StorageError> {
     write(keys::GEOCODER, base)
 }
 
+/// Whether sync is set on this device (without reading its settings).
+pub fn sync_is_set() -> bool {
+    read(keys::SYNC).is_some()
+}
+
 /// Sync's settings, when set.
 pub fn sync_settings() -> Option<crate::sync::Settings> {
     use crate::domain::json::{parse, Fields};
@@ -196,6 +206,8 @@ pub fn sync_settings() -> Option<crate::sync::Settings> {
         user: f.or_default("user").ok()?,
         password: f.or_default("password").ok()?,
         passphrase: f.or_default("passphrase").ok()?,
+        team_database: f.or_default("team_database").ok()?,
+        team_passphrase: f.or_default("team_passphrase").ok()?,
     };
     (!settings.database.is_empty()).then_some(settings)
 }
@@ -206,18 +218,46 @@ pub fn save_sync_settings(settings: Option<&crate::sync::Settings>) -> Result<()
         None => {
             remove(keys::SYNC);
             remove(keys::SYNC_STATE);
+            remove(keys::SYNC_TEAM_STATE);
+            remove(keys::SYNC_AT);
             Ok(())
         }
-        Some(s) => write(
-            keys::SYNC,
-            &crate::domain::json::Out::new()
-                .put("database", &s.database)
-                .put("user", &s.user)
-                .put("password", &s.password)
-                .put("passphrase", &s.passphrase)
-                .done(),
-        ),
+        Some(s) => {
+            // Another database: where this device was in the old one means
+            // nothing there.
+            let old = sync_settings();
+            if old.as_ref().is_none_or(|old| old.database != s.database) {
+                remove(keys::SYNC_STATE);
+                remove(keys::SYNC_AT);
+            }
+            if old.is_none_or(|old| old.team_database != s.team_database) {
+                remove(keys::SYNC_TEAM_STATE);
+            }
+            write(
+                keys::SYNC,
+                &crate::domain::json::Out::new()
+                    .put("database", &s.database)
+                    .put("user", &s.user)
+                    .put("password", &s.password)
+                    .put("passphrase", &s.passphrase)
+                    .put("team_database", &s.team_database)
+                    .put("team_passphrase", &s.team_passphrase)
+                    .done(),
+            )
+        }
     }
+}
+
+/// When this device last finished a sync.
+pub fn synced_at() -> Option<chrono::DateTime<chrono::Utc>> {
+    read(keys::SYNC_AT)
+        .and_then(|t| t.parse::<i64>().ok())
+        .and_then(chrono::DateTime::from_timestamp_millis)
+}
+
+/// Remembers when this device last finished a sync.
+pub fn save_synced_at(at: chrono::DateTime<chrono::Utc>) -> Result<(), StorageError> {
+    write(keys::SYNC_AT, &at.timestamp_millis().to_string())
 }
 
 /// The versions kept from conflicts (see `keys::SYNC_LOSERS`).
@@ -243,16 +283,26 @@ pub fn save_sync_losers(losers: &[crate::domain::sync::Body]) -> Result<(), Stor
     write(keys::SYNC_LOSERS, &crate::domain::json::to_text(&texts))
 }
 
-/// Where this device is with the sync database.
-pub fn sync_state() -> crate::domain::sync::State {
-    read(keys::SYNC_STATE)
+fn state_key(scope: crate::sync::Scope) -> &'static str {
+    match scope {
+        crate::sync::Scope::Own => keys::SYNC_STATE,
+        crate::sync::Scope::Team => keys::SYNC_TEAM_STATE,
+    }
+}
+
+/// Where this device is with a sync database.
+pub fn sync_state(scope: crate::sync::Scope) -> crate::domain::sync::State {
+    read(state_key(scope))
         .map(|t| crate::domain::sync::State::from_text(&t))
         .unwrap_or_default()
 }
 
-/// Keeps where this device is with the sync database.
-pub fn save_sync_state(state: &crate::domain::sync::State) -> Result<(), StorageError> {
-    write(keys::SYNC_STATE, &state.to_text())
+/// Keeps where this device is with a sync database.
+pub fn save_sync_state(
+    scope: crate::sync::Scope,
+    state: &crate::domain::sync::State,
+) -> Result<(), StorageError> {
+    write(state_key(scope), &state.to_text())
 }
 
 /// The agent's name and contact, as last typed in a share panel.

@@ -28,6 +28,34 @@ pub struct Settings {
     pub user: String,
     pub password: String,
     pub passphrase: String,
+    /// A brokerage's shared database for homes (empty: none), reached with
+    /// the same user name and password, sealed with the team's passphrase.
+    pub team_database: String,
+    pub team_passphrase: String,
+}
+
+impl Settings {
+    /// The team database's settings, when one is set.
+    pub fn team(&self) -> Option<Settings> {
+        (!self.team_database.trim().is_empty()).then(|| Settings {
+            database: self.team_database.clone(),
+            user: self.user.clone(),
+            password: self.password.clone(),
+            passphrase: self.team_passphrase.clone(),
+            team_database: String::new(),
+            team_passphrase: String::new(),
+        })
+    }
+}
+
+/// Which database a sync is with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The agent's own: every record, whole.
+    Own,
+    /// The brokerage's shared one: homes only, without the agent's own
+    /// parts (`domain::team`).
+    Team,
 }
 
 /// Why a sync did not finish.
@@ -39,8 +67,13 @@ pub enum SyncError {
     WrongPassword,
     /// The passphrase opens nothing in this database.
     WrongPassphrase,
+    /// The team's passphrase opens nothing in the team database.
+    WrongTeamPassphrase,
     /// The server has no room.
     ServerFull,
+    /// The server has no database at this address (a typing slip, or it
+    /// was never made: making one is for whoever runs the server).
+    NoDatabase,
     /// Anything else the server said (its status and reason).
     Server(String),
 }
@@ -74,6 +107,11 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<(u16, String)
     match status {
         401 | 403 => Err(SyncError::WrongPassword),
         413 | 507 => Err(SyncError::ServerFull),
+        // CouchDB's words for a database that is not there (a missing
+        // document says "missing", or "deleted").
+        404 if text.contains("Database does not exist") || text.contains("no_db_file") => {
+            Err(SyncError::NoDatabase)
+        }
         _ => Ok((status, text)),
     }
 }
@@ -94,23 +132,29 @@ fn field(text: &str, name: &str) -> Option<String> {
 }
 
 thread_local! {
-    /// The last key derived, with its passphrase and salt: PBKDF2's 310,000
-    /// rounds once, not on every sync (every 30 s).
-    static DERIVED: std::cell::RefCell<Option<(String, Vec<u8>, Key)>> =
-        const { std::cell::RefCell::new(None) };
+    /// The keys derived (the agent's and the team's), with their
+    /// passphrase and salt: PBKDF2's 310,000 rounds once, not on every sync.
+    static DERIVED: std::cell::RefCell<Vec<(String, Vec<u8>, Key)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 async fn derive(passphrase: &str, salt: &[u8]) -> Result<Key, CryptoError> {
     let known = DERIVED.with_borrow(|d| {
-        d.as_ref()
-            .filter(|(p, s, _)| p == passphrase && s == salt)
+        d.iter()
+            .find(|(p, s, _)| p == passphrase && s == salt)
             .map(|(_, _, k)| k.clone())
     });
     if let Some(key) = known {
         return Ok(key);
     }
     let key = Key::derive(passphrase, salt).await?;
-    DERIVED.set(Some((passphrase.to_string(), salt.to_vec(), key.clone())));
+    DERIVED.with_borrow_mut(|d| {
+        // Two databases at most: an older passphrase's key goes.
+        if d.len() >= 2 {
+            d.remove(0);
+        }
+        d.push((passphrase.to_string(), salt.to_vec(), key.clone()));
+    });
     Ok(key)
 }
 
@@ -211,6 +255,7 @@ async fn pull(settings: &Settings, key: &Key, state: &mut State) -> Result<Vec<B
 /// record back to where it came from, again and again.
 async fn push(
     settings: &Settings,
+    scope: Scope,
     key: &Key,
     local: &Document,
     came: &[Body],
@@ -218,11 +263,11 @@ async fn push(
 ) -> Result<usize, SyncError> {
     let started = Utc::now();
     // Changed since the last push, or refused last time (a conflict).
-    let bodies: Vec<Body> = bodies_where(local, |id, at| {
-        state.pushed.is_none_or(|p| at > p) || state.retry.contains(&id.to_string())
-    });
-    let mut bodies = bodies;
+    let mut bodies: Vec<Body> = bodies_where(local, |id, at| state.due(id, at));
     bodies.retain(|b| !came.contains(b));
+    if scope == Scope::Team {
+        bodies = crate::domain::team::outgoing(bodies, &state.revs);
+    }
     if bodies.is_empty() {
         state.pushed = Some(started);
         return Ok(0);
@@ -276,22 +321,66 @@ async fn push(
 /// caller merges `Outcome::down` into it.
 pub async fn sync_once(
     settings: &Settings,
+    scope: Scope,
     local: &Document,
     state: &mut State,
 ) -> Result<Outcome, SyncError> {
-    let key = key(settings).await?;
+    let key = match (key(settings).await, scope) {
+        (Err(SyncError::WrongPassphrase), Scope::Team) => Err(SyncError::WrongTeamPassphrase),
+        (key, _) => key,
+    }?;
     let came = pull(settings, &key, state).await?;
+    let came = match scope {
+        Scope::Own => came,
+        Scope::Team => crate::domain::team::incoming(local, came),
+    };
     let lost = losers(local, &came, state.pushed);
     let down = (!came.is_empty()).then(|| incoming(local, came.iter().cloned()));
     let merged = match &down {
         Some(d) => crate::domain::merge::merge(local, d),
         None => local.clone(),
     };
-    let pushed = push(settings, &key, &merged, &came, state).await?;
+    let pushed = push(settings, scope, &key, &merged, &came, state).await?;
     Ok(Outcome {
         down,
         losers: lost,
         pulled: came.len(),
         pushed,
     })
+}
+
+/// How long the server holds a long-poll open when nothing changes.
+const POLL_MS: &str = "25000";
+
+/// Waits until the database holds a revision this device lacks: the
+/// `_changes` feed long-polled from where the last sync read up to, again
+/// and again while nothing new comes (this device's own pushes come back
+/// in the feed, and are not news). Dropped with `abort`.
+pub async fn news(
+    settings: &Settings,
+    state: &State,
+    abort: &web_sys::AbortSignal,
+) -> Result<(), SyncError> {
+    let url = format!("{}/_changes", base(settings));
+    let mut since = state.since.clone();
+    loop {
+        let request = with_auth(Request::get(&url), settings)
+            .abort_signal(Some(abort))
+            .query([
+                ("feed", "longpoll"),
+                ("since", since.query()),
+                ("timeout", POLL_MS),
+                ("style", "main_only"),
+            ])
+            .build();
+        let (status, text) = send(request).await?;
+        if status != 200 {
+            return Err(server(status, &text));
+        }
+        let (changes, next) = read_changes(&text).map_err(|_| server(status, &text))?;
+        if state.news(&changes) {
+            return Ok(());
+        }
+        since = next;
+    }
 }

@@ -1,9 +1,9 @@
-//! "Edited on another device": when this home was changed both here and on
-//! another device before they synced, the later edit is kept (the merge
-//! rule) and the other version waits here, one tap from being taken
-//! instead. Nothing is silently dropped.
+//! "Edited on another device": when a home, buyer or tour was changed both
+//! here and on another device before they synced, the later edit is kept
+//! (the merge rule) and the other version waits here, one tap from being
+//! taken instead. Nothing is silently dropped.
 use crate::domain::model::Id;
-use crate::domain::sync::Body;
+use crate::domain::sync::{take, Body};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::use_document;
 use crate::storage;
@@ -24,36 +24,40 @@ pub fn EditedElsewhere(id: Id) -> impl IntoView {
         );
         other.set(None);
     };
-    let take = move |_| {
-        let Some(Body::Property(mut theirs)) = other.get_untracked() else {
+    let use_other = move |_| {
+        let Some(theirs) = other.get_untracked() else {
             return;
         };
         // Taken now: the later edit, so it wins on every device.
-        theirs.stamp.updated = chrono::Utc::now();
         state.update(|d| {
-            if let Some(p) = d.properties.iter_mut().find(|p| p.id == id) {
-                *p = theirs;
-            }
+            take(d, theirs, chrono::Utc::now());
         });
         state.save_now();
         forget();
-        // The form shows what it was opened with: open the page again.
+        // A form shows what it was opened with: open the page again.
         if let Some(w) = web_sys::window() {
             let _ = w.location().reload();
         }
     };
     move || {
-        other.get().and_then(|b| b.updated()).map(|at| {
-            let when = crate::format::moment(i18n.get_locale().as_str(), at);
-            view! {
+        other.get().and_then(|b| {
+            let at = b.updated()?;
+            let date = crate::format::moment(i18n.get_locale().as_str(), at);
+            let said = match b {
+                Body::Buyer(_) => t_string!(i18n, sync_edited_elsewhere_buyer, date = date),
+                Body::Tour(_) => t_string!(i18n, sync_edited_elsewhere_tour, date = date),
+                _ => t_string!(i18n, sync_edited_elsewhere, date = date),
+            }
+            .to_string();
+            Some(view! {
                 <div class="message message-warning" role="status" data-testid="edited-elsewhere">
-                    <p>{t_string!(i18n, sync_edited_elsewhere, date = when).to_string()}</p>
+                    <p>{said}</p>
                     <div class="actions">
-                        <button type="button" on:click=take>{t!(i18n, sync_take_other)}</button>
+                        <button type="button" on:click=use_other>{t!(i18n, sync_take_other)}</button>
                         <button type="button" class="secondary" on:click=move |_| forget()>{t!(i18n, sync_keep_this)}</button>
                     </div>
                 </div>
-            }
+            })
         })
     }
 }

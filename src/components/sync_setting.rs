@@ -5,167 +5,94 @@
 //! changes nothing.
 use crate::domain::roads::base_address;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::state::use_document;
 use crate::storage;
-use crate::sync::{sync_once, Settings, SyncError};
+use crate::sync::Settings;
+use crate::sync_status::{sentence, status, sync_now, Status};
 use leptos::prelude::*;
-
-/// Where sync is.
-#[derive(Debug, Clone, PartialEq)]
-enum Status {
-    Off,
-    Syncing,
-    Synced {
-        at: chrono::DateTime<chrono::Utc>,
-        pulled: usize,
-        pushed: usize,
-    },
-    Offline,
-    Failed(SyncError),
-}
-
-/// How often an open app syncs while online.
-const EVERY_MS: u32 = 30_000;
 
 #[component]
 pub fn SyncSetting() -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_document();
+    let status = status();
     let stored = storage::sync_settings();
-    let database = RwSignal::new(
-        stored
-            .as_ref()
-            .map(|s| s.database.clone())
-            .unwrap_or_default(),
-    );
-    let user = RwSignal::new(stored.as_ref().map(|s| s.user.clone()).unwrap_or_default());
-    let password = RwSignal::new(
-        stored
-            .as_ref()
-            .map(|s| s.password.clone())
-            .unwrap_or_default(),
-    );
-    let passphrase = RwSignal::new(
-        stored
-            .as_ref()
-            .map(|s| s.passphrase.clone())
-            .unwrap_or_default(),
-    );
-    let status = RwSignal::new(Status::Off);
+    let saved = RwSignal::new(stored.clone());
+    let stored = stored.unwrap_or_default();
+    let database = RwSignal::new(stored.database);
+    let user = RwSignal::new(stored.user);
+    let password = RwSignal::new(stored.password);
+    let passphrase = RwSignal::new(stored.passphrase);
+    let team = RwSignal::new(stored.team_database);
+    let team_passphrase = RwSignal::new(stored.team_passphrase);
     let problem = RwSignal::new(None::<String>);
-    let busy = StoredValue::new(false);
-
-    let run = move || {
-        let Some(settings) = storage::sync_settings() else {
-            status.set(Status::Off);
-            return;
-        };
-        if busy.get_value() {
-            return;
-        }
-        if crate::routing::offline() {
-            status.set(Status::Offline);
-            return;
-        }
-        busy.set_value(true);
-        status.set(Status::Syncing);
-        leptos::task::spawn_local(async move {
-            let local = state.doc.get_untracked();
-            let mut sync_state = storage::sync_state();
-            let next = match sync_once(&settings, &local, &mut sync_state).await {
-                Ok(outcome) => {
-                    if !outcome.losers.is_empty() {
-                        let mut kept = storage::sync_losers();
-                        kept.retain(|b| !outcome.losers.iter().any(|l| l.id() == b.id()));
-                        kept.extend(outcome.losers.iter().cloned());
-                        // Not kept: the later edit still stands.
-                        let _ = storage::save_sync_losers(&kept);
-                    }
-                    if let Some(down) = &outcome.down {
-                        state.merge_in(down);
-                        state.save_now();
-                    }
-                    // Not kept: the next sync starts from the last one kept.
-                    let _ = storage::save_sync_state(&sync_state);
-                    Status::Synced {
-                        at: chrono::Utc::now(),
-                        pulled: outcome.pulled,
-                        pushed: outcome.pushed,
-                    }
-                }
-                Err(e) => Status::Failed(e),
-            };
-            busy.set_value(false);
-            status.try_set(next);
-        });
-    };
-    // While this page is open and sync is on: now, then every half minute.
-    run();
-    // Dropped (and so stopped) with the view.
-    let timer = gloo_timers::callback::Interval::new(EVERY_MS, run);
-    let _timer = StoredValue::new_local(timer);
+    // Opened from another device's setup link: its database and user name
+    // filled in, the rest typed here. The link's words leave the address.
+    let from_link = crate::browser::take_fragment(crate::domain::sync::read_setup_fragment);
+    if let Some(link) = &from_link {
+        database.set(link.database.clone());
+        user.set(link.user.clone());
+        team.set(link.team.clone());
+        crate::browser::reveal("[data-testid=sync]");
+    }
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         problem.set(None);
-        let typed = database.get_untracked();
-        let Some(address) = base_address(&typed).filter(|_| !typed.trim().is_empty()) else {
-            problem.set(Some(t_string!(i18n, routing_bad_address).to_string()));
-            return;
+        let typed = |what: RwSignal<String>| what.get_untracked().trim().to_string();
+        let checked = match (
+            address(i18n, &typed(database)),
+            passphrase.with_untracked(|p| p.chars().count() >= 8),
+            typed(team),
+        ) {
+            (Err(why), _, _) => Err(why),
+            (Ok(_), false, _) => Err(t_string!(i18n, sync_passphrase_short).to_string()),
+            (Ok(own), true, shared) if shared.is_empty() => Ok((own, String::new())),
+            (Ok(own), true, shared) => address(i18n, &shared).and_then(|shared| {
+                if shared == own {
+                    Err(t_string!(i18n, sync_team_same).to_string())
+                } else if team_passphrase.with_untracked(|p| p.chars().count() < 8) {
+                    Err(t_string!(i18n, sync_passphrase_short).to_string())
+                } else {
+                    Ok((own, shared))
+                }
+            }),
         };
-        if !crate::routing::allowed(&address) {
-            problem.set(Some(
-                t_string!(i18n, routing_not_allowed, address = address).to_string(),
-            ));
-            return;
-        }
-        if passphrase.get_untracked().chars().count() < 8 {
-            problem.set(Some(t_string!(i18n, sync_passphrase_short).to_string()));
-            return;
-        }
+        let (own, shared) = match checked {
+            Ok(both) => both,
+            Err(why) => {
+                problem.set(Some(why));
+                return;
+            }
+        };
         let settings = Settings {
-            database: address,
-            user: user.get_untracked().trim().to_string(),
+            database: own,
+            user: typed(user),
             password: password.get_untracked(),
             passphrase: passphrase.get_untracked(),
+            team_passphrase: if shared.is_empty() {
+                String::new()
+            } else {
+                team_passphrase.get_untracked()
+            },
+            team_database: shared,
         };
         if storage::save_sync_settings(Some(&settings)).is_err() {
             problem.set(Some(t_string!(i18n, routing_not_saved).to_string()));
             return;
         }
-        run();
+        saved.set(Some(settings));
+        if !sync_now() {
+            // Offline: it starts when the connection comes back.
+            status.set(Status::Offline {
+                pending: 0,
+                last: None,
+            });
+        }
     };
     let stop = move |_| {
         let _ = storage::save_sync_settings(None);
+        saved.set(None);
+        sync_now();
         status.set(Status::Off);
-    };
-    let said = move || match status.get() {
-        Status::Off => ("status", t_string!(i18n, sync_off).to_string()),
-        Status::Syncing => ("status", t_string!(i18n, sync_syncing).to_string()),
-        Status::Offline => ("status", t_string!(i18n, sync_offline).to_string()),
-        Status::Synced { at, pulled, pushed } => (
-            "status",
-            t_string!(
-                i18n,
-                sync_synced,
-                date = crate::format::moment(i18n.get_locale().as_str(), at),
-                down = pulled,
-                up = pushed
-            )
-            .to_string(),
-        ),
-        Status::Failed(e) => (
-            "alert",
-            match e {
-                SyncError::Unreachable => t_string!(i18n, sync_unreachable).to_string(),
-                SyncError::WrongPassword => t_string!(i18n, sync_wrong_password).to_string(),
-                SyncError::WrongPassphrase => t_string!(i18n, sync_wrong_passphrase).to_string(),
-                SyncError::ServerFull => t_string!(i18n, sync_server_full).to_string(),
-                SyncError::Server(reason) => {
-                    t_string!(i18n, sync_server_error, reason = reason).to_string()
-                }
-            },
-        ),
     };
     let field = |label: String,
                  name: &'static str,
@@ -184,11 +111,18 @@ pub fn SyncSetting() -> impl IntoView {
         <section class="card" id="sync" data-testid="sync">
             <h2>{t!(i18n, sync_title)}</h2>
             <p class="muted">{t!(i18n, sync_intro)}</p>
+            {from_link.map(|_| view! { <p class="message" role="status">{t!(i18n, sync_from_link)}</p> })}
             <form on:submit=save novalidate>
                 {field(t_string!(i18n, sync_database).to_string(), "sync-database", "url", database, "off")}
                 {field(t_string!(i18n, sync_user).to_string(), "sync-user", "text", user, "username")}
                 {field(t_string!(i18n, sync_password).to_string(), "sync-password", "password", password, "current-password")}
                 {field(t_string!(i18n, sync_passphrase).to_string(), "sync-passphrase", "password", passphrase, "off")}
+                <fieldset class="sync-team">
+                    <legend>{t!(i18n, sync_team)}</legend>
+                    <p class="muted">{t!(i18n, sync_team_intro)}</p>
+                    {field(t_string!(i18n, sync_team_database).to_string(), "sync-team-database", "url", team, "off")}
+                    {field(t_string!(i18n, sync_team_passphrase).to_string(), "sync-team-passphrase", "password", team_passphrase, "off")}
+                </fieldset>
                 {move || problem.get().map(|p| view! { <p class="message message-error" role="alert">{p}</p> })}
                 <div class="actions">
                     <button type="submit">{t!(i18n, sync_now)}</button>
@@ -196,9 +130,25 @@ pub fn SyncSetting() -> impl IntoView {
                 </div>
             </form>
             {move || {
-                let (role, words) = said();
+                let (failed, words) = status.with(|s| sentence(i18n, s));
+                let role = if failed { "alert" } else { "status" };
                 view! { <p class="message" role=role data-testid="sync-status">{words}</p> }
             }}
+            {move || saved.get().map(|s| view! {
+                <super::sync_setup_link::SyncSetupLink database=s.database user=s.user team=s.team_database />
+            })}
         </section>
     }
+}
+
+/// A database's address as typed, checked: an address, and one the app's
+/// policy lets it reach; else why not, in the user's language.
+fn address(i18n: crate::i18n::I18n, typed: &str) -> Result<String, String> {
+    let Some(address) = base_address(typed).filter(|_| !typed.is_empty()) else {
+        return Err(t_string!(i18n, routing_bad_address).to_string());
+    };
+    if !crate::routing::allowed(&address) {
+        return Err(t_string!(i18n, routing_not_allowed, address = address).to_string());
+    }
+    Ok(address)
 }

@@ -1,3 +1,4 @@
+use crate::components::sync_badge::SyncBadgeSlot;
 use crate::components::LanguageSwitch;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::paths::href;
@@ -11,6 +12,7 @@ pub fn TopBar() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let agent = move || !crate::paths::is_buyer_view(&location.pathname.get());
+    crate::sync_status::badge_language(i18n);
     view! {
         <SkipLink />
         <header class="top-bar">
@@ -26,6 +28,7 @@ pub fn TopBar() -> impl IntoView {
                 <A href=href("/data")>{t!(i18n, nav_data)}</A>
             </nav>
             </Show>
+            <SyncBadgeSlot />
             <LanguageSwitch />
         </header>
     }

@@ -176,6 +176,99 @@ pub fn losers(local: &Document, came: &[Body], pushed: Option<DateTime<Utc>>) ->
         .collect()
 }
 
+/// Takes a version kept from a conflict instead of the record as it is:
+/// stamped `now`, so it is the later edit and wins on every device. A
+/// record no longer in the document (deleted since) is not brought back.
+/// Returns whether it was taken.
+pub fn take(document: &mut Document, kept: Body, now: DateTime<Utc>) -> bool {
+    fn put<R: Record>(records: &mut [R], mut kept: R, now: DateTime<Utc>) -> bool {
+        kept.touch(now);
+        match records.iter_mut().find(|r| r.id() == kept.id()) {
+            Some(r) => {
+                *r = kept;
+                true
+            }
+            None => false,
+        }
+    }
+    match kept {
+        Body::Buyer(r) => put(&mut document.buyers, r, now),
+        Body::Property(r) => put(&mut document.properties, r, now),
+        Body::Tour(r) => put(&mut document.tours, r, now),
+        Body::Feedback(r) => put(&mut document.feedback, r, now),
+        Body::Deleted(_) => false,
+    }
+}
+
+/// What a setup link carries to a second device: the database, the user
+/// name and the team's database; never the password or a passphrase,
+/// typed there by hand.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Setup {
+    pub database: String,
+    pub user: String,
+    pub team: String,
+}
+
+/// The fragment of a setup link (`sync=<database>&user=<name>`, and
+/// `&team=<database>` when a team database is set), which opens the Data
+/// page on a second device with those filled in.
+pub fn setup_fragment(setup: &Setup) -> String {
+    let mut fragment = format!(
+        "sync={}&user={}",
+        percent(&setup.database),
+        percent(&setup.user)
+    );
+    if !setup.team.is_empty() {
+        fragment.push_str(&format!("&team={}", percent(&setup.team)));
+    }
+    fragment
+}
+
+/// What a setup link's fragment (with or without its `#`) carries; `None`
+/// for any other fragment.
+pub fn read_setup_fragment(fragment: &str) -> Option<Setup> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut setup = Setup::default();
+    for pair in fragment.split('&') {
+        match pair.split_once('=') {
+            Some(("sync", value)) => setup.database = unpercent(value)?,
+            Some(("user", value)) => setup.user = unpercent(value)?,
+            Some(("team", value)) => setup.team = unpercent(value)?,
+            _ => return None,
+        }
+    }
+    (!setup.database.is_empty()).then_some(setup)
+}
+
+/// Percent-encodes all but the unreserved characters (RFC 3986).
+fn percent(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Undoes [`percent`]; `None` for a broken escape or text that is not UTF-8.
+fn unpercent(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.bytes();
+    while let Some(byte) = rest.next() {
+        if byte == b'%' {
+            let hex = [rest.next()?, rest.next()?];
+            bytes.push(u8::from_str_radix(std::str::from_utf8(&hex).ok()?, 16).ok()?);
+        } else {
+            bytes.push(byte);
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
 /// A sealed body as the server keeps it: the nonce and the ciphertext, in
 /// base64.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -335,6 +428,25 @@ pub struct State {
 }
 
 impl State {
+    /// Whether a record (its id, when last edited or deleted) is due to go
+    /// up: changed since the last push, or refused last time (a conflict).
+    pub fn due(&self, id: Id, at: DateTime<Utc>) -> bool {
+        self.pushed.is_none_or(|p| at > p) || self.retry.contains(&id.to_string())
+    }
+
+    /// How many changes of `document` wait to go up.
+    pub fn waiting(&self, document: &Document) -> usize {
+        bodies_where(document, |id, at| self.due(id, at)).len()
+    }
+
+    /// Whether a `_changes` answer brings a revision this device has not
+    /// got (its own pushes come back in the feed too, and need no pull).
+    pub fn news(&self, changes: &[Change]) -> bool {
+        changes
+            .iter()
+            .any(|c| !c.id.starts_with('_') && self.revs.get(&c.id) != Some(&c.rev))
+    }
+
     /// As kept: `{"since", "pushed" (ms), "revs": ["id rev", …], "retry"}`.
     pub fn to_text(&self) -> String {
         let mut revs: Vec<String> = self
@@ -410,6 +522,87 @@ mod tests {
         }
         assert_eq!(Body::from_text(r#"{"k":"spaceship","r":{}}"#), None);
         assert_eq!(Body::from_text("not json"), None);
+    }
+
+    #[test]
+    fn what_waits_to_go_up_is_counted_and_news_is_only_what_this_device_lacks() {
+        let mut doc = sample_document(at(0));
+        let mut state = State::default();
+        let all = outgoing(&doc, None).len();
+        assert_eq!(
+            state.waiting(&doc),
+            all,
+            "nothing pushed yet: everything waits"
+        );
+        state.pushed = Some(at(1));
+        assert_eq!(state.waiting(&doc), 0);
+        doc.properties[1].stamp.updated = at(2);
+        state.retry.push(doc.buyers[0].id.to_string());
+        assert_eq!(state.waiting(&doc), 2, "one edit and one refused push");
+
+        let id = doc.properties[1].id.to_string();
+        state.revs.insert(id.clone(), "2-a".into());
+        let change = |id: &str, rev: &str| Change {
+            id: id.into(),
+            rev: rev.into(),
+            deleted: false,
+            sealed: None,
+        };
+        assert!(!state.news(&[]));
+        assert!(!state.news(&[change(&id, "2-a")]), "its own push, echoed");
+        assert!(!state.news(&[change("_design/x", "1-x")]));
+        assert!(state.news(&[change(&id, "3-b")]), "another device's edit");
+        assert!(state.news(&[change("new-record", "1-c")]));
+    }
+
+    #[test]
+    fn a_kept_version_taken_is_the_later_edit_and_a_deleted_record_stays_deleted() {
+        let mut doc = sample_document(at(0));
+        let mut theirs = doc.buyers[1].clone();
+        theirs.name = "Their spelling".into();
+        assert!(take(&mut doc, Body::Buyer(theirs.clone()), at(9)));
+        assert_eq!(doc.buyers[1].name, "Their spelling");
+        assert_eq!(doc.buyers[1].stamp.updated, at(9));
+
+        let mut tour = doc.tours[0].clone();
+        tour.name = "Their tour".into();
+        assert!(take(&mut doc, Body::Tour(tour), at(10)));
+        assert_eq!(doc.tours[0].name, "Their tour");
+
+        let gone = doc.properties.remove(0);
+        let before = doc.clone();
+        assert!(!take(&mut doc, Body::Property(gone), at(11)));
+        assert_eq!(doc, before, "not brought back");
+    }
+
+    #[test]
+    fn a_setup_link_carries_the_databases_and_user_only_and_reads_back() {
+        let setup = Setup {
+            database: "https://couch.example.org:6984/agent ana".into(),
+            user: "ana@brokerage".into(),
+            team: String::new(),
+        };
+        let fragment = setup_fragment(&setup);
+        assert_eq!(
+            fragment,
+            "sync=https%3A%2F%2Fcouch.example.org%3A6984%2Fagent%20ana&user=ana%40brokerage"
+        );
+        assert_eq!(read_setup_fragment(&format!("#{fragment}")), Some(setup));
+        let with_team = Setup {
+            database: "https://c.example/bază".into(),
+            user: String::new(),
+            team: "https://c.example/team".into(),
+        };
+        let fragment = setup_fragment(&with_team);
+        assert!(fragment.ends_with("&team=https%3A%2F%2Fc.example%2Fteam"));
+        assert_eq!(read_setup_fragment(&fragment), Some(with_team));
+        // Anything else is not a setup link.
+        assert_eq!(read_setup_fragment("#2.abc"), None);
+        assert_eq!(read_setup_fragment(""), None);
+        assert_eq!(read_setup_fragment("sync=&user=x"), None);
+        assert_eq!(read_setup_fragment("sync=%E2%28&user=x"), None, "not UTF-8");
+        assert_eq!(read_setup_fragment("sync=%4"), None, "a broken escape");
+        assert_eq!(read_setup_fragment("sync=a&password=b"), None);
     }
 
     #[test]

@@ -122,7 +122,7 @@ pub fn BuyerEditor() -> impl IntoView {
         match buyer {
             Some(buyer) => {
                 let id = buyer.id;
-                view! { <section class="page-section"><BuyerForm buyer=buyer /><BuyerPlaces buyer=id /></section> }.into_any()
+                view! { <section class="page-section"><crate::components::edited_elsewhere::EditedElsewhere id=id /><BuyerForm buyer=buyer /><BuyerPlaces buyer=id /></section> }.into_any()
             }
             None => view! { <p class="message message-error" role="alert">{t!(i18n, buyer_not_found)}</p> }.into_any(),
         }

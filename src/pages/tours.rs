@@ -82,7 +82,11 @@ pub fn TourPlanner() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|s| uuid::Uuid::parse_str(&s).ok()));
     move || match id() {
-        Some(id) => view! { <TourEditor id=id /> }.into_any(),
+        Some(id) => view! {
+            <crate::components::edited_elsewhere::EditedElsewhere id=id />
+            <TourEditor id=id />
+        }
+        .into_any(),
         None => {
             view! { <p class="message message-error" role="alert">{t!(i18n, tour_not_found)}</p> }
                 .into_any()
