@@ -234,3 +234,16 @@ pub fn short(i18n: crate::i18n::I18n, status: &Status) -> Option<String> {
     };
     Some(words)
 }
+
+/// The status in a word or two, for a narrow top bar ("9:21 PM",
+/// "Offline", "Not synced"): `None` when sync is off.
+pub fn shortest(i18n: crate::i18n::I18n, status: &Status) -> Option<String> {
+    let words = match status {
+        Status::Off => return None,
+        Status::Starting | Status::Syncing { .. } => t_string!(i18n, sync_syncing).to_string(),
+        Status::Synced { at, .. } => crate::format::short_moment(i18n.get_locale().as_str(), *at),
+        Status::Offline { .. } => t_string!(i18n, sync_badge_short_offline).to_string(),
+        Status::Failed(_) => t_string!(i18n, sync_badge_short_problem).to_string(),
+    };
+    Some(words)
+}

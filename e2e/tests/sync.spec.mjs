@@ -227,6 +227,20 @@ test("a second device joins with the setup link or its QR code, then types the p
   await expect(status(phone)).toContainText(/Synced at .*\(1 in, 0 out\)/);
   await phone.goto("/buyers");
   await expect(phone.getByTestId("buyer-list").getByText("Joined Julia", { exact: true })).toBeVisible();
+
+  // On the phone's narrow top bar the status is a word or two (the time
+  // it synced), its name says it in full, and the bar keeps to one row.
+  const chip = badge(phone);
+  await expect(chip).toHaveAccessibleName(/^Sync status: Synced \d/);
+  await expect(chip).toHaveAttribute("data-short", /^\d{1,2}:\d{2}/);
+  expect(await chip.evaluate((el) => getComputedStyle(el, "::after").content)).toMatch(/\d{1,2}:\d{2}/);
+  const box = await chip.boundingBox();
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  const brand = await phone.getByRole("link", { name: "Showplan", exact: true }).boundingBox();
+  expect(brand.height).toBeLessThanOrEqual(box.height + 1);
+  const language = await phone.locator(".language-switch select").boundingBox();
+  expect(language.x + language.width).toBeLessThanOrEqual(390);
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 test("a buyer edited on both devices offline offers the other version on the buyer's page", async ({ browser }) => {

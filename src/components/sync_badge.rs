@@ -9,7 +9,7 @@
 //! sync.
 use crate::i18n::{t_string, I18n};
 use crate::paths::href;
-use crate::sync_status::{short, status, Status};
+use crate::sync_status::{short, shortest, status, Status};
 use leptos::prelude::*;
 
 const ID: &str = "sync-badge";
@@ -26,6 +26,7 @@ pub fn keep_badge(i18n: I18n) {
     let status = status();
     Effect::new(move |_| {
         let words = status.with(|s| short(i18n, s));
+        let word = status.with(|s| shortest(i18n, s)).unwrap_or_default();
         let kind = status.with(|s| match s {
             Status::Failed(_) => "sync-badge sync-problem",
             Status::Offline { .. } => "sync-badge sync-offline",
@@ -42,6 +43,8 @@ pub fn keep_badge(i18n: I18n) {
         match (words, label) {
             (Some(words), Some(label)) => {
                 let _ = badge.set_attribute("aria-label", &label);
+                // What a narrow top bar shows instead (style/main.css).
+                let _ = badge.set_attribute("data-short", &word);
                 // A dot (its colour says the state) and the words.
                 badge.set_inner_html(r#"<span class="sync-dot" aria-hidden="true"></span><span class="sync-words"></span>"#);
                 if let Ok(Some(text)) = badge.query_selector(".sync-words") {
