@@ -11,8 +11,8 @@
 //! anything is read or written.
 use crate::domain::model::Document;
 use crate::domain::sync::{
-    bodies_where, bulk_docs, incoming, losers, read_bulk_result, read_changes, Body, Sealed, State,
-    Upload, Written,
+    bodies_where, bulk_docs, incoming, losers, read_bulk_result, read_changes, Body, Change,
+    Sealed, Since, State, Upload, Written,
 };
 use crate::sync_crypto::{random_bytes, CryptoError, Key};
 use base64::engine::general_purpose::STANDARD;
@@ -215,21 +215,31 @@ pub struct Outcome {
     pub pushed: usize,
 }
 
-/// Brings down what changed since `state.since`: the records as they came.
-async fn pull(settings: &Settings, key: &Key, state: &mut State) -> Result<Vec<Body>, SyncError> {
+/// One read of the `_changes` feed from `since` (`style=main_only`, and
+/// `extra` for what this read wants): its changes and where they end.
+async fn changes(
+    settings: &Settings,
+    since: &Since,
+    extra: &[(&str, &str)],
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<(Vec<Change>, Since), SyncError> {
     let url = format!("{}/_changes", base(settings));
     let request = with_auth(Request::get(&url), settings)
-        .query([
-            ("since", state.since.query()),
-            ("include_docs", "true"),
-            ("style", "main_only"),
-        ])
+        .abort_signal(abort)
+        .query([("since", since.query()), ("style", "main_only")])
+        .query(extra.iter().copied())
         .build();
     let (status, text) = send(request).await?;
     if status != 200 {
         return Err(server(status, &text));
     }
-    let (changes, since) = read_changes(&text).map_err(|_| server(status, &text))?;
+    read_changes(&text).map_err(|_| server(status, &text))
+}
+
+/// Brings down what changed since `state.since`: the records as they came.
+async fn pull(settings: &Settings, key: &Key, state: &mut State) -> Result<Vec<Body>, SyncError> {
+    let (changes, since) =
+        changes(settings, &state.since, &[("include_docs", "true")], None).await?;
     let mut bodies = Vec::new();
     for change in changes {
         // A revision this device already has (its own push, an earlier
@@ -361,23 +371,10 @@ pub async fn news(
     state: &State,
     abort: &web_sys::AbortSignal,
 ) -> Result<(), SyncError> {
-    let url = format!("{}/_changes", base(settings));
+    let poll = [("feed", "longpoll"), ("timeout", POLL_MS)];
     let mut since = state.since.clone();
     loop {
-        let request = with_auth(Request::get(&url), settings)
-            .abort_signal(Some(abort))
-            .query([
-                ("feed", "longpoll"),
-                ("since", since.query()),
-                ("timeout", POLL_MS),
-                ("style", "main_only"),
-            ])
-            .build();
-        let (status, text) = send(request).await?;
-        if status != 200 {
-            return Err(server(status, &text));
-        }
-        let (changes, next) = read_changes(&text).map_err(|_| server(status, &text))?;
+        let (changes, next) = changes(settings, &since, &poll, Some(abort)).await?;
         if state.news(&changes) {
             return Ok(());
         }

@@ -72,20 +72,24 @@ pub fn provide_sync(state: crate::state::DocState) {
         i18n: None,
         started: false,
     }));
-    if storage::sync_is_set() && !crate::paths::is_buyer_view(&pathname) {
+    if crate::paths::is_buyer_view(&pathname) {
+        return;
+    }
+    if storage::sync_is_set() {
         set_timeout(
             || {
                 start_sync();
             },
             std::time::Duration::from_secs(1),
         );
-        // Started offline: when the connection comes (once started, the
-        // runner listens itself).
-        let online = window_event_listener_untyped("online", |_| {
-            start_sync();
-        });
-        on_cleanup(move || online.remove());
     }
+    // Set or opened offline (the runner's chunk may not be on the device
+    // yet): it starts when the connection comes. Once started, the runner
+    // listens itself; `start_sync` does nothing while sync is not set.
+    let online = window_event_listener_untyped("online", |_| {
+        start_sync();
+    });
+    on_cleanup(move || online.remove());
 }
 
 /// The top bar's language, which its sync badge speaks.
