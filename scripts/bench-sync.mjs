@@ -3,7 +3,8 @@
 // sends them all up (its first sync); an empty device brings them all
 // down (its first sync), each from "Save and sync now" until the status
 // says "Synced at"; then one home edited on the first device, timed until
-// the second device (open meanwhile) shows it. Prints the seconds.
+// the second device (open meanwhile) shows it; then thirty photos of one
+// home, timed until the second device keeps them all. Prints the seconds.
 // Usage: node scripts/bench-sync.mjs [dist] [document.json]
 // (the bundle's CONNECT_SRC must allow http://127.0.0.1:5013: make bench-sync)
 import { readFileSync, mkdirSync } from "node:fs";
@@ -72,6 +73,66 @@ const reach = (performance.now() - t0) / 1000;
 console.log(`one edit, from Save on one device until the other shows it (both open, nothing reloaded): ${reach.toFixed(2)} s`);
 const arrived = await empty.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("showplan.doc.") && localStorage.getItem(k).length > 0));
 if (!arrived) throw new Error("the second device holds no document");
+
+// Thirty photos of one home, on the first device: from the moment they
+// are all kept there until the second device (open meanwhile on the list
+// of homes) keeps every one of them. Each photo is a 1,600 x 1,200 JPEG of
+// noise, larger than most camera photos at that size.
+const mediaCount = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open("showplan-media");
+        open.onerror = () => resolve(0);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("media")) return resolve(0);
+          const request = db.transaction("media").objectStore("media").getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result.reduce((n, r) => [n[0] + 1, n[1] + (r.blob?.size ?? 0)], [0, 0]));
+          };
+        };
+      }),
+  );
+const photos = await full.evaluate(async () => {
+  const out = [];
+  for (let i = 0; i < 30; i++) {
+    const canvas = new OffscreenCanvas(1600, 1200);
+    const context = canvas.getContext("2d");
+    const pixels = context.createImageData(1600, 1200);
+    for (let p = 0; p < pixels.data.length; p += 4) {
+      const v = (Math.random() * 64 + ((p / 4) % 1600) / 8 + i * 4) | 0;
+      pixels.data.set([v, 255 - v, (v * 3) & 255, 255], p);
+    }
+    context.putImageData(pixels, 0, 0);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: "image/jpeg", quality: 0.8 })).arrayBuffer());
+    let binary = "";
+    for (let j = 0; j < bytes.length; j += 0x8000) binary += String.fromCharCode(...bytes.subarray(j, j + 0x8000));
+    out.push(btoa(binary));
+  }
+  return out;
+});
+await full.getByTestId("photos").getByLabel("Choose photos").setInputFiles(
+  photos.map((b64, i) => ({ name: `bench-${i}.jpg`, mimeType: "image/jpeg", buffer: Buffer.from(b64, "base64") })),
+);
+let kept;
+for (;;) {
+  kept = await mediaCount(full);
+  if (kept[0] >= 30) break;
+  await new Promise((r) => setTimeout(r, 50));
+}
+const m0 = performance.now();
+for (;;) {
+  const there = await mediaCount(empty);
+  if (there[0] >= 30) break;
+  if (performance.now() - m0 > 600_000) throw new Error(`only ${there[0]} photos reached the other device`);
+  await new Promise((r) => setTimeout(r, 50));
+}
+const photosReach = (performance.now() - m0) / 1000;
+console.log(
+  `30 photos (${(kept[1] / 1e6).toFixed(1)} MB) of one home, from kept on one device until all kept on the other (both open): ${photosReach.toFixed(2)} s`,
+);
 
 await close();
 couch.kill();

@@ -11,17 +11,17 @@ import { fileURLToPath } from "node:url";
 
 /** Map of chunk name (e.g. "buyer_editor") to file names, read from the loader's text. */
 export function parseLoader(loader) {
+  // As scripts/patch-split-loader.mjs writes them: `fetchWasm(20)` for
+  // chunk_20.wasm, `fetchWasm("split_undo_bar_…")` for a page's own.
   const chunkFile = new Map(
-    [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map(
-      (m) => [m[1], m[2]],
-    ),
+    [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(fetchWasm\((\d+)\)/g)].map((m) => [m[1], `chunk_${m[2]}.wasm`]),
   );
   const pages = new Map();
   for (const m of loader.matchAll(
-    /export const __wasm_split_load_([a-z_]+?)_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g,
+    /export const __wasm_split_load_([a-z_]+?)_\d+ = wrapAsyncCb\(makeLoad\(fetchWasm\("([^"]+)"\),\s*\[([^\]]*)\]\)\);/g,
   )) {
     const deps = m[3].split(",").map((d) => d.trim()).filter(Boolean);
-    const files = [m[2]];
+    const files = [`${m[2]}.wasm`];
     for (const d of deps) {
       const file = chunkFile.get(d);
       if (!file) throw new Error(`${d} has no file in __wasm_split.js`);

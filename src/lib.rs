@@ -65,6 +65,7 @@ pub mod storage;
 pub mod street_map;
 pub mod sync;
 pub mod sync_crypto;
+pub mod sync_media;
 pub mod sync_runner;
 pub mod sync_status;
 pub mod viewer;

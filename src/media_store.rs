@@ -229,14 +229,17 @@ pub async fn delete(id: Id) -> Result<(), MediaError> {
 /// The ids of every stored record.
 pub async fn ids() -> Result<Vec<Id>, MediaError> {
     in_store(TransactionMode::ReadOnly, |store| async move {
-        let keys = store
-            .get_all_keys(None, None)
+        // The records themselves (their bytes are not read): `getAll`
+        // serves the sweep too, where `getAllKeys` would be one more
+        // browser function for the first load to carry.
+        let all = store
+            .get_all(None, None)
             .map_err(from_idb)?
             .await
             .map_err(from_idb)?;
-        Ok(keys
+        Ok(all
             .iter()
-            .filter_map(|k| k.as_string().and_then(|s| Id::parse_str(&s).ok()))
+            .filter_map(|r| text(r, "id").and_then(|s| Id::parse_str(&s).ok()))
             .collect())
     })
     .await

@@ -14,6 +14,7 @@ use crate::domain::sync::{
     bodies_where, bulk_docs, incoming, losers, read_bulk_result, read_changes, Body, Change,
     Sealed, Since, State, Upload, Written,
 };
+use crate::domain::sync_media::media_of;
 use crate::sync_crypto::{random_bytes, CryptoError, Key};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -74,6 +75,10 @@ pub enum SyncError {
     /// The server has no database at this address (a typing slip, or it
     /// was never made: making one is for whoever runs the server).
     NoDatabase,
+    /// This device has no room to keep what came: a photo or voice note
+    /// from another device, or the other version of a record edited on
+    /// both (nothing of it is taken; it comes again once there is room).
+    DeviceFull,
     /// Anything else the server said (its status and reason).
     Server(String),
 }
@@ -81,7 +86,7 @@ pub enum SyncError {
 const KEY_DOC: &str = "showplan-key";
 const CHECK: &str = "showplan";
 
-fn with_auth(request: RequestBuilder, settings: &Settings) -> RequestBuilder {
+pub(crate) fn with_auth(request: RequestBuilder, settings: &Settings) -> RequestBuilder {
     let request = request
         .credentials(web_sys::RequestCredentials::Omit)
         .header("Accept", "application/json");
@@ -93,15 +98,21 @@ fn with_auth(request: RequestBuilder, settings: &Settings) -> RequestBuilder {
     }
 }
 
-fn base(settings: &Settings) -> String {
+pub(crate) fn base(settings: &Settings) -> String {
     settings.database.trim().trim_end_matches('/').to_string()
+}
+
+/// The server's answer, however it says it.
+pub(crate) async fn respond(
+    request: Result<Request, gloo_net::Error>,
+) -> Result<gloo_net::http::Response, SyncError> {
+    let request = request.map_err(|e| SyncError::Server(e.to_string()))?;
+    request.send().await.map_err(|_| SyncError::Unreachable)
 }
 
 /// The answer's status and text; statuses that mean the same whatever was
 /// asked become their error.
-async fn send(request: Result<Request, gloo_net::Error>) -> Result<(u16, String), SyncError> {
-    let request = request.map_err(|e| SyncError::Server(e.to_string()))?;
-    let response = request.send().await.map_err(|_| SyncError::Unreachable)?;
+pub(crate) async fn read(response: gloo_net::http::Response) -> Result<(u16, String), SyncError> {
     let status = response.status();
     let text = response.text().await.map_err(|_| SyncError::Unreachable)?;
     match status {
@@ -116,14 +127,24 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<(u16, String)
     }
 }
 
-fn server(status: u16, text: &str) -> SyncError {
+pub(crate) async fn send(
+    request: Result<Request, gloo_net::Error>,
+) -> Result<(u16, String), SyncError> {
+    read(respond(request).await?).await
+}
+
+pub(crate) fn no_crypto(_: CryptoError) -> SyncError {
+    SyncError::Server("WebCrypto is not available".into())
+}
+
+pub(crate) fn server(status: u16, text: &str) -> SyncError {
     SyncError::Server(format!(
         "{status} {}",
         text.chars().take(120).collect::<String>()
     ))
 }
 
-fn field(text: &str, name: &str) -> Option<String> {
+pub(crate) fn field(text: &str, name: &str) -> Option<String> {
     let tape = crate::domain::json::parse(text).ok()?;
     crate::domain::json::Fields::of(tape.root())
         .ok()?
@@ -163,7 +184,6 @@ async fn derive(passphrase: &str, salt: &[u8]) -> Result<Key, CryptoError> {
 pub async fn key(settings: &Settings) -> Result<Key, SyncError> {
     let url = format!("{}/{KEY_DOC}", base(settings));
     let (status, text) = send(with_auth(Request::get(&url), settings).build()).await?;
-    let crypto = |_: CryptoError| SyncError::Server("WebCrypto is not available".into());
     match status {
         200 => {
             let salt = field(&text, "salt")
@@ -173,7 +193,9 @@ pub async fn key(settings: &Settings) -> Result<Key, SyncError> {
                 iv: field(&text, "iv").unwrap_or_default(),
                 data: field(&text, "data").unwrap_or_default(),
             };
-            let key = derive(&settings.passphrase, &salt).await.map_err(crypto)?;
+            let key = derive(&settings.passphrase, &salt)
+                .await
+                .map_err(no_crypto)?;
             match key.open(&check).await {
                 Ok(t) if t == CHECK => Ok(key),
                 _ => Err(SyncError::WrongPassphrase),
@@ -181,9 +203,11 @@ pub async fn key(settings: &Settings) -> Result<Key, SyncError> {
         }
         404 => {
             // A new database: make its salt, and seal the known text.
-            let salt = random_bytes(16).map_err(crypto)?;
-            let key = derive(&settings.passphrase, &salt).await.map_err(crypto)?;
-            let check = key.seal(CHECK).await.map_err(crypto)?;
+            let salt = random_bytes(16).map_err(no_crypto)?;
+            let key = derive(&settings.passphrase, &salt)
+                .await
+                .map_err(no_crypto)?;
+            let check = key.seal(CHECK).await.map_err(no_crypto)?;
             let body = crate::domain::json::Out::new()
                 .put("salt", &STANDARD.encode(&salt))
                 .put("iv", &check.iv)
@@ -213,6 +237,8 @@ pub struct Outcome {
     pub losers: Vec<Body>,
     pub pulled: usize,
     pub pushed: usize,
+    /// What stopped photos and voice notes (the records synced anyway).
+    pub problem: Option<SyncError>,
 }
 
 /// One read of the `_changes` feed from `since` (`style=main_only`, and
@@ -242,6 +268,12 @@ async fn pull(settings: &Settings, key: &Key, state: &mut State) -> Result<Vec<B
         changes(settings, &state.since, &[("include_docs", "true")], None).await?;
     let mut bodies = Vec::new();
     for change in changes {
+        // A photo or voice note removed from the server: no longer there
+        // to bring down (or there to send up again, if a home names it).
+        if change.deleted && media_of(&change.id).is_some() {
+            state.revs.remove(&change.id);
+            continue;
+        }
         // A revision this device already has (its own push, an earlier
         // pull) is not opened again.
         if state.revs.get(&change.id) == Some(&change.rev) {
@@ -282,10 +314,9 @@ async fn push(
         state.pushed = Some(started);
         return Ok(0);
     }
-    let crypto = |_: CryptoError| SyncError::Server("WebCrypto is not available".into());
     let mut sealed = Vec::with_capacity(bodies.len());
     for body in &bodies {
-        sealed.push(key.seal(&body.to_text()).await.map_err(crypto)?);
+        sealed.push(key.seal(&body.to_text()).await.map_err(no_crypto)?);
     }
     let ids: Vec<String> = bodies.iter().map(|b| b.id().to_string()).collect();
     let uploads: Vec<Upload<'_>> = bodies
@@ -351,11 +382,21 @@ pub async fn sync_once(
         None => local.clone(),
     };
     let pushed = push(settings, scope, &key, &merged, &came, state).await?;
+    // Photos and voice notes: the agent's own database only.
+    let moved = match scope {
+        Scope::Own => {
+            let mut kept = crate::storage::sync_losers();
+            kept.extend(lost.iter().cloned());
+            crate::sync_media::sync_media(settings, &key, &merged, &kept, state).await
+        }
+        Scope::Team => crate::sync_media::Moved::default(),
+    };
     Ok(Outcome {
         down,
         losers: lost,
-        pulled: came.len(),
-        pushed,
+        pulled: came.len() + moved.down,
+        pushed: pushed + moved.up,
+        problem: moved.problem,
     })
 }
 

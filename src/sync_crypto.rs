@@ -86,21 +86,44 @@ impl Key {
         Ok(Key(key.unchecked_into()))
     }
 
+    async fn encrypt(&self, iv: &[u8], plain: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        let algorithm = object(&[
+            ("name", &"AES-GCM".into()),
+            ("iv", &Uint8Array::from(iv).into()),
+        ]);
+        let sealed = wait(subtle()?.encrypt_with_object_and_js_u8_array(
+            &algorithm,
+            &self.0,
+            &Uint8Array::from(plain),
+        ))
+        .await
+        .map_err(|_| CryptoError::Unavailable)?;
+        Ok(Uint8Array::new(&sealed).to_vec())
+    }
+
+    async fn decrypt(&self, iv: &[u8], sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        let algorithm = object(&[
+            ("name", &"AES-GCM".into()),
+            ("iv", &Uint8Array::from(iv).into()),
+        ]);
+        let plain = wait(subtle()?.decrypt_with_object_and_js_u8_array(
+            &algorithm,
+            &self.0,
+            &Uint8Array::from(sealed),
+        ))
+        .await
+        // AES-GCM refuses what another key sealed (its tag does not match).
+        .map_err(|_| CryptoError::WrongKey)?;
+        Ok(Uint8Array::new(&plain).to_vec())
+    }
+
     /// `text` sealed under this key, with a fresh nonce.
     pub async fn seal(&self, text: &str) -> Result<Sealed, CryptoError> {
         let iv = random_bytes(12)?;
-        let algorithm = object(&[
-            ("name", &"AES-GCM".into()),
-            ("iv", &Uint8Array::from(&iv[..]).into()),
-        ]);
-        let data = Uint8Array::from(text.as_bytes());
-        let sealed =
-            wait(subtle()?.encrypt_with_object_and_js_u8_array(&algorithm, &self.0, &data))
-                .await
-                .map_err(|_| CryptoError::Unavailable)?;
+        let data = self.encrypt(&iv, text.as_bytes()).await?;
         Ok(Sealed {
             iv: STANDARD.encode(&iv),
-            data: STANDARD.encode(Uint8Array::new(&sealed).to_vec()),
+            data: STANDARD.encode(data),
         })
     }
 
@@ -112,18 +135,26 @@ impl Key {
         let data = STANDARD
             .decode(&sealed.data)
             .map_err(|_| CryptoError::WrongKey)?;
-        let algorithm = object(&[
-            ("name", &"AES-GCM".into()),
-            ("iv", &Uint8Array::from(&iv[..]).into()),
-        ]);
-        let plain = wait(subtle()?.decrypt_with_object_and_js_u8_array(
-            &algorithm,
-            &self.0,
-            &Uint8Array::from(&data[..]),
-        ))
-        .await
-        // AES-GCM refuses what another key sealed (its tag does not match).
-        .map_err(|_| CryptoError::WrongKey)?;
-        String::from_utf8(Uint8Array::new(&plain).to_vec()).map_err(|_| CryptoError::WrongKey)
+        let plain = self.decrypt(&iv, &data).await?;
+        String::from_utf8(plain).map_err(|_| CryptoError::WrongKey)
+    }
+
+    /// `bytes` sealed under this key: a fresh 12-byte nonce, then the
+    /// ciphertext (photos and voice notes travel as raw bytes, not base64).
+    pub async fn seal_bytes(&self, bytes: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        let mut out = random_bytes(12)?;
+        let sealed = self.encrypt(&out, bytes).await?;
+        out.extend_from_slice(&sealed);
+        Ok(out)
+    }
+
+    /// The bytes inside what [`Key::seal_bytes`] made, if they open with
+    /// this key.
+    pub async fn open_bytes(&self, sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        if sealed.len() < 12 {
+            return Err(CryptoError::WrongKey);
+        }
+        let (iv, data) = sealed.split_at(12);
+        self.decrypt(iv, data).await
     }
 }

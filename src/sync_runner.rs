@@ -88,14 +88,21 @@ fn listen(control: SyncControl, state: DocState, wake: UnboundedSender<Wake>) {
 
 /// Keeps what one sync brought: the losing versions of conflicts, the
 /// records that came down (merged in and saved at once), and where this
-/// device is with the database.
-fn keep(state: DocState, outcome: &Outcome, scope: Scope, sync_state: &State) {
+/// device is with the database. With no room to keep a losing version,
+/// nothing of this sync is taken (the device goes on showing its own
+/// version, and the next sync brings the same again): a version is never
+/// dropped unseen.
+fn keep(
+    state: DocState,
+    outcome: &Outcome,
+    scope: Scope,
+    sync_state: &State,
+) -> Result<(), SyncError> {
     if !outcome.losers.is_empty() {
         let mut kept = storage::sync_losers();
         kept.retain(|b| !outcome.losers.iter().any(|l| l.id() == b.id()));
         kept.extend(outcome.losers.iter().cloned());
-        // Not kept (storage full): the later edit still stands.
-        let _ = storage::save_sync_losers(&kept);
+        storage::save_sync_losers(&kept).map_err(|_| SyncError::DeviceFull)?;
     }
     if let Some(down) = &outcome.down {
         state.merge_in(down);
@@ -104,6 +111,7 @@ fn keep(state: DocState, outcome: &Outcome, scope: Scope, sync_state: &State) {
     // Not kept: the next sync starts from the last one kept, which the
     // merge rule makes harmless.
     let _ = storage::save_sync_state(scope, sync_state);
+    Ok(())
 }
 
 /// What a sync with every database set did: the records that came in and
@@ -138,7 +146,12 @@ async fn sync_all(settings: &Settings, state: DocState) -> Option<Result<Done, S
         }
         match result {
             Ok(outcome) => {
-                keep(state, &outcome, scope, &sync_state);
+                if let Err(e) = keep(state, &outcome, scope, &sync_state) {
+                    return Some(Err(e));
+                }
+                if let Some(problem) = outcome.problem {
+                    return Some(Err(problem));
+                }
                 done.pulled += outcome.pulled;
                 done.pushed += outcome.pushed;
                 done.feeds.push((db, sync_state));
@@ -151,12 +164,13 @@ async fn sync_all(settings: &Settings, state: DocState) -> Option<Result<Done, S
 
 /// How many changes wait to go up to any database set.
 fn waiting(settings: &Settings, state: DocState) -> usize {
-    let doc = state.doc.get_untracked();
-    let own = storage::sync_state(Scope::Own).waiting(&doc);
-    let team = settings
-        .team()
-        .map_or(0, |_| storage::sync_state(Scope::Team).waiting(&doc));
-    own.max(team)
+    state.doc.with_untracked(|doc| {
+        let own = storage::sync_state(Scope::Own).waiting(doc);
+        let team = settings
+            .team()
+            .map_or(0, |_| storage::sync_state(Scope::Team).waiting(doc));
+        own.max(team)
+    })
 }
 
 /// The next wake, or `None` when the app is gone. While `news` is given,

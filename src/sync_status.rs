@@ -159,6 +159,7 @@ pub fn reason(i18n: crate::i18n::I18n, error: &SyncError) -> String {
         SyncError::WrongTeamPassphrase => t_string!(i18n, sync_wrong_team_passphrase).to_string(),
         SyncError::ServerFull => t_string!(i18n, sync_server_full).to_string(),
         SyncError::NoDatabase => t_string!(i18n, sync_no_database).to_string(),
+        SyncError::DeviceFull => t_string!(i18n, sync_device_full).to_string(),
         SyncError::Server(reason) => {
             t_string!(i18n, sync_server_error, reason = reason.clone()).to_string()
         }
@@ -232,6 +233,7 @@ pub fn short(i18n: crate::i18n::I18n, status: &Status) -> Option<String> {
             }
             SyncError::ServerFull => t_string!(i18n, sync_badge_full),
             SyncError::NoDatabase => t_string!(i18n, sync_badge_no_database),
+            SyncError::DeviceFull => t_string!(i18n, sync_badge_device_full),
             SyncError::Server(_) => t_string!(i18n, sync_badge_error),
         }
         .to_string(),

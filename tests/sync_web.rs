@@ -62,3 +62,36 @@ async fn a_sealed_record_opens_with_its_passphrase_only() {
     };
     assert_eq!(key.open(&tampered).await, Err(CryptoError::WrongKey));
 }
+
+#[wasm_bindgen_test]
+async fn a_sealed_photo_opens_byte_for_byte_with_its_key_only() {
+    use showplan::domain::sync_media::{frame, unframe};
+    // A JPEG's first bytes, a line break and every byte value.
+    let mut photo = vec![0xFF, 0xD8, 0xFF, 0xE0, b'\n'];
+    photo.extend(0u8..=255);
+    let framed = frame("image/jpeg", &photo);
+    let key = Key::derive("correct horse battery staple", SALT)
+        .await
+        .unwrap();
+    let sealed = key.seal_bytes(&framed).await.unwrap();
+    // A 12-byte nonce, then the ciphertext and its 16-byte tag; nothing of
+    // the type or the picture in the clear.
+    assert_eq!(sealed.len(), 12 + framed.len() + 16);
+    assert!(!sealed
+        .windows(4)
+        .any(|w| w == b"jpeg" || w == [0xFF, 0xD8, 0xFF, 0xE0]));
+    let opened = key.open_bytes(&sealed).await.unwrap();
+    assert_eq!(unframe(&opened), Some(("image/jpeg", &photo[..])));
+
+    let wrong = Key::derive("correct horse battery stapler", SALT)
+        .await
+        .unwrap();
+    assert_eq!(wrong.open_bytes(&sealed).await, Err(CryptoError::WrongKey));
+    let mut tampered = sealed.clone();
+    tampered[20] ^= 1;
+    assert_eq!(key.open_bytes(&tampered).await, Err(CryptoError::WrongKey));
+    assert_eq!(
+        key.open_bytes(&sealed[..8]).await,
+        Err(CryptoError::WrongKey)
+    );
+}

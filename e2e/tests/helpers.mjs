@@ -119,3 +119,53 @@ export async function fillStorage(page) {
     }
   });
 }
+
+/** JPEG files `width` x `height`, each one colour, made by the browser. */
+export async function cameraFiles(page, colours, width = 4000, height = 3000) {
+  const encoded = await page.evaluate(
+    async ({ colours, width, height }) => {
+      const out = [];
+      for (const colour of colours) {
+        const canvas = new OffscreenCanvas(width, height);
+        const context = canvas.getContext("2d");
+        context.fillStyle = colour;
+        context.fillRect(0, 0, width, height);
+        context.fillStyle = "#fff";
+        context.fillRect(0, 0, width / 10, height / 10);
+        const blob = await canvas.convertToBlob({ type: "image/jpeg", quality: 0.9 });
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let binary = "";
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        out.push(btoa(binary));
+      }
+      return out;
+    },
+    { colours, width, height },
+  );
+  return encoded.map((b64, i) => ({ name: `IMG_000${i + 1}.jpg`, mimeType: "image/jpeg", buffer: Buffer.from(b64, "base64") }));
+}
+
+/** The bytes of every photo and voice note the device keeps, by id: each
+ * one's length and a checksum. */
+export function storedMediaBytes(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open("showplan-media");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = await new Promise((resolve) => {
+      const request = db.transaction("media").objectStore("media").getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    const out = {};
+    for (const r of all) {
+      const bytes = new Uint8Array(await r.blob.arrayBuffer());
+      let sum = 0;
+      for (const b of bytes) sum = (sum * 31 + b) >>> 0;
+      out[r.id] = `${r.mime} ${bytes.length}:${sum}`;
+    }
+    return out;
+  });
+}

@@ -3,32 +3,7 @@
 // tied to rooms, deleted with undo, shown full screen with a swipe; and a
 // device with no room left that loses neither the photo nor the data.
 import { test, expect } from "@playwright/test";
-import { storedEnvelope } from "./helpers.mjs";
-
-/** JPEG files `width` x `height`, each one colour, made by the browser. */
-async function cameraFiles(page, colours, width = 4000, height = 3000) {
-  const encoded = await page.evaluate(
-    async ({ colours, width, height }) => {
-      const out = [];
-      for (const colour of colours) {
-        const canvas = new OffscreenCanvas(width, height);
-        const context = canvas.getContext("2d");
-        context.fillStyle = colour;
-        context.fillRect(0, 0, width, height);
-        context.fillStyle = "#fff";
-        context.fillRect(0, 0, width / 10, height / 10);
-        const blob = await canvas.convertToBlob({ type: "image/jpeg", quality: 0.9 });
-        const bytes = new Uint8Array(await blob.arrayBuffer());
-        let binary = "";
-        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        out.push(btoa(binary));
-      }
-      return out;
-    },
-    { colours, width, height },
-  );
-  return encoded.map((b64, i) => ({ name: `IMG_000${i + 1}.jpg`, mimeType: "image/jpeg", buffer: Buffer.from(b64, "base64") }));
-}
+import { cameraFiles, storedEnvelope, storedMediaBytes } from "./helpers.mjs";
 
 /** Opens the first home of the sample data and returns its photos section. */
 async function firstHome(page) {
@@ -178,28 +153,7 @@ test("back up everything, clear the device, restore: every photo and caption com
   await cards.nth(1).getByLabel("Room").fill("Kitchen");
   await cards.nth(2).getByLabel("Room").fill("Bathroom");
   await cards.nth(2).getByLabel("Caption").fill("Old tub");
-  // The bytes as the device keeps them.
-  const storedBytes = () =>
-    page.evaluate(async () => {
-      const db = await new Promise((resolve, reject) => {
-        const open = indexedDB.open("showplan-media");
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const all = await new Promise((resolve) => {
-        const request = db.transaction("media").objectStore("media").getAll();
-        request.onsuccess = () => resolve(request.result);
-      });
-      db.close();
-      const out = {};
-      for (const r of all) {
-        const bytes = new Uint8Array(await r.blob.arrayBuffer());
-        let sum = 0;
-        for (const b of bytes) sum = (sum * 31 + b) >>> 0;
-        out[r.id] = `${bytes.length}:${sum}`;
-      }
-      return out;
-    });
+  const storedBytes = () => storedMediaBytes(page);
   await expect.poll(async () => Object.keys(await storedBytes()).length).toBe(3);
   await expect.poll(async () => (await storedEnvelope(page)).document.properties.flatMap((p) => p.media ?? []).map((m) => m.caption ?? "")).toEqual(["Porch", "", "Old tub"]);
   const before = await storedBytes();

@@ -4,6 +4,7 @@
 // document of the team database opened here, in Node's WebCrypto, with the
 // app's documented scheme (PBKDF2 SHA-256 310,000 rounds, AES-GCM).
 import { test, expect } from "@playwright/test";
+import { cameraFiles } from "./helpers.mjs";
 
 const SERVER = "http://127.0.0.1:5013";
 const MINE = "maple river seven doors";
@@ -29,7 +30,8 @@ async function opened(database, passphrase) {
   );
   const rows = (await (await fetch(`${database}/_all_docs?include_docs=true`)).json()).rows;
   const texts = [];
-  for (const { doc } of rows.filter((r) => r.id !== "showplan-key")) {
+  // Photos and voice notes are documents of their own, without a body.
+  for (const { doc } of rows.filter((r) => r.id !== "showplan-key" && !r.id.startsWith("media-"))) {
     const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: Buffer.from(doc.iv, "base64") }, key, Buffer.from(doc.data, "base64"));
     texts.push(new TextDecoder().decode(plain));
   }
@@ -59,6 +61,9 @@ test("a team database gets homes and neighbourhood notes, never a private note",
   await ana.getByLabel("Note", { exact: true }).fill("Quiet street, NEIGHBOURHOOD-OK");
   await ana.getByRole("button", { name: "Add note" }).tap();
   await ana.getByTestId("private-notes").getByLabel("Notes only you can see").fill("Seller must move by March PRIVATE-MARKER-77");
+  // The agent's own photo of the home.
+  await ana.getByTestId("photos").getByLabel("Choose photos").setInputFiles(await cameraFiles(ana, ["#c00"], 800, 600));
+  await expect(ana.getByTestId("photos").getByTestId("photo")).toHaveCount(1);
   await ana.goto("/buyers");
   await ana.getByLabel("New buyer's name").fill("Ana's buyer BUYER-MARKER-5");
   await ana.getByRole("button", { name: "Add buyer" }).tap();
@@ -71,6 +76,7 @@ test("a team database gets homes and neighbourhood notes, never a private note",
   await expect(ben.getByTestId("property-form").getByLabel("Address", { exact: true })).toHaveValue("7 Team Terrace");
   await expect(ben.getByText("Quiet street, NEIGHBOURHOOD-OK")).toBeVisible();
   await expect(ben.getByTestId("private-notes").getByLabel("Notes only you can see")).toHaveValue("");
+  await expect(ben.getByTestId("photos").getByTestId("photo")).toHaveCount(0);
   await ben.goto("/buyers");
   await expect(ben.getByText("BUYER-MARKER-5")).toHaveCount(0);
 
@@ -84,6 +90,10 @@ test("a team database gets homes and neighbourhood notes, never a private note",
   const own = (await opened(mine, MINE)).join("\n");
   expect(own).toContain("PRIVATE-MARKER-77");
   expect(own).toContain("BUYER-MARKER-5");
+  // The photo went to the agent's own database, and never to the team's.
+  const ids = async (database) => (await (await fetch(`${database}/_all_docs`)).json()).rows.map((r) => r.id);
+  expect((await ids(mine)).filter((id) => id.startsWith("media-"))).toHaveLength(1);
+  expect((await ids(team)).filter((id) => id.startsWith("media-"))).toHaveLength(0);
 
   // The colleague edits the home: it reaches the agent, whose private note stays.
   await ben.goto(home);

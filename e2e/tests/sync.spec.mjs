@@ -3,30 +3,8 @@
 // browser contexts are two devices of one agent. What the server keeps is
 // ciphertext; a wrong passphrase changes nothing.
 import { test, expect } from "@playwright/test";
-import { addBuyer } from "./helpers.mjs";
-
-const SERVER = "http://127.0.0.1:5013";
-const PASSPHRASE = "maple river seven doors";
-
-/** A new, empty database, as the brokerage makes one per agent. */
-async function newDatabase() {
-  const name = `agent-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-  const made = await fetch(`${SERVER}/${name}`, { method: "PUT" });
-  expect(made.status).toBe(201);
-  return `${SERVER}/${name}`;
-}
-
-async function turnOnSync(page, database, passphrase = PASSPHRASE) {
-  await page.goto("/data");
-  const sync = page.getByTestId("sync");
-  await sync.getByLabel("Database address (CouchDB)").fill(database);
-  await sync.getByLabel("Encryption passphrase").fill(passphrase);
-  await sync.getByRole("button", { name: "Save and sync now" }).tap();
-}
-
-const status = (page) => page.getByTestId("sync-status");
-/** Sync's status in the top bar, as a user finds it. */
-const badge = (page) => page.getByRole("link", { name: /^Sync status:/ });
+import { addBuyer, fillStorage } from "./helpers.mjs";
+import { SERVER, PASSPHRASE, newDatabase, turnOnSync, status, badge } from "./sync-helpers.mjs";
 
 /**
  * Both devices syncing with `database` (the tablet first, holding the one
@@ -167,6 +145,52 @@ test("a home edited on both devices offline keeps both versions, the later one s
     await tablet.goto(home);
     await expect(address(tablet)).toHaveValue("5 Conflict Court, tablet's", { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
+});
+
+test("a device with no room to keep the other version says so and loses nothing, then keeps it once there is room", async ({ browser }) => {
+  const database = await newDatabase();
+  const tablet = await (await browser.newContext()).newPage();
+  const phone = await (await browser.newContext()).newPage();
+  await tablet.goto("/properties/new");
+  const form = (page) => page.getByTestId("property-form");
+  const address = (page) => form(page).getByLabel("Address", { exact: true });
+  await address(tablet).fill("9 Full Street");
+  await form(tablet).getByRole("button", { name: "Save" }).tap();
+  await expect(tablet).toHaveURL(/\/properties\/[0-9a-f-]{36}$/);
+  const home = new URL(tablet.url()).pathname;
+  await bothSyncedAt(tablet, phone, database, home);
+
+  // Both edit the home offline, the phone last; the phone's edit goes up.
+  await bothOffline(tablet, phone);
+  for (const [page, words] of [[tablet, "9 Full Street, tablet's"], [phone, "9 Full Street, phone's"]]) {
+    await address(page).fill(words);
+    await form(page).getByRole("button", { name: "Save" }).tap();
+    await expect(form(page).getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  }
+  await phone.context().setOffline(false);
+  await expect(badge(phone)).toContainText(/^Synced/);
+
+  // The tablet comes back with its storage full: it cannot keep its own
+  // version beside the later one, so it takes nothing, says why, and still
+  // shows its own edit.
+  await fillStorage(tablet);
+  await tablet.context().setOffline(false);
+  await expect(badge(tablet)).toContainText("Sync: this device is full");
+  await expect(address(tablet)).toHaveValue("9 Full Street, tablet's");
+
+  // Room again: the next sync takes the later edit and keeps the tablet's.
+  await tablet.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
+  });
+  // (An open form keeps what it showed: the page is opened again.)
+  await expect(async () => {
+    await tablet.goto(home);
+    await expect(address(tablet)).toHaveValue("9 Full Street, phone's", { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  const other = tablet.getByTestId("edited-elsewhere");
+  await expect(other).toContainText("also edited on another device");
+  await other.getByRole("button", { name: "Use the other version" }).tap();
+  await expect(address(tablet)).toHaveValue("9 Full Street, tablet's");
 });
 
 test("a database that is not on the server is said, in the top bar and in full", async ({ page }) => {

@@ -54,10 +54,13 @@ pub fn sweep_now_and_then(state: DocState) {
     LAST_SWEEP.with(|l| l.set(Some(now)));
     // Photos waiting in this tab are named too: never swept.
     let waiting: Vec<Id> = PENDING.with(|p| p.borrow().iter().map(|p| p.media.id).collect());
+    // And those of another device's version of a home, kept after a sync
+    // conflict: one tap may bring them back.
+    let kept = crate::storage::sync_losers();
     let named = state.doc.with_untracked(|d| {
-        d.properties
-            .iter()
-            .flat_map(|p| p.media.iter().map(|m| m.id))
+        crate::domain::sync_media::named(d, &kept)
+            .into_iter()
+            .map(|n| n.media)
             .chain(waiting)
             .collect::<std::collections::HashSet<_>>()
     });

@@ -34,8 +34,30 @@ impl PhotoUrls {
             urls: StoredValue::new(HashMap::new()),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
-        on_cleanup(move || urls.revoke_all());
+        // Photos another device took, brought down by sync meanwhile.
+        let arrived =
+            window_event_listener_untyped(crate::sync_media::ARRIVED, move |_| urls.load_missing());
+        on_cleanup(move || {
+            arrived.remove();
+            urls.revoke_all();
+        });
         urls
+    }
+
+    /// Reads again, from the device, every photo that was not on it.
+    fn load_missing(&self) {
+        let missing: Vec<(Id, RwSignal<PhotoUrl>)> = self
+            .urls
+            .try_with_value(|m| {
+                m.iter()
+                    .filter(|(_, url)| url.try_get_untracked() == Some(PhotoUrl::Missing))
+                    .map(|(id, url)| (*id, *url))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (id, url) in missing {
+            load(id, url);
+        }
     }
 
     /// A new address signal, owned by the gallery.
@@ -53,15 +75,7 @@ impl PhotoUrls {
         self.urls.update_value(|m| {
             m.insert(id, url);
         });
-        leptos::task::spawn_local(async move {
-            let found = match media_store::get(id).await {
-                Ok(Some(stored)) => web_sys::Url::create_object_url_with_blob(&stored.blob)
-                    .map(PhotoUrl::Ready)
-                    .unwrap_or(PhotoUrl::Missing),
-                _ => PhotoUrl::Missing,
-            };
-            url.try_set(found);
-        });
+        load(id, url);
         url
     }
 
@@ -94,4 +108,17 @@ impl PhotoUrls {
             }
         });
     }
+}
+
+/// Reads the photo's bytes from the device into `url`.
+fn load(id: Id, url: RwSignal<PhotoUrl>) {
+    leptos::task::spawn_local(async move {
+        let found = match media_store::get(id).await {
+            Ok(Some(stored)) => web_sys::Url::create_object_url_with_blob(&stored.blob)
+                .map(PhotoUrl::Ready)
+                .unwrap_or(PhotoUrl::Missing),
+            _ => PhotoUrl::Missing,
+        };
+        url.try_set(found);
+    });
 }

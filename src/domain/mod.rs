@@ -32,6 +32,7 @@ pub mod roads;
 pub mod sample;
 pub mod share;
 pub mod sync;
+pub mod sync_media;
 pub mod team;
 pub mod template;
 pub mod tour_day;

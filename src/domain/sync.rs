@@ -420,13 +420,15 @@ pub fn read_bulk_result(text: &str) -> json::Result<Vec<(String, Written)>> {
 
 /// Where this device is with the database: the changes read up to, the
 /// last push, each record's revision on the server, and records whose push
-/// must be tried again. Kept on the device (`storage::sync_state`).
+/// must be tried again, and the photos and voice notes this device sent up
+/// (`domain::sync_media`). Kept on the device (`storage::sync_state`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct State {
     pub since: Since,
     pub pushed: Option<DateTime<Utc>>,
     pub revs: std::collections::HashMap<String, String>,
     pub retry: Vec<String>,
+    pub uploaded: Vec<String>,
 }
 
 impl State {
@@ -449,7 +451,8 @@ impl State {
             .any(|c| !c.id.starts_with('_') && self.revs.get(&c.id) != Some(&c.rev))
     }
 
-    /// As kept: `{"since", "pushed" (ms), "revs": ["id rev", …], "retry"}`.
+    /// As kept: `{"since", "pushed" (ms), "revs": ["id rev", …], "retry",
+    /// "uploaded"}`.
     pub fn to_text(&self) -> String {
         let mut revs: Vec<String> = self
             .revs
@@ -462,6 +465,7 @@ impl State {
             .put("pushed", &self.pushed.map(|p| p.timestamp_millis()))
             .put("revs", &revs)
             .put("retry", &self.retry)
+            .put("uploaded", &self.uploaded)
             .done()
     }
 
@@ -483,6 +487,7 @@ impl State {
                     .map(|(id, rev)| (id.to_string(), rev.to_string()))
                     .collect(),
                 retry: f.or_default("retry")?,
+                uploaded: f.or_default("uploaded")?,
             })
         };
         read().unwrap_or_default()
@@ -723,6 +728,7 @@ mod tests {
             since: Since("7-g1AAAA".into()),
             pushed: Some(at(4)),
             retry: vec!["b".into()],
+            uploaded: vec!["media-c".into()],
             ..State::default()
         };
         state.revs.insert("a".into(), "2-x".into());
