@@ -67,8 +67,14 @@ async fn up(
     let Some(bytes) = bytes_of(&stored.blob).await else {
         return Ok(false);
     };
+    // A blob kept without a type (a browser that kept only the bytes) goes
+    // as plain bytes: the other side still takes it.
+    let mime = Some(stored.blob.type_()).filter(|t| t.contains('/'));
     let sealed = key
-        .seal_bytes(&frame(&stored.blob.type_(), &bytes))
+        .seal_bytes(&frame(
+            mime.as_deref().unwrap_or("application/octet-stream"),
+            &bytes,
+        ))
         .await
         .map_err(no_crypto)?;
     let doc = doc_id(n.media);
@@ -125,7 +131,7 @@ async fn down(settings: &Settings, key: &Key, n: Named) -> Result<bool, SyncErro
     options.set_type(mime);
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options)
-        .map_err(|_| SyncError::DeviceFull)?;
+        .map_err(|_| SyncError::Server("this browser could not make the file".into()))?;
     let stored = Stored {
         id: n.media,
         property: n.property,

@@ -237,7 +237,7 @@ test("a buyer form open in two tabs asks before its save undoes the other tab's"
   await formTwo.getByLabel("Notes").fill("Prefers mornings");
   await formTwo.getByRole("button", { name: "Save" }).tap();
   const conflict = formTwo.getByTestId("edit-conflict");
-  await expect(conflict).toContainText("This record was saved in another tab after you opened it here.");
+  await expect(conflict).toContainText("This record was saved in another tab, or came from another device, after you opened it here.");
   await expect(formTwo.getByText("Saved.")).toHaveCount(0);
   await conflict.getByRole("button", { name: "Load the other version" }).tap();
   await expect(formTwo.getByLabel("Phone")).toHaveValue("+1 503 555 0101");
