@@ -358,12 +358,15 @@ async fn push(
 }
 
 /// One sync: the key checked, what changed on the server brought down, and
-/// what changed here sent up. `local` is the document as it is now; the
-/// caller merges `Outcome::down` into it.
+/// what changed here sent up, then photos and voice notes (the agent's
+/// own database only). `local` is the document as it is now, `kept` the
+/// other versions kept from earlier conflicts (their photos stay named);
+/// the caller merges `Outcome::down` into it.
 pub async fn sync_once(
     settings: &Settings,
     scope: Scope,
     local: &Document,
+    kept: &[Body],
     state: &mut State,
 ) -> Result<Outcome, SyncError> {
     let key = match (key(settings).await, scope) {
@@ -382,11 +385,9 @@ pub async fn sync_once(
         None => local.clone(),
     };
     let pushed = push(settings, scope, &key, &merged, &came, state).await?;
-    // Photos and voice notes: the agent's own database only.
     let moved = match scope {
         Scope::Own => {
-            let mut kept = crate::storage::sync_losers();
-            kept.extend(lost.iter().cloned());
+            let kept: Vec<Body> = kept.iter().chain(&lost).cloned().collect();
             crate::sync_media::sync_media(settings, &key, &merged, &kept, state).await
         }
         Scope::Team => crate::sync_media::Moved::default(),

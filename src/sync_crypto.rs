@@ -86,41 +86,32 @@ impl Key {
         Ok(Key(key.unchecked_into()))
     }
 
-    async fn encrypt(&self, iv: &[u8], plain: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    /// AES-GCM of `data` with nonce `iv`, one way or the other: sealing
+    /// fails only without WebCrypto; opening fails when another key sealed
+    /// it or a byte changed (its tag does not match).
+    async fn aes(&self, seal: bool, iv: &[u8], data: &[u8]) -> Result<Vec<u8>, CryptoError> {
         let algorithm = object(&[
             ("name", &"AES-GCM".into()),
             ("iv", &Uint8Array::from(iv).into()),
         ]);
-        let sealed = wait(subtle()?.encrypt_with_object_and_js_u8_array(
-            &algorithm,
-            &self.0,
-            &Uint8Array::from(plain),
-        ))
-        .await
-        .map_err(|_| CryptoError::Unavailable)?;
-        Ok(Uint8Array::new(&sealed).to_vec())
-    }
-
-    async fn decrypt(&self, iv: &[u8], sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
-        let algorithm = object(&[
-            ("name", &"AES-GCM".into()),
-            ("iv", &Uint8Array::from(iv).into()),
-        ]);
-        let plain = wait(subtle()?.decrypt_with_object_and_js_u8_array(
-            &algorithm,
-            &self.0,
-            &Uint8Array::from(sealed),
-        ))
-        .await
-        // AES-GCM refuses what another key sealed (its tag does not match).
-        .map_err(|_| CryptoError::WrongKey)?;
-        Ok(Uint8Array::new(&plain).to_vec())
+        let subtle = subtle()?;
+        let data = Uint8Array::from(data);
+        let promise = if seal {
+            subtle.encrypt_with_object_and_js_u8_array(&algorithm, &self.0, &data)
+        } else {
+            subtle.decrypt_with_object_and_js_u8_array(&algorithm, &self.0, &data)
+        };
+        let out = wait(promise).await.map_err(|_| match seal {
+            true => CryptoError::Unavailable,
+            false => CryptoError::WrongKey,
+        })?;
+        Ok(Uint8Array::new(&out).to_vec())
     }
 
     /// `text` sealed under this key, with a fresh nonce.
     pub async fn seal(&self, text: &str) -> Result<Sealed, CryptoError> {
         let iv = random_bytes(12)?;
-        let data = self.encrypt(&iv, text.as_bytes()).await?;
+        let data = self.aes(true, &iv, text.as_bytes()).await?;
         Ok(Sealed {
             iv: STANDARD.encode(&iv),
             data: STANDARD.encode(data),
@@ -135,7 +126,7 @@ impl Key {
         let data = STANDARD
             .decode(&sealed.data)
             .map_err(|_| CryptoError::WrongKey)?;
-        let plain = self.decrypt(&iv, &data).await?;
+        let plain = self.aes(false, &iv, &data).await?;
         String::from_utf8(plain).map_err(|_| CryptoError::WrongKey)
     }
 
@@ -143,7 +134,7 @@ impl Key {
     /// ciphertext (photos and voice notes travel as raw bytes, not base64).
     pub async fn seal_bytes(&self, bytes: &[u8]) -> Result<Vec<u8>, CryptoError> {
         let mut out = random_bytes(12)?;
-        let sealed = self.encrypt(&out, bytes).await?;
+        let sealed = self.aes(true, &out, bytes).await?;
         out.extend_from_slice(&sealed);
         Ok(out)
     }
@@ -155,6 +146,6 @@ impl Key {
             return Err(CryptoError::WrongKey);
         }
         let (iv, data) = sealed.split_at(12);
-        self.decrypt(iv, data).await
+        self.aes(false, iv, data).await
     }
 }

@@ -178,12 +178,18 @@ pub async fn sync_media(
     state: &mut State,
 ) -> Moved {
     let mut moved = Moved::default();
+    let named = named(document, kept);
+    // No photo named and none sent up: nothing to read on the device
+    // (this runs on every sync, after every edit).
+    if named.is_empty() && state.uploaded.is_empty() {
+        return moved;
+    }
     let local: HashSet<_> = match media_store::ids().await {
         Ok(ids) => ids.into_iter().collect(),
         // No IndexedDB here: nothing held to send, nowhere to keep.
         Err(_) => return moved,
     };
-    let todo = plan(&named(document, kept), &local, state);
+    let todo = plan(&named, &local, state);
     let result = async {
         for n in todo.up {
             moved.up += usize::from(up(settings, key, n, state).await?);
@@ -194,14 +200,16 @@ pub async fn sync_media(
             state.uploaded.retain(|d| *d != doc);
         }
         for n in todo.down {
-            if down(settings, key, n).await? {
-                moved.down += 1;
-                tell_arrived();
-            }
+            moved.down += usize::from(down(settings, key, n).await?);
         }
         Ok::<(), SyncError>(())
     }
     .await;
+    // Once, not per photo: an open gallery reads again every photo it
+    // lacks on each telling.
+    if moved.down > 0 {
+        tell_arrived();
+    }
     moved.problem = result.err();
     moved
 }

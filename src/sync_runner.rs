@@ -140,7 +140,8 @@ async fn sync_all(settings: &Settings, state: DocState) -> Option<Result<Done, S
         };
         let mut sync_state = storage::sync_state(scope);
         let local = state.doc.get_untracked();
-        let result = sync_once(&db, scope, &local, &mut sync_state).await;
+        let kept = storage::sync_losers();
+        let result = sync_once(&db, scope, &local, &kept, &mut sync_state).await;
         if storage::sync_settings().as_ref() != Some(settings) {
             return None;
         }
