@@ -7,8 +7,15 @@
 // Netlify do: the street map reads its .pmtiles archive that way. With
 // MAPS=FOLDER, <PREFIX>maps/ serves that folder (the test's map archive,
 // made by scripts/map-fixture.sh), as a brokerage puts its map beside dist/.
+// With TLS=1 it speaks HTTP/2 over TLS, as those hosts do (one connection
+// for the whole page, not six cold ones), with a certificate made for
+// 127.0.0.1 on start (openssl): `make audit` measures it so.
 // Usage: node e2e/serve.mjs DIR PORT [PREFIX]
+import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
+import { createSecureServer } from "node:http2";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -74,7 +81,7 @@ function range(header, size) {
   return start <= end && start < size ? [start, end] : "unsatisfiable";
 }
 
-createServer(async (req, res) => {
+async function handle(req, res) {
   const path = new URL(req.url, "http://localhost").pathname;
   const file = await fileFor(path);
   if (file && req.headers.range) {
@@ -119,6 +126,26 @@ createServer(async (req, res) => {
   headers["content-length"] = String(body.length);
   res.writeHead(status, headers);
   res.end(req.method === "HEAD" ? undefined : body);
-}).listen(Number(port), "127.0.0.1", () => {
-  console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`);
+}
+
+/** A key and a self-signed certificate for 127.0.0.1, valid a day. */
+function certificate() {
+  const dir = mkdtempSync(join(tmpdir(), "serve-tls-"));
+  const [key, cert] = [join(dir, "key.pem"), join(dir, "cert.pem")];
+  try {
+    execFileSync("openssl", [
+      "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
+      "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert,
+    ], { stdio: "ignore" });
+  } catch (e) {
+    console.error(`e2e/serve.mjs: TLS=1 needs openssl (1.1.1 or later) to make its certificate: ${e.message}`);
+    process.exit(1);
+  }
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
+const tls = process.env.TLS === "1";
+const server = tls ? createSecureServer({ allowHTTP1: true, ...certificate() }, handle) : createServer(handle);
+server.listen(Number(port), "127.0.0.1", () => {
+  console.log(`serving ${root} at ${tls ? "https" : "http"}://127.0.0.1:${port}${prefix}`);
 });
