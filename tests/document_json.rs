@@ -3,7 +3,7 @@
 //! back, empty ones are left out, and a bad value names its field.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
-use showplan::domain::codec::{decode, document_json, encode, DecodeError};
+use showplan::domain::codec::{decode, decode_checked, document_json, encode, DecodeError};
 use showplan::domain::media::Media;
 use showplan::domain::model::*;
 use uuid::Uuid;
@@ -106,7 +106,7 @@ fn full_document() -> Document {
             text: "Good schools".into(),
             shareable: true,
         }],
-        media: vec![],
+        media: Default::default(),
         private_notes: "Seller motivated".into(),
         listing_agent: ListingAgent {
             name: "Li Wei".into(),
@@ -230,7 +230,7 @@ fn every_field_goes_and_comes_back() {
 #[test]
 fn photos_and_voice_notes_of_a_home_go_and_come_back() {
     let mut document = full_document();
-    document.properties[0].media = vec![
+    let media = vec![
         Media {
             caption: "Cracked tile by the door".into(),
             room: "Kitchen".into(),
@@ -240,10 +240,45 @@ fn photos_and_voice_notes_of_a_home_go_and_come_back() {
         },
         Media::voice(id(21), at(9, 5), 31_500, 88_000),
     ];
+    document.properties[0].media = media.clone().into();
     let text = encode(&document, at(13, 0));
     assert!(text.contains("\"kind\":\"voice\""), "{text}");
     let back = decode(&text).expect("decodes");
     assert_eq!(back.document, document);
+    assert_eq!(back.document.properties[0].media.read(), Ok(media.clone()));
+    // Written again, the list is the same text.
+    assert_eq!(encode(&back.document, at(13, 0)), text);
+}
+
+#[test]
+fn a_homes_media_list_is_kept_as_written_until_read() {
+    let mut document = full_document();
+    document.properties[0].media = vec![Media::photo(id(20), at(9, 0), 4, 3, 10)].into();
+    let text = encode(&document, at(13, 0));
+    // A photo with no id: read as a list, and refused only when read.
+    let damaged = text.replace(&format!("\"id\":\"{}\",\"kind\"", id(20)), "\"kind\"");
+    assert_ne!(damaged, text);
+    let back = decode(&damaged).expect("the document itself reads");
+    let list = &back.document.properties[0].media;
+    assert_eq!(list.read(), Err("entry 1: \"id\" is missing".into()));
+    assert!(list.items().is_empty());
+    // An edit of a list that does not read changes nothing.
+    let mut edited = list.clone();
+    assert_eq!(edited.edit(|m| m.clear()), None);
+    assert_eq!(&edited, list);
+    // A file from outside the device is checked whole.
+    assert_eq!(
+        decode_checked(&damaged).map(|_| ()),
+        Err(DecodeError::Invalid(
+            "\"properties\": entry 1: \"media\": entry 1: \"id\" is missing".into()
+        ))
+    );
+    assert!(decode_checked(&text).is_ok());
+    // Not a list where the list belongs: the document does not read.
+    let list = format!("\"media\":{}", document.properties[0].media.json_text());
+    assert!(text.contains(&list));
+    let not_a_list = text.replace(&list, "\"media\":{\"a\":[1]}");
+    assert!(decode(&not_a_list).is_err());
 }
 
 #[test]

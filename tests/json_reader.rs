@@ -143,6 +143,40 @@ fn missing_null_and_wrong_fields_say_which() {
 }
 
 #[test]
+fn a_list_or_object_where_text_belongs_is_refused_after_any_text() {
+    // Found by review: the text of a string was cut out of the document
+    // before its kind was looked at, so a list or object in its place, after
+    // a letter of two bytes, cut inside that letter (a panic, which aborts).
+    assert_eq!(
+        json::read::<Pair>(r#"{"name":"é","tags":["é",{}]}"#),
+        Err("\"tags\": entry 2: expected text".into())
+    );
+    for text in [r#"["é",{}]"#, r#"["日",[]]"#, r#"["ü",[1,"x"]]"#] {
+        assert_eq!(
+            json::read::<Vec<String>>(text),
+            Err("entry 2: expected text".into()),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_list_is_kept_as_written() {
+    let text = r#"{"a":[ {"t":"] } [\"{"} , [1,2] ],"b":[],"c":{"d":[]}}"#;
+    let tape = json::parse(text).unwrap();
+    let f = Fields::of(tape.root()).unwrap();
+    assert_eq!(
+        f.value("a").unwrap().list_text(),
+        Ok(r#"[ {"t":"] } [\"{"} , [1,2] ]"#)
+    );
+    assert_eq!(f.value("b").unwrap().list_text(), Ok("[]"));
+    assert_eq!(
+        f.value("c").unwrap().list_text(),
+        Err("expected a list".into())
+    );
+}
+
+#[test]
 fn escapes_are_decoded_and_written_back() {
     let text = r#"{"name":"\"q\" \\ \/ \b\f\n\r\t \u00e9 \ud83c\udfe0 é"}"#;
     let pair = json::read::<Pair>(text).expect("reads");

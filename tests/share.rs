@@ -153,7 +153,7 @@ fn nothing_private_reaches_the_link() {
         };
         p.checked = Some(Utc::now());
         // Photos and voice notes stay on the device: not even their captions.
-        p.media.push(showplan::domain::media::Media {
+        p.media = vec![showplan::domain::media::Media {
             caption: format!("{MARKER} photo caption"),
             room: format!("{MARKER} photo room"),
             feature: format!("{MARKER} photo feature"),
@@ -164,7 +164,8 @@ fn nothing_private_reaches_the_link() {
                 1200,
                 300_000,
             )
-        });
+        }]
+        .into();
     }
     for s in &mut tour.stops {
         s.note = format!("{MARKER} stop note");

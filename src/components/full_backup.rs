@@ -30,7 +30,7 @@ pub fn FullBackup() -> impl IntoView {
         let ids: Vec<_> = state.doc.with_untracked(|d| {
             d.properties
                 .iter()
-                .flat_map(|p| p.media.iter().map(|m| m.id))
+                .flat_map(|p| p.media.items().into_iter().map(|m| m.id))
                 .collect()
         });
         leptos::task::spawn_local(async move {

@@ -1,5 +1,5 @@
 use crate::domain::backup_archive::{self, MediaFile};
-use crate::domain::codec::{decode, DecodeError};
+use crate::domain::codec::{decode_checked, DecodeError};
 use crate::domain::merge::preview;
 use crate::domain::model::Document;
 use crate::i18n::{t, use_i18n};
@@ -58,7 +58,7 @@ fn read_backup(bytes: Vec<u8>) -> Result<(Document, Vec<MediaFile>), Problem> {
             Vec::new(),
         )
     };
-    let decoded = decode(&text).map_err(|e| Problem::from(&e))?;
+    let decoded = decode_checked(&text).map_err(|e| Problem::from(&e))?;
     Ok((decoded.document, media))
 }
 
@@ -76,7 +76,8 @@ async fn restore_media(
         let owner = state.doc.with_untracked(|d| {
             d.properties.iter().find_map(|p| {
                 p.media
-                    .iter()
+                    .items()
+                    .into_iter()
                     .find(|m| m.id == file.id)
                     .map(|m| (p.id, m.added))
             })

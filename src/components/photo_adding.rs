@@ -134,7 +134,9 @@ impl Adding {
     async fn store(self, state: DocState, media: Media, stored: Stored) {
         match media_store::put(&stored).await {
             Ok(()) => {
-                state.update_property(stored.property, |p| p.media.push(media));
+                state.update_property(stored.property, |p| {
+                    p.media.edit(|m| m.push(media));
+                });
             }
             Err(error) => {
                 let photo = Pending {

@@ -25,7 +25,7 @@ pub fn PhotoCard(
         Memo::new(move |_| photos.with(|p| p.iter().position(|x| *x == photo).unwrap_or(0)));
     let first = state
         .read_property(property, |p| {
-            p.media.iter().find(|m| m.id == photo).cloned()
+            p.media.items().into_iter().find(|m| m.id == photo)
         })
         .flatten();
     let Some(first) = first else {
@@ -33,9 +33,11 @@ pub fn PhotoCard(
     };
     let edit = move |f: Box<dyn FnOnce(&mut Media)>| {
         state.update_property(property, |p| {
-            if let Some(m) = p.media.iter_mut().find(|m| m.id == photo) {
-                f(m);
-            }
+            p.media.edit(|media| {
+                if let Some(m) = media.iter_mut().find(|m| m.id == photo) {
+                    f(m);
+                }
+            });
         });
     };
     // The rooms to suggest, and what the photo can show: the home's
@@ -68,9 +70,11 @@ pub fn PhotoCard(
     let shown = first.shows().form_value();
     let step = move |by: isize| {
         state.update_property(property, |p| {
-            if let Some(at) = p.media.iter().position(|m| m.id == photo) {
-                move_by(&mut p.media, at, by);
-            }
+            p.media.edit(|media| {
+                if let Some(at) = media.iter().position(|m| m.id == photo) {
+                    move_by(media, at, by);
+                }
+            });
         });
     };
     let delete = move |_| {

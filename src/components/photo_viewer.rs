@@ -54,7 +54,7 @@ pub fn PhotoViewer(
                 d.properties
                     .iter()
                     .find(|p| p.id == property)
-                    .and_then(|p| p.media.iter().find(|m| m.id == id))
+                    .and_then(|p| p.media.items().into_iter().find(|m| m.id == id))
                     .map(|m| {
                         if m.room.is_empty() {
                             m.caption.clone()

@@ -38,17 +38,21 @@ pub fn delete_media(
 ) {
     let mut removed = None;
     state.update_property(property, |p| {
-        if let Some(at) = p.media.iter().position(|m| m.id == media) {
-            removed = Some((at, p.media.remove(at)));
-        }
+        p.media.edit(|list| {
+            if let Some(at) = list.iter().position(|m| m.id == media) {
+                removed = Some((at, list.remove(at)));
+            }
+        });
     });
     if let Some((at, item)) = removed {
         undo.offer(message, move || {
             let item = item.clone();
             state.update_property(property, |p| {
-                if !p.media.iter().any(|m| m.id == item.id) {
-                    p.media.insert(at.min(p.media.len()), item);
-                }
+                p.media.edit(|list| {
+                    if !list.iter().any(|m| m.id == item.id) {
+                        list.insert(at.min(list.len()), item);
+                    }
+                });
             });
         });
     }

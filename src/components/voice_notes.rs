@@ -96,7 +96,9 @@ pub fn VoiceNotes(id: Id, urls: PhotoUrls) -> impl IntoView {
             match media_store::put(&stored).await {
                 Ok(()) => {
                     urls.put(note.id, &stored.blob);
-                    doc.update_property(id, |p| p.media.push(note));
+                    doc.update_property(id, |p| {
+                        p.media.edit(|m| m.push(note));
+                    });
                     state.try_set(State::Idle);
                 }
                 Err(e) => {
@@ -156,7 +158,9 @@ fn VoiceNote(property: Id, note: Id, urls: PhotoUrls) -> impl IntoView {
     let undo = use_undo();
     let url = urls.get(note);
     let Some(first) = state
-        .read_property(property, |p| p.media.iter().find(|m| m.id == note).cloned())
+        .read_property(property, |p| {
+            p.media.items().into_iter().find(|m| m.id == note)
+        })
         .flatten()
     else {
         return ().into_any();
@@ -180,9 +184,11 @@ fn VoiceNote(property: Id, note: Id, urls: PhotoUrls) -> impl IntoView {
                 <input type="text" value=first.caption.clone() on:input=move |ev| {
                     let v = event_target_value(&ev);
                     state.update_property(property, |p| {
-                        if let Some(m) = p.media.iter_mut().find(|m| m.id == note) {
-                            m.caption = v;
-                        }
+                        p.media.edit(|media| {
+                            if let Some(m) = media.iter_mut().find(|m| m.id == note) {
+                                m.caption = v;
+                            }
+                        });
                     });
                 } />
             </label>

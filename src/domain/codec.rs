@@ -108,6 +108,19 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     })
 }
 
+/// [`decode`], with every home's photos and voice notes read too: for a
+/// file from outside the device (a backup being restored). Opening the app
+/// reads its own document without them (`media::MediaList`).
+pub fn decode_checked(text: &str) -> Result<Decoded, DecodeError> {
+    let decoded = decode(text)?;
+    for (i, home) in decoded.document.properties.iter().enumerate() {
+        home.media.read().map_err(|e| {
+            DecodeError::Invalid(format!("\"properties\": entry {}: \"media\": {e}", i + 1))
+        })?;
+    }
+    Ok(decoded)
+}
+
 /// The envelope's version, if it is a Showplan document this build reads.
 fn version(envelope: &Fields) -> Result<u32, DecodeError> {
     let format = envelope.opt::<String>("format").ok().flatten();

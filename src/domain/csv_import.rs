@@ -779,7 +779,7 @@ fn row_to_property(
         features: vec![],
         renovations: vec![],
         neighbourhood: vec![],
-        media: vec![],
+        media: Default::default(),
         private_notes: String::new(),
         listing_agent: ListingAgent {
             name: get(Column::AgentName).to_string(),

@@ -7,7 +7,7 @@
 //! chrono writes them ("2026-09-14", "10:30:00").
 use super::iso;
 use super::json::{record_json, write_text, Fields, FromJson, Json, Out, Result, ToJson};
-use super::media::Media;
+use super::media::{Media, MediaList};
 use super::model::*;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use uuid::Uuid;
@@ -166,6 +166,22 @@ record_json!(
         .put("cost_high", &s.cost_high)
         .put("note", &s.note)
 );
+
+/// Kept as written, read when needed (`MediaList`).
+impl FromJson for MediaList {
+    fn from_json(value: Json<'_>) -> Result<Self> {
+        Ok(MediaList::from_json_text(value.list_text()?))
+    }
+}
+
+impl ToJson for MediaList {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(match self.json_text() {
+            "" => "[]",
+            list => list,
+        });
+    }
+}
 
 record_json!(
     Media,

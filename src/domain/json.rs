@@ -29,7 +29,8 @@ const OBJECT: u8 = 7;
 
 /// One value of the text: its kind and where it is. A text's `start..end`
 /// are byte offsets inside the quotes, a number's its digits; an array's
-/// or object's `end` is the index of the first token after it.
+/// or object's `start` is the offset of its bracket, and its `end` the
+/// index of the first token after it.
 #[derive(Clone, Copy)]
 struct Token {
     kind: u8,
@@ -177,7 +178,7 @@ fn tokenize(b: &[u8]) -> Option<Vec<Token>> {
                 let kind = if c == b'{' { OBJECT } else { ARRAY };
                 tokens.push(Token {
                     kind,
-                    start: 0,
+                    start: start as u32,
                     end: 0,
                 });
                 i = skip_space(b, i + 1);
@@ -289,13 +290,15 @@ impl<'a> Json<'a> {
     #[inline(never)]
     pub fn text(&self) -> Result<Cow<'a, str>> {
         let token = self.token();
+        if token.kind != TEXT && token.kind != ESCAPED {
+            return Err("expected text".to_string());
+        }
         let raw = &self.text[token.start as usize..token.end as usize];
         match token.kind {
             TEXT => Ok(Cow::Borrowed(raw)),
-            ESCAPED => unescape(raw)
+            _ => unescape(raw)
                 .map(Cow::Owned)
                 .ok_or_else(|| "bad escape in text".to_string()),
-            _ => Err("expected text".to_string()),
         }
     }
 
@@ -320,6 +323,43 @@ impl<'a> Json<'a> {
                 item
             })
         }))
+    }
+}
+
+impl<'a> Json<'a> {
+    /// An array's text exactly as written, brackets included: kept as it
+    /// is by a record that reads it only when needed (`media::MediaList`).
+    pub fn list_text(&self) -> Result<&'a str> {
+        let token = self.token();
+        if token.kind != ARRAY {
+            return Err("expected a list".to_string());
+        }
+        let start = token.start as usize;
+        let end = container_end(self.text.as_bytes(), start).ok_or_else(not_json)?;
+        Ok(&self.text[start..end])
+    }
+}
+
+/// The offset after the bracket that closes the one at `b[i]` (in text
+/// already read as JSON: only strings can hold a bracket that does not count).
+fn container_end(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    loop {
+        match *b.get(i)? {
+            b'"' => {
+                i = scan_text(b, i)?.0;
+                continue;
+            }
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
     }
 }
 

@@ -65,6 +65,75 @@ impl Media {
     }
 }
 
+/// A home's photos and voice notes as the document holds them: the JSON
+/// text of the list, read into [`Media`] only where they are shown, moved,
+/// backed up or synced. Opening the app reads and saves the whole document;
+/// kept as text, the list costs that first load no reader or writer of its
+/// own (photos were to add at most 2 KB to it).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MediaList {
+    /// `[...]` as read or written, or "" for none.
+    json: String,
+}
+
+impl MediaList {
+    /// The list kept as `json` (a JSON list, as the document's reader
+    /// found it); read only when asked for.
+    pub fn from_json_text(json: &str) -> MediaList {
+        MediaList {
+            json: if json == "[]" {
+                String::new()
+            } else {
+                json.to_string()
+            },
+        }
+    }
+
+    /// The JSON list, or "" for none.
+    pub fn json_text(&self) -> &str {
+        &self.json
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.json.is_empty()
+    }
+
+    /// The photos and voice notes, in the agent's order, or why they cannot
+    /// be read (a file edited by hand: `Document::check_media`).
+    pub fn read(&self) -> Result<Vec<Media>, String> {
+        if self.json.is_empty() {
+            return Ok(Vec::new());
+        }
+        super::json::read(&self.json)
+    }
+
+    /// The photos and voice notes; none where they cannot be read (each
+    /// way in from outside the device checks them first).
+    pub fn items(&self) -> Vec<Media> {
+        self.read().unwrap_or_default()
+    }
+
+    /// Changes the list with `change`; `None`, and the list left exactly as
+    /// it is, when it cannot be read (nothing is lost by writing back less).
+    pub fn edit<R>(&mut self, change: impl FnOnce(&mut Vec<Media>) -> R) -> Option<R> {
+        let mut items = self.read().ok()?;
+        let out = change(&mut items);
+        *self = MediaList::from(items);
+        Some(out)
+    }
+}
+
+impl From<Vec<Media>> for MediaList {
+    fn from(items: Vec<Media>) -> MediaList {
+        if items.is_empty() {
+            return MediaList::default();
+        }
+        MediaList {
+            json: super::json::to_text(&items),
+        }
+    }
+}
+
 /// What a photo shows, besides its room.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Shows {

@@ -319,7 +319,7 @@ pub struct Property {
     pub neighbourhood: Vec<NeighbourhoodNote>,
     /// The agent's photos and voice notes, in the agent's order (the
     /// bytes are on the device: `media_store`).
-    pub media: Vec<super::media::Media>,
+    pub media: super::media::MediaList,
     /// Never shared with a buyer.
     pub private_notes: String,
     /// Who to ask for a showing. Agent-private: never in a share link.
@@ -634,6 +634,7 @@ impl Property {
     /// The ids of its photos (or voice notes), in the agent's order.
     pub fn media_ids(&self, kind: super::media::MediaKind) -> Vec<Id> {
         self.media
+            .items()
             .iter()
             .filter(|m| m.kind == kind)
             .map(|m| m.id)
@@ -677,7 +678,7 @@ impl Property {
             features: vec![],
             renovations: vec![],
             neighbourhood: vec![],
-            media: vec![],
+            media: Default::default(),
             private_notes: String::new(),
             listing_agent: ListingAgent::default(),
             taxes_year: None,

@@ -225,7 +225,7 @@ pub fn sample_document(now: DateTime<Utc>) -> Document {
                 features: features(i, kind),
                 renovations: renovations(i),
                 neighbourhood: notes(i, area),
-                media: vec![],
+                media: Default::default(),
                 private_notes: if i.is_multiple_of(4) {
                     "Seller motivated: relocating for work.".into()
                 } else {

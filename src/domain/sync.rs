@@ -78,7 +78,14 @@ impl Body {
         let fields = Fields::of(tape.root()).ok()?;
         let body = match fields.need::<String>("k").ok()?.as_str() {
             "buyer" => Body::Buyer(fields.need("r").ok()?),
-            "property" => Body::Property(fields.need("r").ok()?),
+            // Its photos' list is read too: a home whose list does not read
+            // is not taken (`media::MediaList` trusts what this app wrote).
+            "property" => Body::Property(
+                fields
+                    .need::<Property>("r")
+                    .ok()
+                    .filter(|p| p.media.read().is_ok())?,
+            ),
             "tour" => Body::Tour(fields.need("r").ok()?),
             "feedback" => Body::Feedback(fields.need("r").ok()?),
             "deleted" => Body::Deleted(fields.need("r").ok()?),
@@ -529,6 +536,17 @@ mod tests {
         }
         assert_eq!(Body::from_text(r#"{"k":"spaceship","r":{}}"#), None);
         assert_eq!(Body::from_text("not json"), None);
+    }
+
+    #[test]
+    fn a_home_whose_photo_list_does_not_read_is_not_taken() {
+        use crate::domain::media::{Media, MediaList};
+        let mut home = sample_document(at(0)).properties[0].clone();
+        home.media = vec![Media::photo(Id::from_u128(9), at(1), 4, 3, 10)].into();
+        let text = Body::Property(home.clone()).to_text();
+        assert_eq!(Body::from_text(&text), Some(Body::Property(home.clone())));
+        home.media = MediaList::from_json_text(r#"[{"kind":"photo"}]"#);
+        assert_eq!(Body::from_text(&Body::Property(home).to_text()), None);
     }
 
     #[test]

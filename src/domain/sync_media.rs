@@ -70,7 +70,7 @@ pub fn named(document: &Document, kept: &[Body]) -> Vec<Named> {
         .iter()
         .chain(kept_homes)
         .flat_map(|p| {
-            p.media.iter().map(|m| Named {
+            p.media.items().into_iter().map(|m| Named {
                 property: p.id,
                 media: m.id,
             })
@@ -128,7 +128,8 @@ mod tests {
         p.media = media
             .iter()
             .map(|m| Media::photo(id(*m), now, 4, 3, 10))
-            .collect();
+            .collect::<Vec<_>>()
+            .into();
         p
     }
 

@@ -65,7 +65,7 @@ pub fn for_team(home: &Property) -> Property {
         features,
         renovations,
         neighbourhood,
-        media: Vec::new(),
+        media: Default::default(),
         private_notes: String::new(),
         listing_agent,
         taxes_year,
