@@ -12,6 +12,7 @@
 #   wasm-opt -Oz (+ rereloop)      every wasm file (release builds)
 #   esbuild --minify               the JS glue and loader (release builds)
 #   esbuild --bundle js/map.js     the street map's module and styles (map.js, map.css)
+#   esbuild style/media.css        photos' and voice notes' styles (media.css, on demand)
 #
 # The files land in $TRUNK_STAGING_DIR/pkg-<content hash>/, and index.html's
 # "__PKG__" placeholders are pointed there, so a new version never mixes
@@ -120,6 +121,11 @@ rm -rf "$map_out"
 map_flags=(--bundle --format=esm --loader:.png=empty --loader:.svg=empty --log-level=warning)
 if [ "$profile" = release ]; then map_flags+=(--minify); fi
 esbuild js/map.js "${map_flags[@]}" --outdir="$map_out" --entry-names=map
+# The styles of photos and voice notes, fetched the first time a page shows
+# them (src/components/media_styles.rs), not with the app.
+media_flags=(--log-level=warning)
+if [ "$profile" = release ]; then media_flags+=(--minify); fi
+esbuild style/media.css "${media_flags[@]}" --outfile="$map_out/media.css"
 
 # Every language but English (compiled in) is a file beside the wasm, written
 # by build.rs; they belong to this build (same keys), so they share its folder.
@@ -130,7 +136,7 @@ pkg="pkg-$hash"
 rm -rf "$staging"/pkg-*
 cp -r "$work/out" "$staging/$pkg"
 rm -f "$staging/$pkg/.key"
-cp "$map_out"/map.js "$map_out"/map.css "$staging/$pkg/"
+cp "$map_out"/map.js "$map_out"/map.css "$map_out"/media.css "$staging/$pkg/"
 for file in "${languages[@]}"; do
   cp "$file" "$staging/$pkg/i18n-$(basename "$file")"
 done

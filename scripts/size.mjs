@@ -145,6 +145,11 @@ for (const name of onDemand) {
 const map = [`${pkg}/map.js`, `${pkg}/map.css`];
 for (const f of map) if (!existsSync(join(dir, f))) fail(`${dir}/${f} is missing`);
 row("street map (on demand, JS + CSS): +", sum(map));
+// Photos' and voice notes' styles, fetched when a page first shows one
+// (src/components/media_styles.rs).
+const mediaStyles = [`${pkg}/media.css`];
+if (!existsSync(join(dir, mediaStyles[0]))) fail(`${dir}/${mediaStyles[0]} is missing`);
+row("photos' styles (on demand, CSS): +", sum(mediaStyles));
 console.log("");
 for (const file of languages) {
   row(`${file.slice(5, 7)}: opening the app in it, + ${file}`, sum([...shell, `${pkg}/${file}`]));

@@ -44,9 +44,10 @@ async fn scale_from_url(url: &str, max_side: u32, quality: f64) -> Result<Scaled
         .ok_or(ScaleError::Failed)?;
     let image = document
         .create_element("img")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlImageElement>().ok())
-        .ok_or(ScaleError::Failed)?;
+        .map_err(|_| ScaleError::Failed)?
+        // An <img> is always one (and no instanceof check is another
+        // browser function in the first load's glue).
+        .unchecked_into::<web_sys::HtmlImageElement>();
     image.set_src(url);
     JsFuture::from(image.decode())
         .await
@@ -54,17 +55,17 @@ async fn scale_from_url(url: &str, max_side: u32, quality: f64) -> Result<Scaled
     let (width, height) = fit_within(image.natural_width(), image.natural_height(), max_side);
     let canvas = document
         .create_element("canvas")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-        .ok_or(ScaleError::Failed)?;
+        .map_err(|_| ScaleError::Failed)?
+        .unchecked_into::<web_sys::HtmlCanvasElement>();
     canvas.set_width(width);
     canvas.set_height(height);
     let context = canvas
         .get_context("2d")
         .ok()
         .flatten()
-        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        .ok_or(ScaleError::Failed)?;
+        .ok_or(ScaleError::Failed)?
+        // What "2d" gives, when it gives anything.
+        .unchecked_into::<web_sys::CanvasRenderingContext2d>();
     context.set_image_smoothing_enabled(true);
     // Not in web-sys: the best smoothing the browser has.
     let _ = js_sys::Reflect::set(&context, &"imageSmoothingQuality".into(), &"high".into());

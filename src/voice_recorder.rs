@@ -65,8 +65,9 @@ pub async fn start() -> Result<Recording, RecordError> {
     )
     .await
     .map_err(failed)?
-    .dyn_into()
-    .map_err(failed)?;
+    // What getUserMedia resolves to (checked by no instanceof: each is
+    // another browser function in the first load's glue).
+    .unchecked_into();
     let recorder = web_sys::MediaRecorder::new_with_media_stream(&stream).map_err(failed)?;
     let chunks = Rc::new(RefCell::new(Vec::new()));
     let sink = chunks.clone();
@@ -116,9 +117,7 @@ impl Recording {
     /// Stops every track: the browser's recording light goes out.
     fn release(&self) {
         for track in self.stream.get_tracks().iter() {
-            if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
-                track.stop();
-            }
+            track.unchecked_into::<web_sys::MediaStreamTrack>().stop();
         }
     }
 

@@ -70,9 +70,7 @@ test("three camera photos of a home and two rooms are kept smaller, survive a re
   await cards.nth(1).getByRole("button", { name: "Delete photo" }).tap();
   await expect(cards).toHaveCount(2);
   await expect(cards.nth(1).getByLabel("Room")).toHaveValue("Main bedroom");
-  page.on("console", (m) => console.log("CONSOLE", m.text().slice(0, 120)));
   await page.getByTestId("undo-toast").getByRole("button", { name: "Undo" }).tap();
-  await page.waitForTimeout(500);
   await expect(cards).toHaveCount(3);
   await expect(cards.nth(1).getByLabel("Caption")).toHaveValue("Cracked tile by the sink");
   expect(await shownSizes(photos)).toHaveLength(3);
@@ -256,6 +254,33 @@ test("a tour's stop shows the home's photos, a link to all of them", async ({ pa
   await expect(strip).toBeVisible();
   await expect(strip.locator("img")).toHaveCount(2);
   await expect.poll(() => strip.locator("img").evaluateAll((imgs) => imgs.every((i) => i.complete && i.naturalWidth === 800))).toBe(true);
+  // Thumbnails, with their styles (style/media.css) applied.
+  expect(await strip.locator("img").evaluateAll((imgs) => imgs.map((i) => [i.clientWidth, i.clientHeight]))).toEqual([[64, 48], [64, 48]]);
   await strip.tap();
   await expect(page.getByTestId("photos").getByTestId("photo")).toHaveCount(2);
+});
+
+test("photos' styles come with the first page that shows a photo, not with the app", async ({ page }) => {
+  const sheets = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".css")) sheets.push(new URL(r.url()).pathname.split("/").pop());
+  });
+  const photos = await firstHome(page);
+  // Opening the app, the data page and a home without photos: the app's
+  // own styles only.
+  expect(sheets.filter((s) => s === "media.css")).toEqual([]);
+  await photos.getByLabel("Choose photos").setInputFiles(await cameraFiles(page, ["#c00", "#0a0"], 1600, 1200));
+  await expect(photos.getByTestId("photo")).toHaveCount(2);
+  expect(sheets.filter((s) => s === "media.css")).toEqual(["media.css"]);
+  // Drawn with them: a grid of cards, each picture a thumbnail within its
+  // card, never the photo's 1,600 px.
+  expect(await photos.getByTestId("photo-grid").evaluate((e) => getComputedStyle(e).display)).toBe("grid");
+  const widths = await photos.getByTestId("photo").locator("img").evaluateAll((imgs) => imgs.map((i) => i.getBoundingClientRect().width));
+  expect(widths).toHaveLength(2);
+  for (const w of widths) expect(w).toBeLessThan(500);
+  // Another home, and back: fetched once.
+  await page.goBack();
+  await page.goForward();
+  await expect(photos.getByTestId("photo")).toHaveCount(2);
+  expect(sheets.filter((s) => s === "media.css")).toEqual(["media.css"]);
 });

@@ -30,6 +30,7 @@ pub mod map_file_setting;
 pub mod map_keep;
 mod match_reason;
 mod match_tour_choice;
+mod media_styles;
 mod media_why;
 pub mod message_links;
 mod neighbourhood_notes;

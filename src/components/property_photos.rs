@@ -1,5 +1,6 @@
 //! The agent's own photos of a home, on its page.
 use crate::components::home_media::home_media;
+use crate::components::media_styles::media_styled;
 use crate::components::photo_adding::{pending_for, sweep_now_and_then, Adding};
 use crate::components::photo_card::PhotoCard;
 use crate::components::photo_urls::PhotoUrls;
@@ -84,12 +85,15 @@ pub fn PropertyPhotos(id: Id) -> impl IntoView {
             <Show when=move || photos.with(Vec::is_empty)>
                 <p class="empty">{t!(i18n, media_empty)}</p>
             </Show>
-            <ol class="photo-grid" data-testid="photo-grid">
-                <For each=move || photos.get() key=|photo| *photo let:photo>
-                    <PhotoCard property=id photo=photo photos=photos urls=urls viewing=viewing />
-                </For>
-            </ol>
-            <PhotoViewer property=id photos=photos urls=urls viewing=viewing />
+            // Drawn once their styles apply (fetched when a home first has a photo).
+            <Show when=move || !photos.with(Vec::is_empty) && media_styled()>
+                <ol class="photo-grid" data-testid="photo-grid">
+                    <For each=move || photos.get() key=|photo| *photo let:photo>
+                        <PhotoCard property=id photo=photo photos=photos urls=urls viewing=viewing />
+                    </For>
+                </ol>
+                <PhotoViewer property=id photos=photos urls=urls viewing=viewing />
+            </Show>
             <VoiceNotes id=id urls=urls />
             <StorageRoom refresh=adding.progress />
         </section>

@@ -1,6 +1,7 @@
 //! A stop's home, at a glance: the first photos the agent took there, a
 //! link to the home's page with all of them.
 use crate::components::home_media::home_media;
+use crate::components::media_styles::media_styled;
 use crate::components::photo_urls::{PhotoUrl, PhotoUrls};
 use crate::domain::media::MediaKind;
 use crate::domain::model::Id;
@@ -11,7 +12,8 @@ use leptos::prelude::*;
 /// How many photos the strip shows.
 const SHOWN: usize = 4;
 
-/// Up to four thumbnails of the home's photos, nothing when it has none.
+/// Up to four thumbnails of the home's photos, nothing when it has none
+/// (drawn once their styles apply).
 #[component]
 pub fn StopPhotos(property: Id) -> impl IntoView {
     let i18n = use_i18n();
@@ -20,7 +22,7 @@ pub fn StopPhotos(property: Id) -> impl IntoView {
     move || {
         let list = photos.get();
         let count = list.len();
-        (count > 0).then(|| {
+        (count > 0 && media_styled()).then(|| {
             let more = count.saturating_sub(SHOWN);
             view! {
                 <a class="stop-photos" data-testid="stop-photos" href=href(&format!("/properties/{property}"))

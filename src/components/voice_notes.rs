@@ -1,6 +1,7 @@
 //! Voice notes of a home: recorded in place, played in place, deleted with
 //! Undo. Where the browser cannot record, there is no record button.
 use crate::components::home_media::home_media;
+use crate::components::media_styles::media_styled;
 use crate::components::media_why::media_why;
 use crate::components::photo_urls::{PhotoUrl, PhotoUrls};
 use crate::components::undo_toast::{delete_media, use_undo};
@@ -141,11 +142,14 @@ pub fn VoiceNotes(id: Id, urls: PhotoUrls) -> impl IntoView {
             <Show when=move || notes.with(Vec::is_empty)>
                 <p class="empty">{t!(i18n, voice_empty)}</p>
             </Show>
-            <ul class="voice-list">
-                <For each=move || notes.get() key=|n| *n let:note>
-                    <VoiceNote property=id note=note urls=urls />
-                </For>
-            </ul>
+            // Drawn once their styles apply (fetched when a home first has one).
+            <Show when=move || !notes.with(Vec::is_empty) && media_styled()>
+                <ul class="voice-list">
+                    <For each=move || notes.get() key=|n| *n let:note>
+                        <VoiceNote property=id note=note urls=urls />
+                    </For>
+                </ul>
+            </Show>
         </section>
     }
 }

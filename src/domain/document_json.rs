@@ -167,19 +167,16 @@ record_json!(
         .put("note", &s.note)
 );
 
-/// Kept as written, read when needed (`MediaList`).
-impl FromJson for MediaList {
-    fn from_json(value: Json<'_>) -> Result<Self> {
-        Ok(MediaList::from_json_text(value.list_text()?))
-    }
-}
-
-impl ToJson for MediaList {
-    fn write_json(&self, out: &mut String) {
-        out.push_str(match self.json_text() {
-            "" => "[]",
-            list => list,
-        });
+/// A home's photos and voice notes, kept as written and read when needed
+/// (`MediaList`): taken with no reader of their own (nor a copy of the
+/// generic field reader), since opening the app reads every home.
+fn media_list(f: &Fields<'_>) -> Result<MediaList> {
+    match f.value("media") {
+        Some(list) => list
+            .list_text()
+            .map(MediaList::from_json_text)
+            .map_err(|e| format!("\"media\": {e}")),
+        None => Ok(MediaList::default()),
     }
 }
 
@@ -405,7 +402,7 @@ record_json!(
         features: f.or_default("features")?,
         renovations: f.or_default("renovations")?,
         neighbourhood: f.or_default("neighbourhood")?,
-        media: f.or_default("media")?,
+        media: media_list(&f)?,
         private_notes: f.or_default("private_notes")?,
         listing_agent: f.or_default("listing_agent")?,
         taxes_year: f.opt("taxes_year")?,
@@ -435,7 +432,7 @@ record_json!(
         .put("features", &s.features)
         .put("renovations", &s.renovations)
         .put("neighbourhood", &s.neighbourhood)
-        .put("media", &s.media)
+        .put_json("media", s.media.json_text())
         .put("private_notes", &s.private_notes)
         .put(
             "listing_agent",

@@ -532,18 +532,45 @@ impl Out {
     /// Adds `key` unless its value is empty (null, "", [], {} or false).
     #[inline(never)]
     pub fn put(mut self, key: &str, value: &impl ToJson) -> Self {
+        let at = self.key(key);
+        value.write_json(&mut self.0);
+        self.value_end(at);
+        self
+    }
+
+    /// Adds `key` with `json`, a value already written as JSON, unless it
+    /// is empty.
+    pub fn put_json(mut self, key: &str, json: &str) -> Self {
+        let at = self.key(key);
+        self.0.push_str(json);
+        self.value_end(at);
+        self
+    }
+
+    // The parts every `put` shares, written once rather than in each
+    // type's copy of it.
+
+    /// Writes `"key":`; where the object was before it, and where the value starts.
+    #[inline(never)]
+    fn key(&mut self, key: &str) -> (usize, usize) {
         let before = self.0.len();
         if before > 1 {
             self.0.push(',');
         }
         write_text(key, &mut self.0);
         self.0.push(':');
-        let start = self.0.len();
-        value.write_json(&mut self.0);
-        if matches!(&self.0[start..], "null" | "\"\"" | "[]" | "{}" | "false") {
+        (before, self.0.len())
+    }
+
+    /// Takes the field back out if its value is empty.
+    #[inline(never)]
+    fn value_end(&mut self, (before, start): (usize, usize)) {
+        if matches!(
+            &self.0[start..],
+            "" | "null" | "\"\"" | "[]" | "{}" | "false"
+        ) {
             self.0.truncate(before);
         }
-        self
     }
 
     /// The object's text.
