@@ -436,15 +436,17 @@ async fn a_deleted_photo_comes_back_with_undo_in_its_place() {
     let mut home = showplan::domain::model::Property::new(chrono::Utc::now());
     home.address = "12 Elm St".into();
     for (n, caption) in ["Porch", "Kitchen", "Bath"].iter().enumerate() {
-        home.media.push(Media {
-            caption: caption.to_string(),
-            ..Media::photo(
-                uuid::Uuid::from_u128(n as u128 + 1),
-                chrono::Utc::now(),
-                160,
-                120,
-                1000,
-            )
+        home.media.edit(|list| {
+            list.push(Media {
+                caption: caption.to_string(),
+                ..Media::photo(
+                    uuid::Uuid::from_u128(n as u128 + 1),
+                    chrono::Utc::now(),
+                    160,
+                    120,
+                    1000,
+                )
+            })
         });
     }
     let id = home.id;
