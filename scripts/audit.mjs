@@ -145,6 +145,8 @@ try {
   const url = await serve(port, true);
   const plain = await serve(port + 1, false);
   const checks = await installable(url);
+  // The same checks on the plain server: their answers are the same, and
+  // they have that server compress every file before it is timed.
   await installable(plain);
   failed = report("HTTP/2 over TLS, as hosts serve it", await lighthouse(url), true) || failed;
   console.log("Installable app (PWA):");

@@ -428,6 +428,60 @@ fn photo_captions() -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
+async fn a_home_whose_photo_list_is_damaged_says_so_and_takes_no_new_photo() {
+    // Found in review: a list that does not read (storage changed outside
+    // Showplan) showed as "no photos", and a photo or voice note added
+    // there was kept on the device but named by no home, so swept an hour
+    // later without a word.
+    let _page = lock_page().await;
+    fresh_start();
+    let mut doc = showplan::domain::model::Document::default();
+    let mut home = showplan::domain::model::Property::new(chrono::Utc::now());
+    home.address = "14 Elm St".into();
+    home.media = showplan::domain::media::MediaList::from_json_text(r#"[{"kind":"photo"}]"#);
+    let id = home.id;
+    doc.properties.push(home);
+    let text = showplan::domain::codec::encode(&doc, chrono::Utc::now());
+    storage().set_item("showplan.doc.a", &text).expect("store");
+    web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history")
+        .push_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("/properties/{id}")),
+        )
+        .expect("push state");
+    let _app = mount_app();
+    settle().await;
+    until("the damaged list said", || {
+        by_test_id("media-damaged").is_some_and(|e| {
+            e.get_attribute("role").as_deref() == Some("alert")
+                && e.text_content()
+                    .unwrap_or_default()
+                    .contains("cannot be read")
+        })
+    })
+    .await;
+    let photos = by_test_id("photos").expect("the photos section");
+    assert!(
+        photos
+            .query_selector("input[type='file']")
+            .expect("query")
+            .is_none(),
+        "no way to add a photo to a list that does not read"
+    );
+    assert!(by_test_id("voice-notes").is_none());
+    // What was there is still saved as it was.
+    let saved = storage()
+        .get_item("showplan.doc.a")
+        .expect("read")
+        .expect("doc");
+    assert!(saved.contains(r#"[{"kind":"photo"}]"#), "{saved}");
+}
+
+#[wasm_bindgen_test]
 async fn a_deleted_photo_comes_back_with_undo_in_its_place() {
     use showplan::domain::media::Media;
     let _page = lock_page().await;

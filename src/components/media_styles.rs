@@ -52,9 +52,18 @@ fn add_sheet(ready: ArcRwSignal<bool>) -> bool {
     };
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", &href);
-    for event in ["load", "error"] {
-        let ready = ready.clone();
-        let done = Closure::once_into_js(move || ready.set(true));
+    for failed in [false, true] {
+        let (ready, sheet) = (ready.clone(), link.clone());
+        let done = Closure::once_into_js(move || {
+            if failed {
+                // Not fetched (offline before the service worker kept it):
+                // drawn plainer now, and asked for again by the next page.
+                sheet.remove();
+                ASKED.with(|asked| asked.set(false));
+            }
+            ready.set(true);
+        });
+        let event = if failed { "error" } else { "load" };
         let _ = link.add_event_listener_with_callback(event, done.unchecked_ref());
     }
     head.insert_before(&link, None).is_ok()

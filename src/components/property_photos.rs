@@ -49,6 +49,16 @@ pub fn PropertyPhotos(id: Id) -> impl IntoView {
             leptos::task::spawn_local(adding.add(state, urls, id, files));
         }
     };
+    // A list that does not read (storage changed outside Showplan) takes
+    // nothing new: what is added would be named by no home, and swept.
+    let readable = Memo::new(move |_| {
+        state.doc.with(|d| {
+            d.properties
+                .iter()
+                .find(|p| p.id == id)
+                .is_none_or(|p| p.media.read().is_ok())
+        })
+    });
     sweep_now_and_then(state);
     view! {
         <section class="card photos" data-testid="photos" aria-labelledby="photos-title">
@@ -63,38 +73,42 @@ pub fn PropertyPhotos(id: Id) -> impl IntoView {
                     }>{t!(i18n, dismiss)}</button>
                 </div>
             </Show>
-            <div class="actions">
-                <label class="button">
-                    {t!(i18n, media_take_photo)}
-                    <input type="file" class="visually-hidden" accept="image/*" capture="environment" on:change=chosen />
-                </label>
-                <label class="button secondary">
-                    {t!(i18n, media_choose_photos)}
-                    <input type="file" class="visually-hidden" accept="image/*" multiple on:change=chosen />
-                </label>
-            </div>
-            <p role="status" class="muted">
-                {move || adding.progress.get().map(|(done, all)| t!(i18n, media_saving, done = move || done, all = move || all))}
-            </p>
-            <For each=move || adding.not_pictures.get() key=|name| name.clone() let:name>
-                <p class="message message-error" role="alert">{t!(i18n, media_not_picture, name = move || name.clone())}</p>
-            </For>
-            <For each=pending key=|p| p.0 let:photo>
-                <PendingPhoto id=id photo_id=photo.0 error=photo.1 adding=adding />
-            </For>
-            <Show when=move || photos.with(Vec::is_empty)>
-                <p class="empty">{t!(i18n, media_empty)}</p>
+            <Show when=move || readable.get() fallback=move || view! {
+                <p class="message message-error" role="alert" data-testid="media-damaged">{t!(i18n, media_list_damaged)}</p>
+            }>
+                <div class="actions">
+                    <label class="button">
+                        {t!(i18n, media_take_photo)}
+                        <input type="file" class="visually-hidden" accept="image/*" capture="environment" on:change=chosen />
+                    </label>
+                    <label class="button secondary">
+                        {t!(i18n, media_choose_photos)}
+                        <input type="file" class="visually-hidden" accept="image/*" multiple on:change=chosen />
+                    </label>
+                </div>
+                <p role="status" class="muted">
+                    {move || adding.progress.get().map(|(done, all)| t!(i18n, media_saving, done = move || done, all = move || all))}
+                </p>
+                <For each=move || adding.not_pictures.get() key=|name| name.clone() let:name>
+                    <p class="message message-error" role="alert">{t!(i18n, media_not_picture, name = move || name.clone())}</p>
+                </For>
+                <For each=pending key=|p| p.0 let:photo>
+                    <PendingPhoto id=id photo_id=photo.0 error=photo.1 adding=adding />
+                </For>
+                <Show when=move || photos.with(Vec::is_empty)>
+                    <p class="empty">{t!(i18n, media_empty)}</p>
+                </Show>
+                // Drawn once their styles apply (fetched when a home first has a photo).
+                <Show when=move || !photos.with(Vec::is_empty) && media_styled()>
+                    <ol class="photo-grid" data-testid="photo-grid">
+                        <For each=move || photos.get() key=|photo| *photo let:photo>
+                            <PhotoCard property=id photo=photo photos=photos urls=urls viewing=viewing />
+                        </For>
+                    </ol>
+                    <PhotoViewer property=id photos=photos urls=urls viewing=viewing />
+                </Show>
+                <VoiceNotes id=id urls=urls />
             </Show>
-            // Drawn once their styles apply (fetched when a home first has a photo).
-            <Show when=move || !photos.with(Vec::is_empty) && media_styled()>
-                <ol class="photo-grid" data-testid="photo-grid">
-                    <For each=move || photos.get() key=|photo| *photo let:photo>
-                        <PhotoCard property=id photo=photo photos=photos urls=urls viewing=viewing />
-                    </For>
-                </ol>
-                <PhotoViewer property=id photos=photos urls=urls viewing=viewing />
-            </Show>
-            <VoiceNotes id=id urls=urls />
             <StorageRoom refresh=adding.progress />
         </section>
     }

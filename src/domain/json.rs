@@ -308,6 +308,18 @@ impl<'a> Json<'a> {
         (token.kind == NUMBER).then(|| &self.text[token.start as usize..token.end as usize])
     }
 
+    /// An array's text exactly as written, brackets included: kept as it
+    /// is by a record that reads it only when needed (`media::MediaList`).
+    pub fn list_text(&self) -> Result<&'a str> {
+        let token = self.token();
+        if token.kind != ARRAY {
+            return Err("expected a list".to_string());
+        }
+        let start = token.start as usize;
+        let end = container_end(self.text.as_bytes(), start).ok_or_else(not_json)?;
+        Ok(&self.text[start..end])
+    }
+
     /// The values of an array.
     pub fn items(&self) -> Result<impl Iterator<Item = Json<'a>>> {
         if self.token().kind != ARRAY {
@@ -323,20 +335,6 @@ impl<'a> Json<'a> {
                 item
             })
         }))
-    }
-}
-
-impl<'a> Json<'a> {
-    /// An array's text exactly as written, brackets included: kept as it
-    /// is by a record that reads it only when needed (`media::MediaList`).
-    pub fn list_text(&self) -> Result<&'a str> {
-        let token = self.token();
-        if token.kind != ARRAY {
-            return Err("expected a list".to_string());
-        }
-        let start = token.start as usize;
-        let end = container_end(self.text.as_bytes(), start).ok_or_else(not_json)?;
-        Ok(&self.text[start..end])
     }
 }
 

@@ -99,7 +99,8 @@ impl MediaList {
     }
 
     /// The photos and voice notes, in the agent's order, or why they cannot
-    /// be read (a file edited by hand: `Document::check_media`).
+    /// be read (storage changed outside Showplan; files from outside the
+    /// device are checked whole: `codec::decode_checked`).
     pub fn read(&self) -> Result<Vec<Media>, String> {
         if self.json.is_empty() {
             return Ok(Vec::new());
